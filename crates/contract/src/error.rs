@@ -1,0 +1,84 @@
+//! The one JSON error shape every failing API call answers with:
+//! `{"error": {"code": "...", "message": "..."}}`.
+
+use serde::{Deserialize, Serialize};
+
+/// The body of every error response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// A machine-readable code and a sentence a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorDetail {
+    /// Stable code for programs.
+    pub code: ErrorCode,
+    /// A sentence for a person: what happened and what to do about it.
+    pub message: String,
+}
+
+/// The closed set of error codes the API answers with.
+///
+/// A client must accept codes it does not know yet (a newer server may add some): they decode
+/// as [`ErrorCode::Unknown`] and the `message` is still shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request was malformed: bad JSON, a missing field, an invalid value.
+    BadRequest,
+    /// The API token was missing or wrong.
+    Unauthorized,
+    /// No such route or resource.
+    NotFound,
+    /// The route exists but not with this method.
+    MethodNotAllowed,
+    /// The request body is larger than the server accepts.
+    PayloadTooLarge,
+    /// The request body is not JSON.
+    UnsupportedMediaType,
+    /// The server failed; the message says whether trying again may help.
+    Internal,
+    /// A code this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+impl ErrorBody {
+    /// An error body with the given code and message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            error: ErrorDetail {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_to_the_documented_shape() {
+        let body = ErrorBody::new(ErrorCode::NotFound, "No such thing.");
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"error":{"code":"not_found","message":"No such thing."}}"#
+        );
+    }
+
+    #[test]
+    fn unknown_codes_still_decode_with_their_message() {
+        let body: ErrorBody =
+            serde_json::from_str(r#"{"error":{"code":"quota_exceeded","message":"Too many."}}"#)
+                .unwrap();
+        assert_eq!(body.error.code, ErrorCode::Unknown);
+        assert_eq!(body.error.message, "Too many.");
+    }
+}

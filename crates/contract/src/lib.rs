@@ -1,0 +1,21 @@
+//! The HTTP contract between the Microsoft 365 module and XMS: every request and response body,
+//! the single JSON error shape, and the API paths, shared by the UI module and the reference
+//! server so that neither side writes them twice.
+//!
+//! All paths are relative to the API base URL (XMS serves them under `/api/v1`).
+
+mod error;
+mod organization;
+
+pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use organization::{Organization, OrganizationId, OrganizationList};
+
+/// Where the API lives on an XMS server, and the paths of its resources below that base.
+pub mod paths {
+    /// The prefix XMS serves the API under.
+    pub const API_BASE: &str = "/api/v1";
+    /// The connected Microsoft 365 organizations (`GET`: [`crate::OrganizationList`]).
+    pub const ORGANIZATIONS: &str = "/m365/organizations";
+    /// The OpenAPI 3 document describing this contract.
+    pub const OPENAPI: &str = "/openapi.json";
+}

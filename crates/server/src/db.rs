@@ -1,0 +1,190 @@
+//! The reference server's storage: one SQLite file under the data directory, in WAL mode, with
+//! the schema migrated forward from `migrations/` at start-up.
+
+use std::{
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite_migration::{M, Migrations};
+use xms_m365_contract::{Organization, OrganizationId};
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "xms.sqlite3";
+
+/// The schema, oldest first. Never edit a migration that has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_organizations.sql")];
+
+/// What can go wrong with storage.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The data directory could not be created.
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// SQLite failed.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// The schema could not be brought up to date.
+    #[error("cannot migrate the database: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// An organization with this tenant id is already stored.
+    #[error("the tenant {0} is already connected")]
+    DuplicateTenant(String),
+}
+
+/// A new organization to store.
+#[derive(Debug, Clone)]
+pub struct NewOrganization {
+    /// The Microsoft Entra tenant id.
+    pub tenant_id: String,
+    /// Display name.
+    pub name: String,
+    /// Primary domain.
+    pub primary_domain: String,
+    /// Number of users in the tenant.
+    pub user_count: u32,
+}
+
+/// A handle to the database, cheap to clone; calls block, so async code runs them on
+/// `spawn_blocking`.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database in `data_dir` and migrates it.
+    pub fn open(data_dir: &Path) -> Result<Self, DbError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
+            path: data_dir.to_owned(),
+            source,
+        })?;
+        let mut conn = Connection::open(data_dir.join(DB_FILE))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Another process (the `add-organization` command, a test) may write at the same time.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent (each statement is
+        // atomic), so a poisoned lock is still safe to use.
+        self.conn
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+
+    /// Every organization, sorted by name.
+    pub fn list_organizations(&self) -> Result<Vec<Organization>, DbError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, tenant_id, name, primary_domain, user_count, connected_at
+             FROM organizations ORDER BY name COLLATE NOCASE, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(Organization {
+                id: OrganizationId(row.get(0)?),
+                tenant_id: row.get(1)?,
+                name: row.get(2)?,
+                primary_domain: row.get(3)?,
+                user_count: row.get(4)?,
+                connected_at: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores a new organization and returns it as listed.
+    pub fn insert_organization(&self, new: &NewOrganization) -> Result<Organization, DbError> {
+        let conn = self.conn();
+        let existing: Option<String> = conn
+            .query_row(
+                "SELECT id FROM organizations WHERE tenant_id = ?1",
+                [&new.tenant_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if existing.is_some() {
+            return Err(DbError::DuplicateTenant(new.tenant_id.clone()));
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        let connected_at: String = conn.query_row(
+            "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING connected_at",
+            params![
+                id,
+                new.tenant_id,
+                new.name,
+                new.primary_domain,
+                new.user_count
+            ],
+            |row| row.get(0),
+        )?;
+        Ok(Organization {
+            id: OrganizationId(id),
+            tenant_id: new.tenant_id.clone(),
+            name: new.name.clone(),
+            primary_domain: new.primary_domain.clone(),
+            user_count: new.user_count,
+            connected_at,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contoso() -> NewOrganization {
+        NewOrganization {
+            tenant_id: "6f1c2d4e-0000-4000-8000-000000000001".into(),
+            name: "Contoso".into(),
+            primary_domain: "contoso.onmicrosoft.com".into(),
+            user_count: 250,
+        }
+    }
+
+    #[test]
+    fn organizations_survive_reopening_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let stored = Db::open(dir.path())
+            .unwrap()
+            .insert_organization(&contoso())
+            .unwrap();
+        let listed = Db::open(dir.path()).unwrap().list_organizations().unwrap();
+        assert_eq!(listed, vec![stored]);
+    }
+
+    #[test]
+    fn the_same_tenant_is_not_stored_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        db.insert_organization(&contoso()).unwrap();
+        assert!(matches!(
+            db.insert_organization(&contoso()),
+            Err(DbError::DuplicateTenant(_))
+        ));
+        assert_eq!(db.list_organizations().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_database_uses_write_ahead_logging() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        let mode: String = db
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+}

@@ -1,0 +1,137 @@
+//! The server's one error type and the middleware that makes every failing answer, including
+//! those produced by axum and tower-http themselves, use the contract's JSON error shape.
+
+use axum::{
+    Json,
+    body::{Body, to_bytes},
+    extract::{OriginalUri, Request},
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use xms_m365_contract::{ErrorBody, ErrorCode};
+
+/// The largest request body the API accepts.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The storage layer failed.
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+    /// A blocking task died before answering.
+    #[error("background task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        // Internal details go to the log, not to the client.
+        tracing::error!(error = %self, "request failed");
+        error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Internal,
+            "XMS could not complete the request because of an internal error. Try again; if it \
+             keeps failing, check the XMS server log.",
+        )
+    }
+}
+
+/// A response in the contract's error shape.
+pub fn error_response(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Response {
+    (status, Json(ErrorBody::new(code, message))).into_response()
+}
+
+/// Rewrites error responses that are not yet JSON (axum's extractor rejections, the router's
+/// 404 and 405, tower-http's 401 and 413) into the contract's error shape, so that a client
+/// only ever has one error format to decode.
+pub async fn json_errors(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    // Inside a nested router the URI lost its prefix; name the path the client sent.
+    let path = request
+        .extensions()
+        .get::<OriginalUri>()
+        .map_or_else(|| request.uri().path(), |original| original.path())
+        .to_owned();
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+
+    let (code, message) = match status {
+        StatusCode::UNAUTHORIZED => (
+            ErrorCode::Unauthorized,
+            "The API token is missing or wrong. Send it as `Authorization: Bearer <token>`."
+                .to_owned(),
+        ),
+        StatusCode::NOT_FOUND => (
+            ErrorCode::NotFound,
+            format!("There is no API route {method} {path}."),
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            ErrorCode::MethodNotAllowed,
+            format!("{path} does not accept {method}."),
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            ErrorCode::PayloadTooLarge,
+            format!("The request body is larger than the {MAX_BODY_BYTES} bytes XMS accepts."),
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            ErrorCode::UnsupportedMediaType,
+            "The request body must be JSON, sent with `Content-Type: application/json`.".to_owned(),
+        ),
+        status if status.is_client_error() => {
+            // axum's JSON rejections explain precisely what was wrong with the body: keep it.
+            (ErrorCode::BadRequest, plain_text(response).await)
+        }
+        _ => (
+            ErrorCode::Internal,
+            "XMS failed while handling the request. Try again; if it keeps failing, check the \
+             XMS server log."
+                .to_owned(),
+        ),
+    };
+    // A 422 from axum is a body that parsed but did not fit the contract: still a bad request.
+    let status = if status == StatusCode::UNPROCESSABLE_ENTITY {
+        StatusCode::BAD_REQUEST
+    } else {
+        status
+    };
+    let mut answer = error_response(status, code, message);
+    if status == StatusCode::UNAUTHORIZED {
+        answer
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    answer
+}
+
+/// The text of a plain error body, or a generic sentence when it has none.
+async fn plain_text(response: Response) -> String {
+    let bytes = to_bytes(response.into_body(), MAX_BODY_BYTES)
+        .await
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).trim().to_owned();
+    if text.is_empty() {
+        "The request is not valid.".to_owned()
+    } else {
+        text
+    }
+}
+
+/// Turns a panic in a handler into the contract's 500 answer instead of a dropped connection.
+pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response<Body> {
+    tracing::error!("a request handler panicked");
+    error_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorCode::Internal,
+        "XMS failed while handling the request. Try again; if it keeps failing, check the XMS \
+         server log.",
+    )
+}

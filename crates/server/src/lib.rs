@@ -1,0 +1,57 @@
+//! The reference XMS server: the API the Microsoft 365 module talks to, backed by SQLite, plus
+//! the shell page that embeds the module. It stands in for XMS in development and tests.
+//!
+//! [`app`] builds the whole HTTP surface without binding a socket, so tests drive it with
+//! `oneshot`; `main.rs` only parses options and serves it.
+
+pub mod api;
+pub mod db;
+pub mod error;
+pub mod shell;
+
+use std::{path::Path, sync::Arc};
+
+use axum::{Router, extract::DefaultBodyLimit};
+use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+use xms_m365_contract::paths;
+
+/// The API token a server uses when none is given: for development on one machine only.
+pub const DEV_API_TOKEN: &str = "xms-development-token";
+
+/// What every request handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// Storage.
+    pub db: db::Db,
+    /// The bearer token API calls must carry.
+    pub api_token: Arc<str>,
+}
+
+/// The whole server: the API under `/api/v1` and, when `static_dir` is given, the shell page
+/// and the built module.
+pub fn app(state: AppState, static_dir: Option<&Path>) -> Router {
+    let token = state.api_token.clone();
+    let api = api::router(state)
+        // Both limits: the layer refuses a declared oversized body before reading it, the
+        // extractor limit stops one that streams without declaring its length.
+        .layer(RequestBodyLimitLayer::new(error::MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(error::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(error::json_errors));
+    let router = Router::new().nest(paths::API_BASE, api);
+    let router = match static_dir {
+        Some(dir) => router.merge(shell::router(dir, &token)),
+        None => router,
+    };
+    router
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Whether `token` can be used as an API token: printable ASCII, nothing that would need
+/// escaping in a header or in the shell page's HTML.
+pub fn is_valid_api_token(token: &str) -> bool {
+    (8..=256).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"\"'<>&\\".contains(&b))
+}

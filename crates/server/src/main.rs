@@ -1,0 +1,149 @@
+//! The `xms-server` command: serves the reference XMS server, or adds an organization to its
+//! data directory (for demos and tests, through the same data layer the server uses).
+
+use std::{net::IpAddr, path::PathBuf, process::ExitCode, sync::Arc};
+
+use clap::{Args, Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+use xms_server::{AppState, DEV_API_TOKEN, app, db};
+
+#[derive(Parser)]
+#[command(version, about = "Reference XMS server for the Microsoft 365 module")]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(flatten)]
+    serve: ServeArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Stores a connected organization in the data directory.
+    AddOrganization(AddOrganizationArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Port to listen on; 0 picks a free one (the chosen URL is printed).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Directory holding the SQLite database.
+    #[arg(long, default_value = "xms-data")]
+    data_dir: PathBuf,
+    /// Bearer token API calls must carry.
+    #[arg(long, default_value = DEV_API_TOKEN, value_parser = parse_token)]
+    api_token: String,
+    /// The built module and shell page (trunk's output).
+    #[arg(long, default_value = "dist")]
+    static_dir: PathBuf,
+}
+
+#[derive(Args)]
+struct AddOrganizationArgs {
+    /// Directory holding the SQLite database.
+    #[arg(long, default_value = "xms-data")]
+    data_dir: PathBuf,
+    /// The Microsoft Entra tenant id.
+    #[arg(long)]
+    tenant_id: String,
+    /// Display name.
+    #[arg(long)]
+    name: String,
+    /// Primary domain, such as contoso.onmicrosoft.com.
+    #[arg(long)]
+    domain: String,
+    /// Number of users in the tenant.
+    #[arg(long, default_value_t = 0)]
+    users: u32,
+}
+
+fn parse_token(token: &str) -> Result<String, String> {
+    if xms_server::is_valid_api_token(token) {
+        Ok(token.to_owned())
+    } else {
+        Err(
+            "an API token is 8 to 256 printable ASCII characters, without quotes, \
+             backslashes, <, > or &"
+                .to_owned(),
+        )
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::AddOrganization(args)) => add_organization(args),
+        None => serve(cli.serve).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xms-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
+    let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
+    let organization = db
+        .insert_organization(&db::NewOrganization {
+            tenant_id: args.tenant_id,
+            name: args.name,
+            primary_domain: args.domain,
+            user_count: args.users,
+        })
+        .map_err(|e| e.to_string())?;
+    println!("added {} ({})", organization.name, organization.id.0);
+    Ok(())
+}
+
+async fn serve(args: ServeArgs) -> Result<(), String> {
+    let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
+    let state = AppState {
+        db,
+        api_token: Arc::from(args.api_token.as_str()),
+    };
+    let listener = tokio::net::TcpListener::bind((args.bind, args.port))
+        .await
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    if args.api_token == DEV_API_TOKEN {
+        println!("API token: {DEV_API_TOKEN} (the development default; set one with --api-token)");
+    }
+    println!("Data directory: {}", args.data_dir.display());
+    // Printed last and flushed: scripts and tests wait for this line to know the URL.
+    println!("XMS reference server listening on http://{address}/");
+    let app = app(state, Some(&args.static_dir));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                .expect("installing a SIGTERM handler cannot fail on Unix");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = terminate.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}

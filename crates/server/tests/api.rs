@@ -1,0 +1,242 @@
+//! The API as a client sees it: answers, the one error shape, authentication and limits,
+//! driven through the whole router with `oneshot` over a real SQLite file.
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList};
+use xms_server::{AppState, app, db};
+
+const TOKEN: &str = "test-token-123";
+
+struct Server {
+    app: Router,
+    db: db::Db,
+    _data: tempfile::TempDir,
+}
+
+fn server_with_static(static_dir: Option<&std::path::Path>) -> Server {
+    let data = tempfile::tempdir().unwrap();
+    let db = db::Db::open(data.path()).unwrap();
+    let state = AppState {
+        db: db.clone(),
+        api_token: TOKEN.into(),
+    };
+    Server {
+        app: app(state, static_dir),
+        db,
+        _data: data,
+    }
+}
+
+fn server() -> Server {
+    server_with_static(None)
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (StatusCode, String) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+async fn expect_error(app: &Router, request: Request<Body>, status: StatusCode) -> ErrorBody {
+    let (actual, body) = send(app, request).await;
+    assert_eq!(actual, status, "body: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("not the error shape ({e}): {body}"))
+}
+
+#[tokio::test]
+async fn lists_no_organizations_on_a_new_server() {
+    let server = server();
+    let (status, body) = send(&server.app, get("/api/v1/m365/organizations")).await;
+    assert_eq!(status, StatusCode::OK);
+    let list: OrganizationList = serde_json::from_str(&body).unwrap();
+    assert!(list.organizations.is_empty());
+}
+
+#[tokio::test]
+async fn lists_stored_organizations_by_name() {
+    let server = server();
+    for (tenant, name) in [("t-2", "Northwind Traders"), ("t-1", "Contoso")] {
+        server
+            .db
+            .insert_organization(&db::NewOrganization {
+                tenant_id: tenant.into(),
+                name: name.into(),
+                primary_domain: format!("{tenant}.onmicrosoft.com"),
+                user_count: 42,
+            })
+            .unwrap();
+    }
+    let (status, body) = send(&server.app, get("/api/v1/m365/organizations")).await;
+    assert_eq!(status, StatusCode::OK);
+    let list: OrganizationList = serde_json::from_str(&body).unwrap();
+    let names: Vec<_> = list.organizations.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Contoso", "Northwind Traders"]);
+    assert_eq!(list.organizations[0].primary_domain, "t-1.onmicrosoft.com");
+    assert_eq!(list.organizations[0].user_count, 42);
+}
+
+#[tokio::test]
+async fn refuses_a_missing_token() {
+    let server = server();
+    let request = Request::get("/api/v1/m365/organizations")
+        .body(Body::empty())
+        .unwrap();
+    let error = expect_error(&server.app, request, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(error.error.code, ErrorCode::Unauthorized);
+    assert!(error.error.message.contains("Authorization: Bearer"));
+}
+
+#[tokio::test]
+async fn refuses_a_wrong_token() {
+    let server = server();
+    let request = Request::get("/api/v1/m365/organizations")
+        .header(header::AUTHORIZATION, "Bearer test-token-124")
+        .body(Body::empty())
+        .unwrap();
+    let error = expect_error(&server.app, request, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(error.error.code, ErrorCode::Unauthorized);
+}
+
+#[tokio::test]
+async fn answers_unknown_api_routes_with_a_json_404() {
+    let server = server();
+    let error = expect_error(
+        &server.app,
+        get("/api/v1/m365/nothing-here"),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(error.error.code, ErrorCode::NotFound);
+    assert!(error.error.message.contains("/api/v1/m365/nothing-here"));
+}
+
+#[tokio::test]
+async fn answers_a_wrong_method_with_a_json_405() {
+    let server = server();
+    let request = Request::delete("/api/v1/m365/organizations")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
+    let error = expect_error(&server.app, request, StatusCode::METHOD_NOT_ALLOWED).await;
+    assert_eq!(error.error.code, ErrorCode::MethodNotAllowed);
+}
+
+#[tokio::test]
+async fn refuses_an_oversized_body_with_a_json_413() {
+    let server = server();
+    let body = vec![b'x'; xms_server::error::MAX_BODY_BYTES + 1];
+    let request = Request::get("/api/v1/m365/organizations")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap();
+    let error = expect_error(&server.app, request, StatusCode::PAYLOAD_TOO_LARGE).await;
+    assert_eq!(error.error.code, ErrorCode::PayloadTooLarge);
+}
+
+/// No API route takes a body yet, so this drives a JSON route through the same error
+/// middleware the API uses: every JSON route added later inherits exactly this behaviour.
+#[tokio::test]
+async fn malformed_json_gets_a_json_400_that_says_what_is_wrong() {
+    use axum::{Json, routing::post};
+    let app = Router::new()
+        .route(
+            "/echo",
+            post(|Json(value): Json<Value>| async move { Json(value) }),
+        )
+        .layer(axum::middleware::from_fn(xms_server::error::json_errors));
+    let request = Request::post("/echo")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{\"name\": "))
+        .unwrap();
+    let error = expect_error(&app, request, StatusCode::BAD_REQUEST).await;
+    assert_eq!(error.error.code, ErrorCode::BadRequest);
+    assert!(
+        error.error.message.contains("JSON"),
+        "{}",
+        error.error.message
+    );
+
+    let request = Request::post("/echo")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"))
+        .unwrap();
+    let error = expect_error(&app, request, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    assert_eq!(error.error.code, ErrorCode::UnsupportedMediaType);
+}
+
+#[tokio::test]
+async fn serves_the_committed_openapi_document_without_a_token() {
+    let server = server();
+    let request = Request::get("/api/v1/openapi.json")
+        .body(Body::empty())
+        .unwrap();
+    let (status, body) = send(&server.app, request).await;
+    assert_eq!(status, StatusCode::OK);
+    let served: Value = serde_json::from_str(&body).unwrap();
+    let committed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/openapi.json");
+    if std::env::var_os("UPDATE_OPENAPI").is_some() {
+        std::fs::write(committed_path, xms_server::api::openapi_json()).unwrap();
+    }
+    let committed: Value = serde_json::from_str(
+        &std::fs::read_to_string(committed_path).expect("docs/openapi.json is committed"),
+    )
+    .unwrap();
+    assert_eq!(
+        served, committed,
+        "docs/openapi.json is out of date: run `UPDATE_OPENAPI=1 cargo test -p xms-server` and commit it"
+    );
+    assert!(served["paths"]["/m365/organizations"]["get"].is_object());
+    assert!(served["components"]["schemas"]["OrganizationList"].is_object());
+}
+
+#[tokio::test]
+async fn serves_the_shell_page_with_the_token_for_any_module_route() {
+    let static_dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        static_dir.path().join("index.html"),
+        "<meta name=\"xms-api-token\" content=\"%XMS_API_TOKEN%\">",
+    )
+    .unwrap();
+    std::fs::write(static_dir.path().join("module.js"), "export {}").unwrap();
+    let server = server_with_static(Some(static_dir.path()));
+    for path in ["/", "/m365", "/m365/some/deep/route"] {
+        let (status, body) =
+            send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            body.contains(&format!("content=\"{TOKEN}\"")),
+            "{path}: {body}"
+        );
+    }
+    let (status, body) = send(
+        &server.app,
+        Request::get("/module.js").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "export {}"));
+}
+
+#[tokio::test]
+async fn says_how_to_build_the_module_when_it_is_missing() {
+    let empty = tempfile::tempdir().unwrap();
+    let server = server_with_static(Some(empty.path()));
+    let (status, body) = send(&server.app, Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("cargo xtask dev"), "{body}");
+}

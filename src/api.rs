@@ -1,0 +1,88 @@
+//! All HTTP between the module and XMS: one typed function per call, and the one error type
+//! ([`ApiError`]) whose `Display` is the sentence shown to the administrator.
+
+use std::sync::Arc;
+
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList, paths};
+
+/// Why a call to XMS failed, worded for the administrator.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an answer: XMS is down, or the network is.
+    #[error(
+        "XMS could not be reached. Check that XMS is running and your network connection works, then retry."
+    )]
+    Unreachable,
+    /// XMS answered with its error shape; its message is meant for people.
+    #[error("{message}")]
+    Server {
+        /// HTTP status.
+        status: u16,
+        /// XMS's error code.
+        code: ErrorCode,
+        /// XMS's sentence.
+        message: String,
+    },
+    /// XMS answered with something that is not what this module expects (a proxy's error page,
+    /// a different API version).
+    #[error(
+        "XMS sent an answer this module does not understand (HTTP {status}). Retry; if it keeps happening, reload the page, and tell your XMS administrator if that does not help."
+    )]
+    UnexpectedResponse {
+        /// HTTP status.
+        status: u16,
+    },
+}
+
+/// Talks to the XMS API on behalf of the signed-in session.
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    base_url: Arc<str>,
+    authorization: Arc<str>,
+}
+
+impl ApiClient {
+    /// A client for the API at `base_url` (such as `/api/v1`) using the bearer `token`.
+    pub fn new(base_url: &str, token: &str) -> Self {
+        Self {
+            base_url: base_url.trim_end_matches('/').into(),
+            authorization: format!("Bearer {token}").into(),
+        }
+    }
+
+    /// The connected organizations, sorted by name.
+    pub async fn organizations(&self) -> Result<OrganizationList, ApiError> {
+        self.get(paths::ORGANIZATIONS).await
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let response = Request::get(&format!("{}{path}", self.base_url))
+            .header("Authorization", &self.authorization)
+            .header("Accept", "application/json")
+            .send()
+            .await
+            .map_err(|_| ApiError::Unreachable)?;
+        decode(response).await
+    }
+}
+
+/// Reads a response as `T`, or as XMS's error shape when it failed.
+pub async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::UnexpectedResponse { status });
+    }
+    match response.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiError::Server {
+            status,
+            code: body.error.code,
+            message: body.error.message,
+        }),
+        Err(_) => Err(ApiError::UnexpectedResponse { status }),
+    }
+}

@@ -1,0 +1,37 @@
+//! The module's root: the API client for everyone below, and the module's routes under the
+//! host's base path.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{MountOptions, api::ApiClient, organizations::OrganizationsPage};
+
+/// The whole module, as mounted by [`crate::mount`].
+#[component]
+pub fn App(options: MountOptions) -> impl IntoView {
+    provide_context(ApiClient::new(&options.api_base_url, &options.token));
+    view! {
+        // The base keeps the router's link handling to the module's own paths: every other
+        // link on the host's page stays the host's.
+        <Router base=options.base_path>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=OrganizationsPage/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// A path under the module's base that it has no page for.
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="m365-page">
+            <h1 class="m365-page__title">"Page not found"</h1>
+            <p>"The Microsoft 365 module has no page at this address."</p>
+            <a href="./">"Go to the Microsoft 365 organizations"</a>
+        </section>
+    }
+}

@@ -1,0 +1,46 @@
+//! The Microsoft 365 tab's landing page: the connected organizations, with loading, empty and
+//! failure states.
+
+mod list;
+mod load_failed;
+
+pub use list::OrganizationList;
+pub use load_failed::LoadFailed;
+
+use leptos::prelude::*;
+
+use crate::api::ApiClient;
+
+/// Loads the organizations from XMS and shows them under the **Microsoft 365** heading.
+#[component]
+pub fn OrganizationsPage() -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let organizations = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.organizations().await }
+    });
+    let (retrying, set_retrying) = signal(false);
+
+    view! {
+        <section class="m365-page" aria-labelledby="m365-title">
+            <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
+            <Transition
+                fallback=|| view! { <p class="m365-status" role="status">"Loading organizations…"</p> }
+                set_pending=set_retrying
+            >
+                {move || Suspend::new(async move {
+                    match organizations.await {
+                        Ok(list) => view! { <OrganizationList organizations=list.organizations/> }.into_any(),
+                        Err(error) => view! {
+                            <LoadFailed
+                                message=error.to_string()
+                                retrying=retrying
+                                on_retry=move || organizations.refetch()
+                            />
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

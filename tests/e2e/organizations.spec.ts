@@ -1,0 +1,108 @@
+// The Microsoft 365 tab in the reference shell: its loading, empty, listed and failure states.
+import { test, expect } from "./server";
+
+const contoso = {
+  tenantId: "2f4a9c1e-6b7d-4e21-9a3f-0c5d8e7b1a01",
+  name: "Contoso",
+  domain: "contoso.onmicrosoft.com",
+  users: 250,
+};
+const fabrikam = {
+  tenantId: "8b3e5d2a-1c4f-4a6b-8d9e-2f7a0b3c4d02",
+  name: "Fabrikam",
+  domain: "fabrikam.com",
+  users: 1,
+};
+
+test("the shell embeds the Microsoft 365 tab, which says when nothing is connected", async ({ page, xms }) => {
+  await page.goto(xms.url);
+  await expect(page.getByRole("navigation", { name: "XMS" }).getByRole("link", { name: "Microsoft 365" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Microsoft 365" })).toBeVisible();
+  await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();
+  await expect(page).toHaveURL(/\/m365$/);
+});
+
+test("connected organizations are listed with their domain and users", async ({ page, xms }) => {
+  xms.addOrganization(fabrikam);
+  xms.addOrganization(contoso);
+  await page.goto(`${xms.url}/m365`);
+  const list = page.getByRole("list", { name: "Organizations" });
+  const items = list.getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0).getByRole("heading", { name: "Contoso" })).toBeVisible();
+  await expect(items.nth(0)).toContainText("contoso.onmicrosoft.com");
+  await expect(items.nth(0)).toContainText("250 users");
+  await expect(items.nth(1).getByRole("heading", { name: "Fabrikam" })).toBeVisible();
+  await expect(items.nth(1)).toContainText("1 user");
+  await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toHaveCount(0);
+});
+
+test("a loading state shows until XMS answers", async ({ page, xms }) => {
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/v1/m365/organizations", async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.goto(xms.url);
+  await expect(page.getByRole("status")).toHaveText("Loading organizations…");
+  release();
+  await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();
+  await expect(page.getByText("Loading organizations…")).toHaveCount(0);
+});
+
+test("when XMS cannot be reached, it says so and Retry recovers", async ({ page, xms }) => {
+  await page.route("**/api/v1/m365/organizations", (route) => route.abort("connectionrefused"));
+  await page.goto(xms.url);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("XMS could not be reached.");
+
+  await page.unroute("**/api/v1/m365/organizations");
+  xms.addOrganization(contoso);
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("list", { name: "Organizations" }).getByRole("heading", { name: "Contoso" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a stopped server is reported, and Retry recovers once it is back", async ({ page, xms }) => {
+  xms.addOrganization(contoso);
+  // The shell page stays loaded from the running server; the module's first request then
+  // finds the server stopped, and Retry finds it started again on the same port.
+  await page.route("**/api/v1/m365/organizations", async (route) => {
+    await page.unroute("**/api/v1/m365/organizations");
+    await xms.stop();
+    await route.continue();
+  });
+  await page.goto(xms.url);
+  await expect(page.getByRole("alert")).toContainText("XMS could not be reached.");
+  await xms.restartOnSamePort();
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { name: "Contoso" })).toBeVisible();
+});
+
+test("an answer that is not XMS's JSON is an error with words, not a crash", async ({ page, xms }) => {
+  await page.route("**/api/v1/m365/organizations", (route) =>
+    route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad Gateway</h1>" }),
+  );
+  await page.goto(xms.url);
+  await expect(page.getByRole("alert")).toContainText("does not understand (HTTP 502)");
+  await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("the server's error message is shown as it is", async ({ page, xms }) => {
+  await page.route("**/api/v1/m365/organizations", (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "internal", message: "XMS is starting up. Try again in a minute." } }),
+    }),
+  );
+  await page.goto(xms.url);
+  await expect(page.getByRole("alert")).toContainText("XMS is starting up. Try again in a minute.");
+});
+
+test("an address under the tab that has no page says so", async ({ page, xms }) => {
+  await page.goto(`${xms.url}/m365/no-such-page`);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "XMS" })).toBeVisible();
+});

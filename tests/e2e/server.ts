@@ -1,0 +1,86 @@
+// A reference XMS server for one test: its own free port, its own throw-away data directory,
+// and organizations added through the server's own data layer (its add-organization command).
+import { test as base } from "@playwright/test";
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+const serverBin = process.env.XMS_SERVER_BIN ?? path.join(root, "target/debug/xms-server");
+const staticDir = process.env.XMS_STATIC_DIR ?? path.join(root, "dist");
+
+export interface Organization {
+  tenantId: string;
+  name: string;
+  domain: string;
+  users: number;
+}
+
+export class XmsServer {
+  url = "";
+  private process?: ChildProcess;
+  private output = "";
+
+  constructor(readonly dataDir: string) {}
+
+  /** Starts the server; port 0 lets it pick a free one. */
+  async start(port = 0): Promise<void> {
+    this.output = "";
+    const child = spawn(
+      serverBin,
+      ["--port", String(port), "--data-dir", this.dataDir, "--static-dir", staticDir],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    this.process = child;
+    child.stderr!.on("data", (chunk) => (this.output += chunk));
+    this.url = await new Promise<string>((resolve, reject) => {
+      let stdout = "";
+      child.stdout!.on("data", (chunk) => {
+        stdout += chunk;
+        const match = stdout.match(/listening on (http:\/\/\S+)/);
+        if (match) resolve(match[1].replace(/\/$/, ""));
+      });
+      child.on("exit", (code) =>
+        reject(new Error(`xms-server exited (${code}) before listening:\n${stdout}${this.output}`)),
+      );
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+
+  /** Starts the server again after `stop()`, where the page already knows it. */
+  async restartOnSamePort(): Promise<void> {
+    await this.start(Number(new URL(this.url).port));
+  }
+
+  addOrganization(organization: Organization): void {
+    execFileSync(serverBin, [
+      "add-organization",
+      "--data-dir", this.dataDir,
+      "--tenant-id", organization.tenantId,
+      "--name", organization.name,
+      "--domain", organization.domain,
+      "--users", String(organization.users),
+    ]);
+  }
+}
+
+export const test = base.extend<{ xms: XmsServer }>({
+  xms: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "xms-e2e-"));
+    const server = new XmsServer(dataDir);
+    await server.start();
+    await use(server);
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from "@playwright/test";

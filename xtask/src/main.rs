@@ -1,0 +1,233 @@
+//! `cargo xtask`: the project's two entry points, each installing what it needs first.
+//!
+//! - `cargo xtask dev [--port N] [--data-dir DIR] [server options…]` builds the module and runs
+//!   the reference server with it.
+//! - `cargo xtask test` runs every check and prints one summary.
+
+mod tools;
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+    time::Instant,
+};
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let task = args.next();
+    let rest: Vec<String> = args.collect();
+    let result = match task.as_deref() {
+        Some("dev") => dev(&rest),
+        Some("test") if rest.is_empty() => test(),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage:
+  cargo xtask dev [--port N] [--data-dir DIR] [reference-server options, e.g. --api-token T]
+  cargo xtask test";
+
+/// The workspace root.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
+}
+
+/// Cargo's target directory.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Runs `command` in the workspace root with the project's tools on PATH; Ok when it succeeds.
+fn run(command: &mut Command) -> Result<(), String> {
+    command.current_dir(root()).env("PATH", tools::path());
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed ({status})"))
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Builds the module (release, wasm-opt) into `dist/`.
+fn build_module() -> Result<(), String> {
+    run(Command::new("trunk").args(["build", "--release"]))
+}
+
+fn dev(args: &[String]) -> Result<ExitCode, String> {
+    let mut port = "8080".to_owned();
+    let mut data_dir = target_dir().join("xms-dev-data").display().to_string();
+    let mut passed = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let slot = match name {
+            "--port" => &mut port,
+            "--data-dir" => &mut data_dir,
+            _ => {
+                passed.push(arg.clone());
+                continue;
+            }
+        };
+        *slot = match inline {
+            Some(value) => value,
+            None => args
+                .next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))?,
+        };
+    }
+
+    tools::ensure_build_tools()?;
+    build_module()?;
+    run(cargo().args(["build", "--package", "xms-server"]))?;
+    println!("xtask: starting the reference XMS server; open the URL it prints below.");
+    let status = Command::new(target_dir().join("debug/xms-server"))
+        .current_dir(root())
+        .args([
+            "--port",
+            &port,
+            "--data-dir",
+            &data_dir,
+            "--static-dir",
+            "dist",
+        ])
+        .args(passed)
+        .status()
+        .map_err(|e| format!("cannot start xms-server: {e}"))?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// One named check of `cargo xtask test`.
+struct Stage {
+    name: &'static str,
+    outcome: Result<(), String>,
+    seconds: u64,
+}
+
+fn test() -> Result<ExitCode, String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    let mut stages = Vec::new();
+    let mut stage = |name: &'static str, check: &mut dyn FnMut() -> Result<(), String>| {
+        println!("\n=== {name} ===");
+        let started = Instant::now();
+        let outcome = check();
+        let seconds = started.elapsed().as_secs();
+        if let Err(message) = &outcome {
+            eprintln!("xtask: {name} failed: {message}");
+        }
+        let passed = outcome.is_ok();
+        stages.push(Stage {
+            name,
+            outcome,
+            seconds,
+        });
+        passed
+    };
+
+    stage("format", &mut || {
+        run(cargo().args(["fmt", "--all", "--check"]))
+    });
+    // The module is linted for the target it runs on; the rest of the workspace natively.
+    stage("lint (native crates)", &mut || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "xms-m365",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    stage("lint (module, wasm)", &mut || {
+        run(cargo().args([
+            "clippy",
+            "--package",
+            "xms-m365",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    // Also builds the xms-server binary the end-to-end tests start.
+    stage("native tests", &mut || {
+        run(cargo().args(["test", "--workspace", "--exclude", "xms-m365"]))
+    });
+    stage("component tests (headless Chromium)", &mut || {
+        run(cargo()
+            .args([
+                "test",
+                "--package",
+                "xms-m365",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER))
+    });
+    let built = stage("module build (release)", &mut build_module);
+    if built {
+        stage("end-to-end tests (Playwright)", &mut || {
+            run(cargo().args(["build", "--package", "xms-server"]))?;
+            run(Command::new("npx")
+                .args(["playwright", "test"])
+                .env("XMS_SERVER_BIN", target_dir().join("debug/xms-server"))
+                .env("XMS_STATIC_DIR", root().join("dist")))
+        });
+    } else {
+        stages.push(Stage {
+            name: "end-to-end tests (Playwright)",
+            outcome: Err("not run: the module did not build".to_owned()),
+            seconds: 0,
+        });
+    }
+
+    println!("\n=== summary ===");
+    for stage in &stages {
+        let verdict = if stage.outcome.is_ok() {
+            "ok"
+        } else {
+            "FAILED"
+        };
+        println!("{verdict:>6}  {:<40} {:>4}s", stage.name, stage.seconds);
+    }
+    if built {
+        println!("{}", tools::wasm_size_report(&root().join("dist"))?);
+    }
+    let failed = stages.iter().filter(|s| s.outcome.is_err()).count();
+    println!("stages: {} passed, {failed} failed", stages.len() - failed);
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
