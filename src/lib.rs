@@ -9,6 +9,8 @@ mod organizations;
 pub use api::{ApiClient, ApiError, decode};
 pub use organizations::{LoadFailed, OrganizationList};
 
+use std::{any::Any, cell::RefCell};
+
 use leptos::mount::mount_to;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -61,21 +63,35 @@ impl MountOptions {
     }
 }
 
+thread_local! {
+    /// The views this page has mounted, by the shadow root they render into. They live here,
+    /// not in the [`MountedModule`] handed to the host, so that a host that drops its handle
+    /// (and lets the JavaScript garbage collector free it) does not make the module vanish.
+    static MOUNTED: RefCell<Vec<(ShadowRoot, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Unmounts whatever view renders into `root`, if any: dropping the handle unmounts the view
+/// and disposes its reactive owner, which cancels its pending work.
+fn unmount_from(root: &ShadowRoot) {
+    let view = MOUNTED.with_borrow_mut(|mounted| {
+        let index = mounted.iter().position(|(r, _)| r == root)?;
+        Some(mounted.swap_remove(index))
+    });
+    drop(view);
+    root.set_inner_html("");
+}
+
 /// A mounted module; the host calls `unmount()` when it navigates away.
 #[wasm_bindgen]
 pub struct MountedModule {
-    view: Option<Box<dyn std::any::Any>>,
     root: ShadowRoot,
 }
 
 #[wasm_bindgen]
 impl MountedModule {
     /// Removes the module from the page and stops everything it was doing.
-    pub fn unmount(&mut self) {
-        // Dropping the handle unmounts the view and disposes its reactive owner, which cancels
-        // its pending work.
-        self.view.take();
-        self.root.set_inner_html("");
+    pub fn unmount(&self) {
+        unmount_from(&self.root);
     }
 }
 
@@ -97,7 +113,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, Js
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .map_err(|_| JsError::new("cannot attach a shadow root to this element"))?,
     };
-    root.set_inner_html("");
+    unmount_from(&root);
     let document = element
         .owner_document()
         .ok_or_else(|| JsError::new("element has no document"))?;
@@ -115,9 +131,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, Js
     root.append_child(&container)
         .map_err(|_| JsError::new("cannot add the module's container"))?;
 
-    let handle = mount_to(container, move || app::App(app::AppProps { options }));
-    Ok(MountedModule {
-        view: Some(Box::new(handle)),
-        root,
-    })
+    let view = mount_to(container, move || app::App(app::AppProps { options }));
+    MOUNTED.with_borrow_mut(|mounted| mounted.push((root.clone(), Box::new(view))));
+    Ok(MountedModule { root })
 }

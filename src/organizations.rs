@@ -20,6 +20,9 @@ pub fn OrganizationsPage() -> impl IntoView {
         async move { api.organizations().await }
     });
     let (retrying, set_retrying) = signal(false);
+    // Made here, not inside the `Suspend` below: reactive values created in there are disposed
+    // each time it re-runs, while the view it replaces is still on screen and reading them.
+    let retrying = Signal::from(retrying);
 
     view! {
         <section class="m365-page" aria-labelledby="m365-title">

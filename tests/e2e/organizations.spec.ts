@@ -68,9 +68,12 @@ test("a stopped server is reported, and Retry recovers once it is back", async (
   xms.addOrganization(contoso);
   // The shell page stays loaded from the running server; the module's first request then
   // finds the server stopped, and Retry finds it started again on the same port.
+  let stopped = false;
   await page.route("**/api/v1/m365/organizations", async (route) => {
-    await page.unroute("**/api/v1/m365/organizations");
-    await xms.stop();
+    if (!stopped) {
+      stopped = true;
+      await xms.stop();
+    }
     await route.continue();
   });
   await page.goto(xms.url);

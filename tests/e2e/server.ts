@@ -1,6 +1,6 @@
 // A reference XMS server for one test: its own free port, its own throw-away data directory,
 // and organizations added through the server's own data layer (its add-organization command).
-import { test as base } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,7 +72,21 @@ export class XmsServer {
   }
 }
 
-export const test = base.extend<{ xms: XmsServer }>({
+export const test = base.extend<{ xms: XmsServer; panics: string[] }>({
+  // A panic in the module leaves the page half-alive rather than crashing it visibly: every
+  // test fails on one, whatever it was checking.
+  panics: [
+    async ({ page }, use) => {
+      const panics: string[] = [];
+      page.on("console", (message) => {
+        if (message.text().includes("panicked at")) panics.push(message.text());
+      });
+      page.on("pageerror", (error) => panics.push(String(error)));
+      await use(panics);
+      expect(panics, "the module panicked").toEqual([]);
+    },
+    { auto: true },
+  ],
   xms: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "xms-e2e-"));
     const server = new XmsServer(dataDir);
