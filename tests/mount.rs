@@ -25,7 +25,11 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
 
 fn valid_options() -> JsValue {
     // The test page is served at "/", so the module's base path is the root here.
-    options(&[("apiBaseUrl", "/api/v1"), ("token", "t0ken-for-tests"), ("basePath", "/")])
+    options(&[
+        ("apiBaseUrl", "/api/v1"),
+        ("token", "t0ken-for-tests"),
+        ("basePath", "/"),
+    ])
 }
 
 async fn next_tick() {
@@ -37,8 +41,13 @@ async fn renders_inside_a_shadow_root_with_its_own_styles() {
     let element = host();
     let _module = xms_m365::mount(element.clone(), valid_options()).unwrap();
     next_tick().await;
-    let root = element.shadow_root().expect("the module renders into a shadow root");
-    let style = root.query_selector("style").unwrap().expect("styles inside the shadow root");
+    let root = element
+        .shadow_root()
+        .expect("the module renders into a shadow root");
+    let style = root
+        .query_selector("style")
+        .unwrap()
+        .expect("styles inside the shadow root");
     assert!(style.text_content().unwrap().contains(".m365-button"));
     let heading = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "Microsoft 365");
@@ -52,11 +61,18 @@ async fn stays_mounted_when_the_host_drops_its_handle_and_goes_on_unmount() {
     drop(xms_m365::mount(element.clone(), valid_options()).unwrap());
     next_tick().await;
     let root = element.shadow_root().unwrap();
-    assert!(root.query_selector("h1").unwrap().is_some(), "dropping the handle unmounted the module");
+    assert!(
+        root.query_selector("h1").unwrap().is_some(),
+        "dropping the handle unmounted the module"
+    );
 
     let module = xms_m365::mount(element.clone(), valid_options()).unwrap();
     next_tick().await;
-    assert_eq!(root.query_selector_all("h1").unwrap().length(), 1, "mounting again replaces");
+    assert_eq!(
+        root.query_selector_all("h1").unwrap().length(),
+        1,
+        "mounting again replaces"
+    );
     module.unmount();
     assert_eq!(root.child_element_count(), 0);
 }
@@ -73,5 +89,9 @@ fn refuses_options_without_a_token_with_a_message_for_the_integrator() {
         .err()
         .expect("a missing apiBaseUrl is refused");
     let message: js_sys::Error = JsValue::from(error).unchecked_into();
-    assert!(String::from(message.message()).contains("apiBaseUrl"), "{}", String::from(message.message()));
+    assert!(
+        String::from(message.message()).contains("apiBaseUrl"),
+        "{}",
+        String::from(message.message())
+    );
 }
