@@ -108,4 +108,7 @@ test("an address under the tab that has no page says so", async ({ page, xms }) 
   await page.goto(`${xms.url}/m365/no-such-page`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "XMS" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the Microsoft 365 organizations" }).click();
+  await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();
+  await expect(page).toHaveURL(/\/m365\/?$/);
 });
