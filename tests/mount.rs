@@ -1,19 +1,14 @@
 //! Component tests of the embedding interface: `mount(element, options)` as a host calls it.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::host;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn host() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let element: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&element).unwrap();
-    element
-}
 
 fn options(pairs: &[(&str, &str)]) -> JsValue {
     let object = Object::new();
@@ -32,15 +27,11 @@ fn valid_options() -> JsValue {
     ])
 }
 
-async fn next_tick() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
-
 #[wasm_bindgen_test]
 async fn renders_inside_a_shadow_root_with_its_own_styles() {
     let element = host();
     let _module = xms_m365::mount(element.clone(), valid_options()).unwrap();
-    next_tick().await;
+    common::next_tick().await;
     let root = element
         .shadow_root()
         .expect("the module renders into a shadow root");
@@ -59,7 +50,7 @@ async fn renders_inside_a_shadow_root_with_its_own_styles() {
 async fn stays_mounted_when_the_host_drops_its_handle_and_goes_on_unmount() {
     let element = host();
     drop(xms_m365::mount(element.clone(), valid_options()).unwrap());
-    next_tick().await;
+    common::next_tick().await;
     let root = element.shadow_root().unwrap();
     assert!(
         root.query_selector("h1").unwrap().is_some(),
@@ -67,7 +58,7 @@ async fn stays_mounted_when_the_host_drops_its_handle_and_goes_on_unmount() {
     );
 
     let module = xms_m365::mount(element.clone(), valid_options()).unwrap();
-    next_tick().await;
+    common::next_tick().await;
     assert_eq!(
         root.query_selector_all("h1").unwrap().length(),
         1,

@@ -2,7 +2,11 @@
 //! headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::{cell::Cell, rc::Rc};
+
+use common::host;
 
 use gloo_net::http::Response;
 use leptos::{mount::mount_to, prelude::*};
@@ -13,13 +17,6 @@ use xms_m365::{ApiError, LoadFailed, OrganizationList, decode};
 use xms_m365_contract::{ErrorBody, ErrorCode, Organization, OrganizationId};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let element: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&element).unwrap();
-    element
-}
 
 fn organization(name: &str, domain: &str, users: u32) -> Organization {
     Organization {
@@ -32,13 +29,9 @@ fn organization(name: &str, domain: &str, users: u32) -> Organization {
     }
 }
 
-async fn next_tick() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
-
 #[wasm_bindgen_test]
 fn an_empty_list_says_no_organization_is_connected() {
-    let host = container();
+    let host = host();
     let _view = mount_to(
         host.clone(),
         || view! { <OrganizationList organizations=vec![]/> },
@@ -53,7 +46,7 @@ fn an_empty_list_says_no_organization_is_connected() {
 
 #[wasm_bindgen_test]
 fn each_organization_shows_its_name_domain_and_users() {
-    let host = container();
+    let host = host();
     let organizations = vec![
         organization("Contoso", "contoso.onmicrosoft.com", 250),
         organization("Fabrikam", "fabrikam.com", 1),
@@ -82,64 +75,52 @@ fn each_organization_shows_its_name_domain_and_users() {
     );
 }
 
-#[wasm_bindgen_test]
-fn a_failure_is_announced_and_retry_asks_once_per_click() {
-    let host = container();
+/// Renders `LoadFailed` and counts how often it asks to retry.
+fn load_failed(retrying: bool) -> (HtmlElement, Rc<Cell<u32>>) {
+    let host = host();
     let retries = Rc::new(Cell::new(0));
     let counter = retries.clone();
-    let _view = mount_to(host.clone(), move || {
+    let view = mount_to(host.clone(), move || {
         let counter = counter.clone();
         view! {
             <LoadFailed
                 message="XMS could not be reached."
-                retrying=Signal::stored(false)
+                retrying=Signal::stored(retrying)
                 on_retry=move || counter.set(counter.get() + 1)
             />
         }
     });
+    view.forget();
+    (host, retries)
+}
+
+fn button(host: &HtmlElement) -> HtmlElement {
+    host.query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn a_failure_is_announced_and_retry_asks_once_per_click() {
+    let (host, retries) = load_failed(false);
     let alert = host.query_selector("[role=alert]").unwrap().unwrap();
-    assert!(
-        alert
-            .text_content()
-            .unwrap()
-            .contains("XMS could not be reached.")
-    );
-    let button: HtmlElement = alert
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(button.text_content().unwrap(), "Retry");
-    button.click();
-    button.click();
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("XMS could not be reached."), "{text}");
+    assert_eq!(button(&host).text_content().unwrap(), "Retry");
+    button(&host).click();
+    button(&host).click();
     assert_eq!(retries.get(), 2);
 }
 
 #[wasm_bindgen_test]
 fn retry_does_nothing_while_a_retry_is_under_way() {
-    let host = container();
-    let retries = Rc::new(Cell::new(0));
-    let counter = retries.clone();
-    let _view = mount_to(host.clone(), move || {
-        let counter = counter.clone();
-        view! {
-            <LoadFailed
-                message="XMS could not be reached."
-                retrying=Signal::stored(true)
-                on_retry=move || counter.set(counter.get() + 1)
-            />
-        }
-    });
-    let button: HtmlElement = host
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let (host, retries) = load_failed(true);
     assert_eq!(
-        button.get_attribute("aria-disabled").as_deref(),
+        button(&host).get_attribute("aria-disabled").as_deref(),
         Some("true")
     );
-    button.click();
+    button(&host).click();
     assert_eq!(retries.get(), 0);
     assert!(host.text_content().unwrap().contains("Retrying…"));
 }
@@ -153,7 +134,7 @@ async fn a_server_error_keeps_the_servers_message() {
     let response = Response::builder().status(401).json(&body).unwrap();
     let error = decode::<ErrorBody>(response).await.unwrap_err();
     assert_eq!(error.to_string(), "The API token is missing or wrong.");
-    next_tick().await;
+    common::next_tick().await;
 }
 
 #[wasm_bindgen_test]
