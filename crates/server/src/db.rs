@@ -14,7 +14,10 @@ use xms_m365_contract::{Organization, OrganizationId};
 pub const DB_FILE: &str = "xms.sqlite3";
 
 /// The schema, oldest first. Never edit a migration that has shipped: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_organizations.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_organizations.sql"),
+    include_str!("../migrations/0002_authority.sql"),
+];
 
 /// What can go wrong with storage.
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +79,7 @@ impl Db {
         })
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite inconsistent (each statement is
         // atomic), so a poisoned lock is still safe to use.
         self.conn

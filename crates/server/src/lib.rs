@@ -5,6 +5,7 @@
 //! `oneshot`; `main.rs` only parses options and serves it.
 
 pub mod api;
+pub mod authority;
 pub mod db;
 pub mod error;
 pub mod shell;
@@ -25,19 +26,23 @@ pub struct AppState {
     pub db: db::Db,
     /// The bearer token API calls must carry.
     pub api_token: Arc<str>,
+    /// The development sign-in authority.
+    pub authority: Arc<authority::Authority>,
 }
 
 /// The whole server: the API under `/api/v1` and, when `static_dir` is given, the shell page
 /// and the built module.
 pub fn app(state: AppState, static_dir: Option<&Path>) -> Router {
     let token = state.api_token.clone();
-    let api = api::router(state)
+    let api = api::router(state.clone())
         // Both limits: the layer refuses a declared oversized body before reading it, the
         // extractor limit stops one that streams without declaring its length.
         .layer(RequestBodyLimitLayer::new(error::MAX_BODY_BYTES))
         .layer(DefaultBodyLimit::max(error::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(error::json_errors));
-    let router = Router::new().nest(paths::API_BASE, api);
+    let router = Router::new()
+        .nest(paths::API_BASE, api)
+        .merge(authority::router(state.clone()));
     let router = match static_dir {
         Some(dir) => router.merge(shell::router(dir, &token)),
         None => router,

@@ -1,11 +1,21 @@
 //! The `xms-server` command: serves the reference XMS server, or adds an organization to its
 //! data directory (for demos and tests, through the same data layer the server uses).
 
-use std::{net::IpAddr, path::PathBuf, process::ExitCode, sync::Arc};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+    process::ExitCode,
+    sync::Arc,
+    time::Duration,
+};
 
 use clap::{Args, Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
-use xms_server::{AppState, DEV_API_TOKEN, app, db};
+use xms_server::{
+    AppState, DEV_API_TOKEN, app,
+    authority::{Authority, AuthorityConfig},
+    db,
+};
 
 #[derive(Parser)]
 #[command(version, about = "Reference XMS server for the Microsoft 365 module")]
@@ -40,6 +50,12 @@ struct ServeArgs {
     /// The built module and shell page (trunk's output).
     #[arg(long, default_value = "dist")]
     static_dir: PathBuf,
+    /// How long a device code of the development sign-in authority stays valid, in seconds.
+    #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    device_code_ttl: u64,
+    /// The polling interval the development sign-in authority asks for, in seconds.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=300))]
+    poll_interval: u64,
 }
 
 #[derive(Args)]
@@ -111,14 +127,20 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
     let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
-    let state = AppState {
-        db,
-        api_token: Arc::from(args.api_token.as_str()),
-    };
     let listener = tokio::net::TcpListener::bind((args.bind, args.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let authority = Authority::new(AuthorityConfig {
+        public_url: format!("http://{address}"),
+        device_code_ttl: Duration::from_secs(args.device_code_ttl),
+        poll_interval: Duration::from_secs(args.poll_interval),
+    });
+    let state = AppState {
+        db,
+        api_token: Arc::from(args.api_token.as_str()),
+        authority: Arc::new(authority),
+    };
     if args.api_token == DEV_API_TOKEN {
         println!("API token: {DEV_API_TOKEN} (the development default; set one with --api-token)");
     }
@@ -126,10 +148,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     // Printed last and flushed: scripts and tests wait for this line to know the URL.
     println!("XMS reference server listening on http://{address}/");
     let app = app(state, Some(&args.static_dir));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())
+    // The client address feeds the sign-in page's limit on code guessing.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| e.to_string())
 }
 
 async fn shutdown_signal() {

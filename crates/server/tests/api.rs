@@ -8,9 +8,15 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use serde_json::Value;
+use std::time::Duration;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList};
-use xms_server::{AppState, app, db};
+
+use xms_server::{
+    AppState, app,
+    authority::{Authority, AuthorityConfig},
+    db,
+};
 
 const TOKEN: &str = "test-token-123";
 
@@ -26,6 +32,11 @@ fn server_with_static(static_dir: Option<&std::path::Path>) -> Server {
     let state = AppState {
         db: db.clone(),
         api_token: TOKEN.into(),
+        authority: std::sync::Arc::new(Authority::new(AuthorityConfig {
+            public_url: "http://127.0.0.1:9".into(),
+            device_code_ttl: Duration::from_secs(900),
+            poll_interval: Duration::from_secs(5),
+        })),
     };
     Server {
         app: app(state, static_dir),

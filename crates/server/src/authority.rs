@@ -1,0 +1,152 @@
+//! The development sign-in authority: a stand-in for the Microsoft identity platform (and the
+//! two Microsoft Graph calls XMS makes after sign-in), since these machines have no internet.
+//! It speaks Microsoft's v2.0 endpoints, so any RFC 8628 device-flow client signs in against it
+//! exactly as it would against `https://login.microsoftonline.com/{tenant}`.
+//!
+//! - `POST /{tenant}/oauth2/v2.0/devicecode`: start a device authorization
+//! - `POST /{tenant}/oauth2/v2.0/token`: poll it (`urn:ietf:params:oauth:grant-type:device_code`)
+//! - `GET /{tenant}/v2.0/.well-known/openid-configuration`: discovery
+//! - `GET /devicelogin` and its forms: the page a person signs in on
+//! - `GET /graph/v1.0/organization`, `GET /graph/v1.0/users/$count`: the signed-in tenant
+
+pub mod directory;
+mod pages;
+mod protocol;
+pub mod store;
+
+use std::{
+    num::NonZeroU32,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use axum::{
+    Router,
+    routing::{get, post},
+};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::AppState;
+
+/// The client id of the "Xopero Registrator" application, the one app this authority knows.
+pub const XOPERO_REGISTRATOR_CLIENT_ID: &str = "4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6";
+/// Its display name, shown on the consent page.
+pub const XOPERO_REGISTRATOR_NAME: &str = "Xopero Registrator";
+
+/// How the authority behaves.
+#[derive(Debug, Clone)]
+pub struct AuthorityConfig {
+    /// The URL people and clients reach this server at, such as `http://127.0.0.1:8080`.
+    pub public_url: String,
+    /// How long a device code stays valid (Microsoft: 900 s).
+    pub device_code_ttl: Duration,
+    /// The minimum polling interval it asks clients for (Microsoft: 5 s).
+    pub poll_interval: Duration,
+}
+
+/// The authority's configuration and its guard against code guessing.
+pub struct Authority {
+    /// How it behaves.
+    pub config: AuthorityConfig,
+    /// Code entries per client address: a person needs one or two, a guesser thousands.
+    code_attempts: DefaultKeyedRateLimiter<String>,
+}
+
+impl Authority {
+    /// An authority with `config`.
+    pub fn new(config: AuthorityConfig) -> Self {
+        let per_minute = NonZeroU32::new(10).expect("10 is not zero");
+        Self {
+            config,
+            code_attempts: RateLimiter::keyed(Quota::per_minute(per_minute)),
+        }
+    }
+
+    /// Where people enter their code.
+    pub fn verification_uri(&self) -> String {
+        format!("{}/devicelogin", self.config.public_url)
+    }
+}
+
+/// The authority's routes, merged at the server's root like Microsoft's host.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/{tenant}/oauth2/v2.0/devicecode",
+            post(protocol::devicecode_create),
+        )
+        .route("/{tenant}/oauth2/v2.0/token", post(protocol::token_create))
+        .route(
+            "/{tenant}/v2.0/.well-known/openid-configuration",
+            get(protocol::openid_configuration_get),
+        )
+        .route(
+            "/graph/v1.0/organization",
+            get(protocol::graph_organization_get),
+        )
+        .route(
+            "/graph/v1.0/users/$count",
+            get(protocol::graph_user_count_get),
+        )
+        .route(
+            "/devicelogin",
+            get(pages::code_form).post(pages::code_submit),
+        )
+        .route("/devicelogin/account", post(pages::account_submit))
+        .route("/devicelogin/consent", post(pages::consent_submit))
+        .with_state(state)
+}
+
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    let since_epoch = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// An unguessable token of 64 hex digits.
+fn secret() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// A code for people to type: 9 characters, without the easily confused I, O, 0 and 1.
+fn user_code() -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    // 32 symbols: masking a random byte picks each with the same probability.
+    uuid::Uuid::new_v4().as_bytes()[..9]
+        .iter()
+        .map(|byte| char::from(ALPHABET[usize::from(byte & 31)]))
+        .collect()
+}
+
+/// A typed code as stored: people paste it with spaces or dashes, in any case.
+fn normalize_user_code(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_codes_are_nine_unambiguous_characters() {
+        for _ in 0..200 {
+            let code = user_code();
+            assert_eq!(code.len(), 9);
+            assert!(!code.contains(['I', 'O', '0', '1']), "{code}");
+        }
+    }
+
+    #[test]
+    fn typed_codes_are_normalized() {
+        assert_eq!(normalize_user_code(" cwe5-qhl nm "), "CWE5QHLNM");
+    }
+}

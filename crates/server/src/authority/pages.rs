@@ -1,0 +1,326 @@
+//! The device-login pages a person signs in on, in Microsoft's order: enter the code, pick an
+//! account, consent to Xopero Registrator, done. Plain HTML forms, so they work without script.
+
+use std::net::SocketAddr;
+
+use axum::{
+    Extension,
+    extract::{ConnectInfo, Form, State, rejection::FormRejection},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use maud::{DOCTYPE, Markup, html};
+use serde::Deserialize;
+
+use super::{
+    XOPERO_REGISTRATOR_NAME,
+    directory::{self, Account, Tenant},
+    normalize_user_code, now_ms,
+    protocol::run_blocking,
+    store::{DeviceAuthorization, DeviceState},
+};
+use crate::AppState;
+
+const STYLE: &str = "
+body { margin: 0; font-family: 'Segoe UI', system-ui, sans-serif; background: #f2f2f2; color: #1b1b1b; }
+main { box-sizing: border-box; max-width: 440px; margin: 48px auto; padding: 44px; background: #fff;
+       box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+h1 { font-size: 24px; font-weight: 600; margin: 16px 0; }
+.brand { font-weight: 600; color: #5e5e5e; letter-spacing: .02em; }
+label { display: block; margin: 16px 0 4px; }
+input[type=text] { width: 100%; box-sizing: border-box; padding: 6px 8px; font-size: 18px;
+                   letter-spacing: .1em; border: 0; border-bottom: 1px solid #666; }
+input[aria-invalid=true] { border-bottom-color: #e81123; }
+.error { color: #e81123; }
+.actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 24px; }
+button { min-width: 108px; min-height: 32px; padding: 4px 12px; font: inherit; cursor: pointer;
+         border: 1px solid #0067b8; background: #0067b8; color: #fff; }
+button.secondary { background: #ccc; border-color: #ccc; color: #000; }
+button:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+ul.accounts { list-style: none; padding: 0; margin: 0; }
+ul.accounts button { width: 100%; text-align: left; background: #fff; color: #1b1b1b; border: 0;
+                     border-bottom: 1px solid #ddd; padding: 12px 8px; }
+ul.accounts button:hover { background: #e6e6e6; }
+.upn { display: block; color: #5e5e5e; font-size: 13px; }
+";
+
+fn page(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · Development sign-in" }
+                style { (STYLE) }
+            }
+            body {
+                main {
+                    p.brand { "Development sign-in authority" }
+                    (body)
+                }
+            }
+        }
+    }
+}
+
+fn respond(status: StatusCode, title: &str, body: Markup) -> Response {
+    (status, page(title, body)).into_response()
+}
+
+/// The first page: type the code.
+fn code_page(status: StatusCode, error: Option<&str>, typed: &str) -> Response {
+    respond(
+        status,
+        "Enter code",
+        html! {
+            h1 { "Enter code" }
+            p { "Enter the code displayed on your app or device." }
+            form method="post" action="/devicelogin" {
+                label for="otc" { "Code" }
+                input #otc type="text" name="otc" value=(typed) autocomplete="off"
+                    autocapitalize="characters" spellcheck="false" maxlength="64" required
+                    autofocus aria-invalid=(error.is_some())
+                    aria-describedby=[error.map(|_| "otc-error")];
+                @if let Some(error) = error {
+                    p #otc-error .error role="alert" { (error) }
+                }
+                div.actions { button type="submit" { "Next" } }
+            }
+        },
+    )
+}
+
+/// `GET /devicelogin`
+pub(super) async fn code_form() -> Response {
+    code_page(StatusCode::OK, None, "")
+}
+
+#[derive(Deserialize)]
+pub(super) struct CodeForm {
+    otc: String,
+}
+
+/// The pending authorization a typed code belongs to, or the code page saying what is wrong.
+async fn pending(state: &AppState, typed: &str) -> Result<DeviceAuthorization, Response> {
+    let code = normalize_user_code(typed);
+    let db = state.db.clone();
+    let lookup = code.clone();
+    let found = run_blocking(move || db.device_authorization_by_user_code(&lookup))
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let refuse = |message: &str| code_page(StatusCode::BAD_REQUEST, Some(message), typed);
+    match found {
+        None => Err(refuse(
+            "That code didn't work. Check the code and try again.",
+        )),
+        Some(found) if now_ms() >= found.expires_at => Err(refuse(
+            "That code has expired. Go back to the app or device you are signing in to and get a new code.",
+        )),
+        Some(found) if found.state != DeviceState::Pending => Err(refuse(
+            "That code has already been used. Go back to the app or device you are signing in to and get a new code.",
+        )),
+        Some(found) => Ok(found),
+    }
+}
+
+/// `POST /devicelogin`: check the code, then offer the accounts.
+pub(super) async fn code_submit(
+    State(state): State<AppState>,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    form: Result<Form<CodeForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
+    };
+    // Counted per client address: a person needs one or two tries, a guesser needs millions.
+    let key = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
+    if state.authority.code_attempts.check_key(&key).is_err() {
+        return code_page(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some("Too many codes were tried from this device. Wait a minute, then try again."),
+            &form.otc,
+        );
+    }
+    match pending(&state, &form.otc).await {
+        Ok(found) => account_page(&found),
+        Err(response) => response,
+    }
+}
+
+fn account_page(found: &DeviceAuthorization) -> Response {
+    let accounts = directory::TENANTS
+        .iter()
+        .filter(|tenant| directory::admits(&found.tenant_hint, tenant))
+        .flat_map(|tenant| tenant.accounts.iter());
+    respond(
+        StatusCode::OK,
+        "Pick an account",
+        html! {
+            h1 { "Pick an account" }
+            p { "to continue to " strong { (XOPERO_REGISTRATOR_NAME) } }
+            ul.accounts aria-label="Accounts" {
+                @for account in accounts {
+                    li {
+                        form method="post" action="/devicelogin/account" {
+                            input type="hidden" name="otc" value=(found.user_code);
+                            input type="hidden" name="account" value=(account.upn);
+                            button type="submit" {
+                                (account.name)
+                                span.upn { (account.upn) }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub(super) struct AccountForm {
+    otc: String,
+    account: String,
+}
+
+/// The account chosen for `found`, if it is one the request admits.
+fn chosen(found: &DeviceAuthorization, upn: &str) -> Option<(&'static Tenant, &'static Account)> {
+    directory::account(upn).filter(|(tenant, _)| directory::admits(&found.tenant_hint, tenant))
+}
+
+/// `POST /devicelogin/account`: ask for consent (or explain that an administrator must).
+pub(super) async fn account_submit(
+    State(state): State<AppState>,
+    form: Result<Form<AccountForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
+    };
+    let found = match pending(&state, &form.otc).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let Some((_, account)) = chosen(&found, &form.account) else {
+        return account_page(&found);
+    };
+    if !account.global_admin {
+        return respond(
+            StatusCode::FORBIDDEN,
+            "Need admin approval",
+            html! {
+                h1 { "Need admin approval" }
+                p {
+                    (XOPERO_REGISTRATOR_NAME) " needs permission to access resources in your "
+                    "organization that only an admin can grant. " (account.upn) " is not a "
+                    "global administrator: sign in with a global administrator account."
+                }
+                form method="post" action="/devicelogin" {
+                    input type="hidden" name="otc" value=(found.user_code);
+                    div.actions { button type="submit" { "Use another account" } }
+                }
+            },
+        );
+    }
+    respond(
+        StatusCode::OK,
+        "Confirm sign-in",
+        html! {
+            p { (account.upn) }
+            h1 { "Are you trying to sign in to " (XOPERO_REGISTRATOR_NAME) "?" }
+            p {
+                "Only continue if you downloaded the app from a store or website that you trust."
+            }
+            form method="post" action="/devicelogin/consent" {
+                input type="hidden" name="otc" value=(found.user_code);
+                input type="hidden" name="account" value=(account.upn);
+                div.actions {
+                    button.secondary type="submit" name="decision" value="cancel" { "Cancel" }
+                    button type="submit" name="decision" value="continue" { "Continue" }
+                }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub(super) struct ConsentForm {
+    otc: String,
+    account: String,
+    decision: String,
+}
+
+/// `POST /devicelogin/consent`: settle the authorization and say so.
+pub(super) async fn consent_submit(
+    State(state): State<AppState>,
+    form: Result<Form<ConsentForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
+    };
+    let found = match pending(&state, &form.otc).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let Some((tenant, account)) = chosen(&found, &form.account).filter(|(_, a)| a.global_admin)
+    else {
+        return account_page(&found);
+    };
+    let outcome = match form.decision.as_str() {
+        "continue" if tenant.blocks_device_code => DeviceState::Blocked,
+        "continue" => DeviceState::Approved,
+        _ => DeviceState::Declined,
+    };
+    let db = state.db.clone();
+    let (code, upn) = (found.user_code.clone(), account.upn);
+    let settled =
+        match run_blocking(move || db.settle_device_authorization(&code, outcome, upn)).await {
+            Ok(settled) => settled,
+            Err(error) => return error.into_response(),
+        };
+    if !settled {
+        return code_page(
+            StatusCode::CONFLICT,
+            Some(
+                "That code has already been used. Go back to the app or device you are signing in to and get a new code.",
+            ),
+            &form.otc,
+        );
+    }
+    match outcome {
+        DeviceState::Approved => respond(
+            StatusCode::OK,
+            XOPERO_REGISTRATOR_NAME,
+            html! {
+                h1 { (XOPERO_REGISTRATOR_NAME) }
+                p {
+                    "You have signed in to the " (XOPERO_REGISTRATOR_NAME) " application on your "
+                    "device. You may now close this window."
+                }
+            },
+        ),
+        DeviceState::Blocked => respond(
+            StatusCode::FORBIDDEN,
+            "You cannot access this right now",
+            html! {
+                h1 { "You cannot access this right now" }
+                p {
+                    "Your sign-in was successful but does not meet the criteria to access this "
+                    "resource: " (tenant.name) "'s Conditional Access policies block sign-in "
+                    "with a device code."
+                }
+                p { "Error code: 53003" }
+            },
+        ),
+        _ => respond(
+            StatusCode::OK,
+            "Sign-in cancelled",
+            html! {
+                h1 { "Sign-in cancelled" }
+                p {
+                    "You did not sign in to " (XOPERO_REGISTRATOR_NAME) ". You may now close this "
+                    "window."
+                }
+            },
+        ),
+    }
+}

@@ -1,0 +1,403 @@
+//! The authority's machine-facing endpoints: RFC 8628 device authorization and token polling
+//! with Microsoft's error vocabulary, OpenID discovery, and the Graph stand-in.
+
+use axum::{
+    Json,
+    extract::{Form, Path, State, rejection::FormRejection},
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{
+    XOPERO_REGISTRATOR_CLIENT_ID, directory, now_ms, secret,
+    store::{DeviceAuthorization, DeviceState},
+    user_code,
+};
+use crate::{AppState, error::AppError};
+
+/// The grant type of a device-code token request.
+pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
+
+/// How long issued access tokens live, in seconds (as Microsoft's do).
+const ACCESS_TOKEN_SECONDS: i64 = 3599;
+
+/// An OAuth error answer, shaped as Microsoft's: `error`, `error_description`, `error_codes`.
+pub(super) struct OAuthError {
+    error: &'static str,
+    description: String,
+    codes: &'static [u32],
+}
+
+impl OAuthError {
+    fn new(error: &'static str, codes: &'static [u32], description: impl Into<String>) -> Self {
+        Self {
+            error,
+            description: description.into(),
+            codes,
+        }
+    }
+
+    fn missing(parameter: &str) -> Self {
+        Self::new(
+            "invalid_request",
+            &[900144],
+            format!(
+                "AADSTS900144: The request body must contain the following parameter: '{parameter}'."
+            ),
+        )
+    }
+}
+
+impl IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        let status = match self.error {
+            "unauthorized_client" | "invalid_client" => StatusCode::UNAUTHORIZED,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        let body = json!({
+            "error": self.error,
+            "error_description": self.description,
+            "error_codes": self.codes,
+        });
+        (status, Json(body)).into_response()
+    }
+}
+
+/// An answer that is either what was asked for or an OAuth error.
+pub(super) enum Answer {
+    Ok(Response),
+    OAuth(OAuthError),
+    Internal(AppError),
+}
+
+impl IntoResponse for Answer {
+    fn into_response(self) -> Response {
+        match self {
+            Self::Ok(response) => response,
+            Self::OAuth(error) => error.into_response(),
+            Self::Internal(error) => error.into_response(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct DeviceCodeRequest {
+    client_id: Option<String>,
+    scope: Option<String>,
+}
+
+fn known_tenant(tenant: &str) -> Result<(), OAuthError> {
+    if directory::knows(tenant) {
+        Ok(())
+    } else {
+        Err(OAuthError::new(
+            "invalid_request",
+            &[90002],
+            format!(
+                "AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
+            ),
+        ))
+    }
+}
+
+/// `POST /{tenant}/oauth2/v2.0/devicecode`
+pub(super) async fn devicecode_create(
+    State(state): State<AppState>,
+    Path(tenant): Path<String>,
+    form: Result<Form<DeviceCodeRequest>, FormRejection>,
+) -> Answer {
+    let Ok(Form(request)) = form else {
+        return Answer::OAuth(OAuthError::missing("client_id"));
+    };
+    if let Err(error) = known_tenant(&tenant) {
+        return Answer::OAuth(error);
+    }
+    let Some(client_id) = request.client_id.filter(|id| !id.is_empty()) else {
+        return Answer::OAuth(OAuthError::missing("client_id"));
+    };
+    if client_id != XOPERO_REGISTRATOR_CLIENT_ID {
+        return Answer::OAuth(OAuthError::new(
+            "unauthorized_client",
+            &[700016],
+            format!(
+                "AADSTS700016: Application with identifier '{client_id}' was not found in the directory."
+            ),
+        ));
+    }
+    let Some(scope) = request.scope.filter(|scope| !scope.trim().is_empty()) else {
+        return Answer::OAuth(OAuthError::missing("scope"));
+    };
+
+    let authority = &state.authority;
+    let ttl = authority.config.device_code_ttl;
+    let interval = authority.config.poll_interval.as_secs().max(1);
+    let authorization = DeviceAuthorization {
+        device_code: secret(),
+        user_code: user_code(),
+        client_id,
+        scope,
+        tenant_hint: tenant,
+        expires_at: now_ms() + i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2),
+        interval_secs: u32::try_from(interval).unwrap_or(u32::MAX),
+        last_poll_at: None,
+        state: DeviceState::Pending,
+        account: None,
+    };
+    let db = state.db.clone();
+    let stored = authorization.clone();
+    if let Err(error) = run_blocking(move || db.insert_device_authorization(&stored)).await {
+        return Answer::Internal(error);
+    }
+    let verification_uri = authority.verification_uri();
+    Answer::Ok(
+        Json(json!({
+            "device_code": authorization.device_code,
+            "user_code": authorization.user_code,
+            "verification_uri": verification_uri,
+            "expires_in": ttl.as_secs(),
+            "interval": interval,
+            "message": format!(
+                "To sign in, use a web browser to open the page {verification_uri} and enter the code {} to authenticate.",
+                authorization.user_code
+            ),
+        }))
+        .into_response(),
+    )
+}
+
+#[derive(Deserialize)]
+pub(super) struct TokenRequest {
+    grant_type: Option<String>,
+    client_id: Option<String>,
+    device_code: Option<String>,
+}
+
+/// `POST /{tenant}/oauth2/v2.0/token`
+pub(super) async fn token_create(
+    State(state): State<AppState>,
+    Path(tenant): Path<String>,
+    form: Result<Form<TokenRequest>, FormRejection>,
+) -> Answer {
+    let Ok(Form(request)) = form else {
+        return Answer::OAuth(OAuthError::missing("grant_type"));
+    };
+    if let Err(error) = known_tenant(&tenant) {
+        return Answer::OAuth(error);
+    }
+    match request.grant_type.as_deref() {
+        Some(DEVICE_CODE_GRANT) => {}
+        Some(other) => {
+            return Answer::OAuth(OAuthError::new(
+                "unsupported_grant_type",
+                &[],
+                format!("The grant type '{other}' is not supported by this authority."),
+            ));
+        }
+        None => return Answer::OAuth(OAuthError::missing("grant_type")),
+    }
+    let Some(device_code) = request.device_code.filter(|code| !code.is_empty()) else {
+        return Answer::OAuth(OAuthError::missing("device_code"));
+    };
+    let now = now_ms();
+    let db = state.db.clone();
+    let found = match run_blocking(move || db.poll_device_authorization(&device_code, now)).await {
+        Ok(found) => found,
+        Err(error) => return Answer::Internal(error),
+    };
+    let Some(found) = found.filter(|f| request.client_id.as_deref() == Some(&f.client_id)) else {
+        return Answer::OAuth(OAuthError::new(
+            "bad_verification_code",
+            &[],
+            "The device_code sent was not recognized.",
+        ));
+    };
+    match token_outcome(&found, now) {
+        Ok(account) => issue_tokens(&state, &found, account, now).await,
+        Err(error) => Answer::OAuth(error),
+    }
+}
+
+/// What a poll of `found` at `now` answers: the approving account, or an OAuth error.
+fn token_outcome(found: &DeviceAuthorization, now: i64) -> Result<&str, OAuthError> {
+    if found.state == DeviceState::Redeemed {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            &[],
+            "The device code has already been redeemed.",
+        ));
+    }
+    if now >= found.expires_at {
+        return Err(OAuthError::new(
+            "expired_token",
+            &[70020],
+            "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
+        ));
+    }
+    match found.state {
+        DeviceState::Declined => Err(OAuthError::new(
+            "authorization_declined",
+            &[],
+            "The end user denied the authorization request.",
+        )),
+        DeviceState::Blocked => Err(OAuthError::new(
+            "invalid_grant",
+            &[53003],
+            "AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.",
+        )),
+        DeviceState::Pending => {
+            // RFC 8628 section 3.5: a client polling faster than the interval is told to slow
+            // down. A fifth of the interval is forgiven for timer jitter.
+            let interval_ms = i64::from(found.interval_secs) * 1000;
+            let too_soon = found
+                .last_poll_at
+                .is_some_and(|last| now - last < interval_ms * 4 / 5);
+            if too_soon {
+                Err(OAuthError::new(
+                    "slow_down",
+                    &[],
+                    "The client is polling too often: add 5 seconds to its polling interval.",
+                ))
+            } else {
+                Err(OAuthError::new(
+                    "authorization_pending",
+                    &[70016],
+                    "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.",
+                ))
+            }
+        }
+        DeviceState::Approved | DeviceState::Redeemed => {
+            found.account.as_deref().ok_or_else(|| {
+                OAuthError::new("invalid_grant", &[], "The authorization has no account.")
+            })
+        }
+    }
+}
+
+async fn issue_tokens(
+    state: &AppState,
+    found: &DeviceAuthorization,
+    account: &str,
+    now: i64,
+) -> Answer {
+    let Some((tenant, _)) = directory::account(account) else {
+        return Answer::OAuth(OAuthError::new(
+            "invalid_grant",
+            &[],
+            "The account that approved is not in the directory.",
+        ));
+    };
+    let access_token = secret();
+    let db = state.db.clone();
+    let stored = access_token.clone();
+    let account = account.to_owned();
+    let expires_at = now + ACCESS_TOKEN_SECONDS * 1000;
+    if let Err(error) =
+        run_blocking(move || db.insert_access_token(&stored, tenant.id, &account, expires_at)).await
+    {
+        return Answer::Internal(error);
+    }
+    Answer::Ok(
+        Json(json!({
+            "token_type": "Bearer",
+            "scope": found.scope,
+            "expires_in": ACCESS_TOKEN_SECONDS,
+            "ext_expires_in": ACCESS_TOKEN_SECONDS,
+            "access_token": access_token,
+        }))
+        .into_response(),
+    )
+}
+
+/// `GET /{tenant}/v2.0/.well-known/openid-configuration`: the endpoints this authority has.
+pub(super) async fn openid_configuration_get(
+    State(state): State<AppState>,
+    Path(tenant): Path<String>,
+) -> Answer {
+    if let Err(error) = known_tenant(&tenant) {
+        return Answer::OAuth(error);
+    }
+    let base = format!("{}/{tenant}", state.authority.config.public_url);
+    Answer::Ok(
+        Json(json!({
+            "issuer": format!("{base}/v2.0"),
+            "token_endpoint": format!("{base}/oauth2/v2.0/token"),
+            "device_authorization_endpoint": format!("{base}/oauth2/v2.0/devicecode"),
+            "grant_types_supported": [DEVICE_CODE_GRANT],
+            "token_endpoint_auth_methods_supported": ["none"],
+            "scopes_supported": ["openid", "profile", "offline_access", "https://graph.microsoft.com/.default"],
+            "response_types_supported": [],
+            "subject_types_supported": ["pairwise"],
+        }))
+        .into_response(),
+    )
+}
+
+/// The tenant the request's bearer token was issued for, or Graph's 401 answer.
+async fn graph_tenant(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<&'static directory::Tenant, Response> {
+    let unauthorized = || {
+        let body = json!({"error": {
+            "code": "InvalidAuthenticationToken",
+            "message": "Access token is empty, invalid or expired.",
+        }});
+        (StatusCode::UNAUTHORIZED, Json(body)).into_response()
+    };
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::to_owned)
+        .ok_or_else(unauthorized)?;
+    let db = state.db.clone();
+    let tenant_id = run_blocking(move || db.access_token_tenant(&token, now_ms()))
+        .await
+        .map_err(IntoResponse::into_response)?
+        .ok_or_else(unauthorized)?;
+    directory::tenant(&tenant_id).ok_or_else(unauthorized)
+}
+
+/// `GET /graph/v1.0/organization`: the signed-in tenant, as Microsoft Graph describes it.
+pub(super) async fn graph_organization_get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Response {
+    let tenant = match graph_tenant(&state, &headers).await {
+        Ok(tenant) => tenant,
+        Err(response) => return response,
+    };
+    let mut domains = vec![json!({"name": tenant.primary_domain, "isDefault": true})];
+    domains.extend(
+        tenant
+            .other_domains
+            .iter()
+            .map(|name| json!({"name": name, "isDefault": false})),
+    );
+    Json(json!({"value": [{
+        "id": tenant.id,
+        "displayName": tenant.name,
+        "verifiedDomains": domains,
+    }]}))
+    .into_response()
+}
+
+/// `GET /graph/v1.0/users/$count`: how many users the signed-in tenant has, as plain text.
+pub(super) async fn graph_user_count_get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Response {
+    match graph_tenant(&state, &headers).await {
+        Ok(tenant) => tenant.user_count.to_string().into_response(),
+        Err(response) => response,
+    }
+}
+
+/// Runs a storage call off the async threads.
+pub(super) async fn run_blocking<T: Send + 'static>(
+    call: impl FnOnce() -> Result<T, crate::db::DbError> + Send + 'static,
+) -> Result<T, AppError> {
+    Ok(tokio::task::spawn_blocking(call).await??)
+}
