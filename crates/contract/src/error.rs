@@ -43,6 +43,11 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// The server failed; the message says whether trying again may help.
     Internal,
+    /// A service XMS depends on (the Microsoft identity platform) failed or could not be
+    /// reached.
+    BadGateway,
+    /// The client asks too often: wait the interval it was given.
+    SlowDown,
     /// A code this client does not know.
     #[serde(other)]
     Unknown,

@@ -4,11 +4,18 @@
 //!
 //! All paths are relative to the API base URL (XMS serves them under `/api/v1`).
 
+mod connection;
 mod error;
 mod organization;
 
+pub use connection::{Connection, ConnectionId, ConnectionState};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use organization::{Organization, OrganizationId, OrganizationList};
+
+/// The path of one connection attempt (`GET`: [`crate::Connection`]; `DELETE`: cancel it).
+pub fn connection_path(id: &ConnectionId) -> String {
+    format!("{}/{}", paths::CONNECTIONS, id.0)
+}
 
 /// Where the API lives on an XMS server, and the paths of its resources below that base.
 pub mod paths {
@@ -16,6 +23,8 @@ pub mod paths {
     pub const API_BASE: &str = "/api/v1";
     /// The connected Microsoft 365 organizations (`GET`: [`crate::OrganizationList`]).
     pub const ORGANIZATIONS: &str = "/m365/organizations";
+    /// Connection attempts (`POST`: start one, answering [`crate::Connection`]).
+    pub const CONNECTIONS: &str = "/m365/connections";
     /// The OpenAPI 3 document describing this contract.
     pub const OPENAPI: &str = "/openapi.json";
 }

@@ -1,19 +1,27 @@
 //! The XMS API under `/api/v1`, as the Microsoft 365 module uses it.
 //!
-//! - `GET /m365/organizations`: the connected organizations (needs the API token)
+//! - `GET /m365/organizations`: the connected organizations
+//! - `POST /m365/connections`: start connecting an organization (device-code sign-in)
+//! - `GET /m365/connections/{id}`: where a connection attempt stands
+//! - `DELETE /m365/connections/{id}`: cancel it
+//!
+//! All but the OpenAPI document need the API token.
 //! - `GET /openapi.json`: the OpenAPI 3 document of this API (public)
 
 use axum::{
     Json, Router,
+    extract::Path,
     extract::{Request, State},
     http::{StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
 };
 use subtle::ConstantTimeEq;
 use utoipa::OpenApi;
-use xms_m365_contract::{OrganizationList, paths};
+use xms_m365_contract::{Connection, OrganizationList, paths};
+
+use crate::connections::StartError;
 
 use crate::{AppState, error::AppError};
 
@@ -21,6 +29,11 @@ use crate::{AppState, error::AppError};
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(paths::ORGANIZATIONS, get(organizations_list))
+        .route(paths::CONNECTIONS, post(connections_create))
+        .route(
+            &format!("{}/{{id}}", paths::CONNECTIONS),
+            get(connection_get).delete(connection_delete),
+        )
         .route_layer(middleware::from_fn_with_state(state.clone(), require_token))
         .route(paths::OPENAPI, get(openapi_get))
         .fallback(not_found)
@@ -67,6 +80,101 @@ async fn organizations_list(
     Ok(Json(OrganizationList { organizations }))
 }
 
+/// Starts connecting an organization: XMS asks the identity platform for a device code and
+/// follows the sign-in in the background.
+#[utoipa::path(
+    post,
+    path = "/m365/connections",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The attempt, pending, with the code to show", body = Connection),
+        (status = 502, description = "The Microsoft identity platform failed or could not be reached", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn connections_create(
+    State(state): State<AppState>,
+) -> Result<(StatusCode, Json<Connection>), AppError> {
+    match state.connections.start(&state).await {
+        Ok(connection) => Ok((StatusCode::CREATED, Json(connection))),
+        Err(StartError::IdentityPlatform(message)) => Err(AppError::BadGateway(message)),
+        Err(StartError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// Where a connection attempt stands. While it is pending, asking more often than its
+/// interval is answered with 429 `slow_down`.
+#[utoipa::path(
+    get,
+    path = "/m365/connections/{id}",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The connection attempt")),
+    responses(
+        (status = 200, description = "The attempt", body = Connection),
+        (status = 404, description = "No such attempt", body = xms_m365_contract::ErrorBody),
+        (status = 429, description = "Asked sooner than the interval allows", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn connection_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Connection>, AppError> {
+    let db = state.db.clone();
+    let lookup = id.clone();
+    let stored = tokio::task::spawn_blocking(move || db.connection(&lookup))
+        .await??
+        .ok_or_else(|| unknown_connection(&id))?;
+    if stored.is_pending()
+        && state
+            .connections
+            .checked_too_soon(&id, stored.interval_secs)
+    {
+        return Err(AppError::SlowDown(format!(
+            "Asked too often: wait {} seconds between checks.",
+            stored.interval_secs
+        )));
+    }
+    let db = state.db.clone();
+    Ok(Json(
+        tokio::task::spawn_blocking(move || db.connection_view(&stored)).await??,
+    ))
+}
+
+/// Cancels a connection attempt: XMS stops polling and the code can no longer connect.
+#[utoipa::path(
+    delete,
+    path = "/m365/connections/{id}",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The connection attempt")),
+    responses(
+        (status = 204, description = "Cancelled, or it had already ended"),
+        (status = 404, description = "No such attempt", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn connection_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let task_state = state.clone();
+    let lookup = id.clone();
+    let found =
+        tokio::task::spawn_blocking(move || task_state.connections.cancel(&task_state, &lookup))
+            .await??;
+    if found {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(unknown_connection(&id))
+    }
+}
+
+fn unknown_connection(id: &str) -> AppError {
+    AppError::NotFound(format!(
+        "There is no connection attempt {id}. Start a new one with Connect."
+    ))
+}
+
 /// The OpenAPI document.
 async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
@@ -81,7 +189,7 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
                        answers with `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`."
     ),
     servers((url = "/api/v1")),
-    paths(organizations_list),
+    paths(organizations_list, connections_create, connection_get, connection_delete),
     components(schemas(xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode)),
     modifiers(&BearerAuth),
 )]

@@ -17,6 +17,7 @@ pub const DB_FILE: &str = "xms.sqlite3";
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_organizations.sql"),
     include_str!("../migrations/0002_authority.sql"),
+    include_str!("../migrations/0003_connections.sql"),
 ];
 
 /// What can go wrong with storage.
@@ -94,17 +95,43 @@ impl Db {
             "SELECT id, tenant_id, name, primary_domain, user_count, connected_at
              FROM organizations ORDER BY name COLLATE NOCASE, id",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(Organization {
-                id: OrganizationId(row.get(0)?),
-                tenant_id: row.get(1)?,
-                name: row.get(2)?,
-                primary_domain: row.get(3)?,
-                user_count: row.get(4)?,
-                connected_at: row.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([], organization_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores an organization, or refreshes the one with the same tenant id; returns it as
+    /// listed and whether it was already there.
+    pub fn upsert_organization(
+        &self,
+        new: &NewOrganization,
+    ) -> Result<(Organization, bool), DbError> {
+        match self.insert_organization(new) {
+            Ok(organization) => Ok((organization, false)),
+            Err(DbError::DuplicateTenant(_)) => {
+                let organization = self.conn().query_row(
+                    "UPDATE organizations SET name = ?2, primary_domain = ?3, user_count = ?4
+                     WHERE tenant_id = ?1
+                     RETURNING id, tenant_id, name, primary_domain, user_count, connected_at",
+                    params![new.tenant_id, new.name, new.primary_domain, new.user_count],
+                    organization_from_row,
+                )?;
+                Ok((organization, true))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// One organization by XMS id.
+    pub fn organization(&self, id: &str) -> Result<Option<Organization>, DbError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id, tenant_id, name, primary_domain, user_count, connected_at
+                 FROM organizations WHERE id = ?1",
+                [id],
+                organization_from_row,
+            )
+            .optional()?)
     }
 
     /// Stores a new organization and returns it as listed.
@@ -144,6 +171,17 @@ impl Db {
     }
 }
 
+fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organization> {
+    Ok(Organization {
+        id: OrganizationId(row.get(0)?),
+        tenant_id: row.get(1)?,
+        name: row.get(2)?,
+        primary_domain: row.get(3)?,
+        user_count: row.get(4)?,
+        connected_at: row.get(5)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +216,27 @@ mod tests {
             Err(DbError::DuplicateTenant(_))
         ));
         assert_eq!(db.list_organizations().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn upserting_a_known_tenant_refreshes_it_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        let (first, existed) = db.upsert_organization(&contoso()).unwrap();
+        assert!(!existed);
+        let renamed = NewOrganization {
+            name: "Contoso Group".into(),
+            user_count: 260,
+            ..contoso()
+        };
+        let (second, existed) = db.upsert_organization(&renamed).unwrap();
+        assert!(existed);
+        assert_eq!(second.id, first.id);
+        assert_eq!(db.list_organizations().unwrap(), vec![second.clone()]);
+        assert_eq!(
+            (second.name.as_str(), second.user_count),
+            ("Contoso Group", 260)
+        );
     }
 
     #[test]

@@ -23,10 +23,31 @@ pub enum AppError {
     /// A blocking task died before answering.
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+    /// The resource does not exist; the message names it.
+    #[error("{0}")]
+    NotFound(String),
+    /// A service XMS depends on failed; the message says which and what to do.
+    #[error("{0}")]
+    BadGateway(String),
+    /// The client asks too often; the message says how long to wait.
+    #[error("{0}")]
+    SlowDown(String),
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        match self {
+            Self::NotFound(message) => {
+                return error_response(StatusCode::NOT_FOUND, ErrorCode::NotFound, message);
+            }
+            Self::BadGateway(message) => {
+                return error_response(StatusCode::BAD_GATEWAY, ErrorCode::BadGateway, message);
+            }
+            Self::SlowDown(message) => {
+                return error_response(StatusCode::TOO_MANY_REQUESTS, ErrorCode::SlowDown, message);
+            }
+            Self::Db(_) | Self::Task(_) => {}
+        }
         // Internal details go to the log, not to the client.
         tracing::error!(error = %self, "request failed");
         error_response(

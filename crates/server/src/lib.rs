@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod authority;
+pub mod connections;
 pub mod db;
 pub mod error;
 pub mod shell;
@@ -28,6 +29,26 @@ pub struct AppState {
     pub api_token: Arc<str>,
     /// The development sign-in authority.
     pub authority: Arc<authority::Authority>,
+    /// Connection attempts under way.
+    pub connections: Arc<connections::Connections>,
+}
+
+impl AppState {
+    /// The state of a server storing in `db`, guarding its API with `api_token`, hosting the
+    /// development authority as `authority` and connecting organizations through `microsoft`.
+    pub fn new(
+        db: db::Db,
+        api_token: &str,
+        authority: authority::AuthorityConfig,
+        microsoft: connections::MicrosoftConfig,
+    ) -> Result<Self, String> {
+        Ok(Self {
+            db,
+            api_token: Arc::from(api_token),
+            authority: Arc::new(authority::Authority::new(authority)),
+            connections: Arc::new(connections::Connections::new(microsoft)?),
+        })
+    }
 }
 
 /// The whole server: the API under `/api/v1` and, when `static_dir` is given, the shell page

@@ -5,7 +5,6 @@ use std::{
     net::{IpAddr, SocketAddr},
     path::PathBuf,
     process::ExitCode,
-    sync::Arc,
     time::Duration,
 };
 
@@ -13,7 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 use xms_server::{
     AppState, DEV_API_TOKEN, app,
-    authority::{Authority, AuthorityConfig},
+    authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
+    connections::MicrosoftConfig,
     db,
 };
 
@@ -56,6 +56,17 @@ struct ServeArgs {
     /// The polling interval the development sign-in authority asks for, in seconds.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=300))]
     poll_interval: u64,
+    /// The Microsoft identity platform authority XMS signs in against, tenant segment included
+    /// (such as https://login.microsoftonline.com/organizations); default: the development
+    /// authority of this server.
+    #[arg(long)]
+    authority_url: Option<String>,
+    /// The application (client) id XMS signs in as.
+    #[arg(long, default_value = XOPERO_REGISTRATOR_CLIENT_ID)]
+    client_id: String,
+    /// Microsoft Graph (such as https://graph.microsoft.com); default: this server's stand-in.
+    #[arg(long)]
+    graph_url: Option<String>,
 }
 
 #[derive(Args)]
@@ -131,16 +142,29 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let authority = Authority::new(AuthorityConfig {
-        public_url: format!("http://{address}"),
+    let public_url = format!("http://{address}");
+    let authority = AuthorityConfig {
+        public_url: public_url.clone(),
         device_code_ttl: Duration::from_secs(args.device_code_ttl),
         poll_interval: Duration::from_secs(args.poll_interval),
-    });
-    let state = AppState {
-        db,
-        api_token: Arc::from(args.api_token.as_str()),
-        authority: Arc::new(authority),
     };
+    let microsoft = MicrosoftConfig {
+        authority_url: args
+            .authority_url
+            .unwrap_or_else(|| format!("{public_url}/organizations")),
+        client_id: args.client_id,
+        graph_url: args
+            .graph_url
+            .unwrap_or_else(|| format!("{public_url}/graph")),
+    };
+    let state = AppState::new(db, &args.api_token, authority, microsoft)?;
+    let resumed = state
+        .connections
+        .resume_all(&state)
+        .map_err(|e| e.to_string())?;
+    if resumed > 0 {
+        println!("Resumed {resumed} pending connection attempt(s)");
+    }
     if args.api_token == DEV_API_TOKEN {
         println!("API token: {DEV_API_TOKEN} (the development default; set one with --api-token)");
     }

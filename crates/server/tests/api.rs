@@ -12,13 +12,10 @@ use std::time::Duration;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList};
 
-use xms_server::{
-    AppState, app,
-    authority::{Authority, AuthorityConfig},
-    db,
-};
+use common::TOKEN;
+use xms_server::{app, db};
 
-const TOKEN: &str = "test-token-123";
+mod common;
 
 struct Server {
     app: Router,
@@ -29,15 +26,7 @@ struct Server {
 fn server_with_static(static_dir: Option<&std::path::Path>) -> Server {
     let data = tempfile::tempdir().unwrap();
     let db = db::Db::open(data.path()).unwrap();
-    let state = AppState {
-        db: db.clone(),
-        api_token: TOKEN.into(),
-        authority: std::sync::Arc::new(Authority::new(AuthorityConfig {
-            public_url: "http://127.0.0.1:9".into(),
-            device_code_ttl: Duration::from_secs(900),
-            poll_interval: Duration::from_secs(5),
-        })),
-    };
+    let state = common::state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
     Server {
         app: app(state, static_dir),
         db,
@@ -208,8 +197,9 @@ async fn serves_the_committed_openapi_document_without_a_token() {
         &std::fs::read_to_string(committed_path).expect("docs/openapi.json is committed"),
     )
     .unwrap();
-    assert_eq!(
-        served, committed,
+    // Not assert_eq: the two documents are too long to be worth printing.
+    assert!(
+        served == committed,
         "docs/openapi.json is out of date: run `UPDATE_OPENAPI=1 cargo test -p xms-server` and commit it"
     );
     assert!(served["paths"]["/m365/organizations"]["get"].is_object());

@@ -1,7 +1,7 @@
 //! The development sign-in authority as a device-flow client and a person see it: RFC 8628
 //! answers with Microsoft's error vocabulary, and the device-login pages step by step.
 
-use std::{sync::Arc, time::Duration};
+use std::time::Duration;
 
 use axum::{
     Router,
@@ -11,11 +11,9 @@ use axum::{
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
-use xms_server::{
-    AppState, app,
-    authority::{Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
-    db,
-};
+use xms_server::{app, authority::XOPERO_REGISTRATOR_CLIENT_ID, db};
+
+mod common;
 
 const GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -26,15 +24,11 @@ struct TestAuthority {
 
 fn authority(ttl: Duration) -> TestAuthority {
     let data = tempfile::tempdir().unwrap();
-    let state = AppState {
-        db: db::Db::open(data.path()).unwrap(),
-        api_token: "test-token-123".into(),
-        authority: Arc::new(Authority::new(AuthorityConfig {
-            public_url: "http://127.0.0.1:8080".into(),
-            device_code_ttl: ttl,
-            poll_interval: Duration::from_secs(5),
-        })),
-    };
+    let state = common::state(
+        db::Db::open(data.path()).unwrap(),
+        "http://127.0.0.1:8080",
+        ttl,
+    );
     TestAuthority {
         app: app(state, None),
         _data: data,
@@ -134,7 +128,7 @@ async fn a_device_authorization_answers_like_microsoft() {
         "http://127.0.0.1:8080/devicelogin"
     );
     assert_eq!(json["expires_in"], 900);
-    assert_eq!(json["interval"], 5);
+    assert_eq!(json["interval"], 1);
     assert!(
         json["message"]
             .as_str()

@@ -1,0 +1,285 @@
+//! Connecting an organization end to end on the server: XMS's API starts a device
+//! authorization with the development authority over real HTTP, a person signs in on the
+//! device-login pages, and XMS's background polling settles the attempt. Includes a restart in
+//! the middle of an attempt.
+
+use std::time::Duration;
+
+use common::{RunningServer, TOKEN};
+use reqwest::{Client, StatusCode};
+use xms_m365_contract::{Connection, ConnectionState, ErrorBody, ErrorCode, OrganizationList};
+
+mod common;
+
+struct Api {
+    http: Client,
+    url: String,
+}
+
+impl Api {
+    fn new(server: &RunningServer) -> Self {
+        Self {
+            http: Client::new(),
+            url: server.url.clone(),
+        }
+    }
+
+    async fn start(&self) -> Connection {
+        let response = self
+            .http
+            .post(format!("{}/api/v1/m365/connections", self.url))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json().await.unwrap()
+    }
+
+    async fn get(&self, id: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}/api/v1/m365/connections/{id}", self.url))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Follows the attempt as the module does, at its interval, until it settles.
+    async fn settle(&self, id: &str) -> ConnectionState {
+        for _ in 0..40 {
+            let response = self.get(id).await;
+            if response.status() == StatusCode::OK {
+                let connection: Connection = response.json().await.unwrap();
+                if !connection.state.is_pending() {
+                    return connection.state;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(1000)).await;
+        }
+        panic!("the connection attempt never settled");
+    }
+
+    async fn organizations(&self) -> OrganizationList {
+        self.http
+            .get(format!("{}/api/v1/m365/organizations", self.url))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// Signs in on the device-login pages as `account`, ending with `decision`.
+    async fn sign_in(&self, user_code: &str, account: &str, decision: &str) {
+        let page = |path: &str| format!("{}/devicelogin{path}", self.url);
+        let picked = self
+            .http
+            .post(page(""))
+            .form(&[("otc", user_code)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(picked.status(), StatusCode::OK);
+        self.http
+            .post(page("/account"))
+            .form(&[("otc", user_code), ("account", account)])
+            .send()
+            .await
+            .unwrap();
+        self.http
+            .post(page("/consent"))
+            .form(&[
+                ("otc", user_code),
+                ("account", account),
+                ("decision", decision),
+            ])
+            .send()
+            .await
+            .unwrap();
+    }
+}
+
+const MEGAN: &str = "megan.bowen@contoso.onmicrosoft.com";
+
+#[tokio::test]
+async fn signing_in_connects_the_organization_once() {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&server);
+
+    let connection = api.start().await;
+    assert_eq!(connection.state, ConnectionState::Pending);
+    assert_eq!(connection.user_code.len(), 9);
+    assert_eq!(
+        connection.verification_uri,
+        format!("{}/devicelogin", server.url)
+    );
+    api.sign_in(&connection.user_code, MEGAN, "continue").await;
+    let ConnectionState::Succeeded {
+        organization,
+        already_connected,
+    } = api.settle(&connection.id.0).await
+    else {
+        panic!("the sign-in did not connect the organization");
+    };
+    assert_eq!(organization.name, "Contoso Ltd");
+    assert_eq!(organization.primary_domain, "contoso.onmicrosoft.com");
+    assert_eq!(organization.user_count, 1250);
+    assert!(!already_connected);
+
+    // Connecting the same tenant again refreshes it rather than adding a second one.
+    let again = api.start().await;
+    api.sign_in(&again.user_code, MEGAN, "continue").await;
+    let ConnectionState::Succeeded {
+        already_connected, ..
+    } = api.settle(&again.id.0).await
+    else {
+        panic!("the second sign-in did not succeed");
+    };
+    assert!(already_connected);
+    assert_eq!(api.organizations().await.organizations.len(), 1);
+}
+
+#[tokio::test]
+async fn cancelling_on_the_consent_page_declines() {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&server);
+    let connection = api.start().await;
+    api.sign_in(&connection.user_code, MEGAN, "cancel").await;
+    assert_eq!(
+        api.settle(&connection.id.0).await,
+        ConnectionState::Declined
+    );
+    assert!(api.organizations().await.organizations.is_empty());
+}
+
+#[tokio::test]
+async fn conditional_access_fails_with_a_plain_explanation() {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&server);
+    let connection = api.start().await;
+    api.sign_in(
+        &connection.user_code,
+        "nestor.wilke@woodgrovebank.onmicrosoft.com",
+        "continue",
+    )
+    .await;
+    let ConnectionState::Failed { message } = api.settle(&connection.id.0).await else {
+        panic!("a blocked sign-in must fail");
+    };
+    assert!(message.contains("Conditional Access"), "{message}");
+    assert!(message.contains("AADSTS53003"), "{message}");
+}
+
+#[tokio::test]
+async fn an_unused_code_expires() {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(2));
+    let api = Api::new(&server);
+    let connection = api.start().await;
+    assert_eq!(api.settle(&connection.id.0).await, ConnectionState::Expired);
+}
+
+#[tokio::test]
+async fn a_cancelled_attempt_stays_cancelled_even_if_someone_signs_in() {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&server);
+    let connection = api.start().await;
+    let response = api
+        .http
+        .delete(format!(
+            "{}/api/v1/m365/connections/{}",
+            api.url, connection.id.0
+        ))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    api.sign_in(&connection.user_code, MEGAN, "continue").await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(
+        api.settle(&connection.id.0).await,
+        ConnectionState::Cancelled
+    );
+    assert!(api.organizations().await.organizations.is_empty());
+}
+
+#[tokio::test]
+async fn asking_faster_than_the_interval_is_told_to_slow_down() {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&server);
+    let connection = api.start().await;
+    assert_eq!(api.get(&connection.id.0).await.status(), StatusCode::OK);
+    let response = api.get(&connection.id.0).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body: ErrorBody = response.json().await.unwrap();
+    assert_eq!(body.error.code, ErrorCode::SlowDown);
+
+    let response = api.get("no-such-attempt").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_pending_attempt_survives_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let first = RunningServer::start(data.path(), Duration::from_secs(900));
+    let connection = Api::new(&first).start().await;
+    first.stop();
+
+    let second = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&second);
+    api.sign_in(&connection.user_code, MEGAN, "continue").await;
+    let state = api.settle(&connection.id.0).await;
+    assert!(
+        matches!(&state, ConnectionState::Succeeded { organization, .. } if organization.name == "Contoso Ltd"),
+        "{state:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let db = xms_server::db::Db::open(data.path()).unwrap();
+    let state = xms_server::AppState::new(
+        db,
+        TOKEN,
+        xms_server::authority::AuthorityConfig {
+            public_url: "http://127.0.0.1:9".into(),
+            device_code_ttl: Duration::from_secs(900),
+            poll_interval: Duration::from_secs(1),
+        },
+        xms_server::connections::MicrosoftConfig {
+            // Port 9 (discard) is closed on these machines: the connection is refused.
+            authority_url: "http://127.0.0.1:9/organizations".into(),
+            client_id: "any".into(),
+            graph_url: "http://127.0.0.1:9/graph".into(),
+        },
+    )
+    .unwrap();
+    let app = xms_server::app(state, None);
+    let request = axum::http::Request::post("/api/v1/m365/connections")
+        .header("Authorization", format!("Bearer {TOKEN}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let body: ErrorBody = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(body.error.code, ErrorCode::BadGateway);
+    assert!(
+        body.error.message.contains("could not reach"),
+        "{}",
+        body.error.message
+    );
+}
