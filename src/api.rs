@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList, paths};
+use xms_m365_contract::{
+    Connection, ConnectionId, ErrorBody, ErrorCode, OrganizationList, connection_path, paths,
+};
 
 /// Why a call to XMS failed, worded for the administrator.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -57,14 +59,60 @@ impl ApiClient {
         self.get(paths::ORGANIZATIONS).await
     }
 
+    /// Starts connecting an organization: XMS gets a device code from Microsoft.
+    pub async fn start_connection(&self) -> Result<Connection, ApiError> {
+        decode(
+            self.send(Request::post(&self.url(paths::CONNECTIONS)))
+                .await?,
+        )
+        .await
+    }
+
+    /// Where a connection attempt stands.
+    pub async fn connection(&self, id: &ConnectionId) -> Result<Connection, ApiError> {
+        self.get(&connection_path(id)).await
+    }
+
+    /// Cancels a connection attempt.
+    pub async fn cancel_connection(&self, id: &ConnectionId) -> Result<(), ApiError> {
+        let response = self
+            .send(Request::delete(&self.url(&connection_path(id))))
+            .await?;
+        if response.ok() {
+            Ok(())
+        } else {
+            decode::<()>(response).await
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let response = Request::get(&format!("{}{path}", self.base_url))
+        decode(self.send(Request::get(&self.url(path))).await?).await
+    }
+
+    async fn send(&self, request: RequestBuilder) -> Result<Response, ApiError> {
+        request
             .header("Authorization", &self.authorization)
             .header("Accept", "application/json")
             .send()
             .await
-            .map_err(|_| ApiError::Unreachable)?;
-        decode(response).await
+            .map_err(|_| ApiError::Unreachable)
+    }
+}
+
+impl ApiError {
+    /// Whether XMS asked to be asked less often.
+    pub fn is_slow_down(&self) -> bool {
+        matches!(
+            self,
+            Self::Server {
+                code: ErrorCode::SlowDown,
+                ..
+            }
+        )
     }
 }
 

@@ -4,9 +4,12 @@
 
 mod api;
 mod app;
+mod connect;
+mod dialog;
 mod organizations;
 
 pub use api::{ApiClient, ApiError, decode};
+pub use connect::is_allowed_sign_in_uri;
 pub use organizations::{LoadFailed, OrganizationList};
 
 use std::{any::Any, cell::RefCell};
@@ -22,6 +25,8 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 const STYLES: &str = concat!(
     include_str!("../style/module.css"),
     include_str!("../style/organizations.css"),
+    include_str!("../style/dialog.css"),
+    include_str!("../style/connect.css"),
 );
 
 /// What the host passes to [`mount`], as a JavaScript object.

@@ -9,7 +9,7 @@ pub use load_failed::LoadFailed;
 
 use leptos::prelude::*;
 
-use crate::api::ApiClient;
+use crate::{api::ApiClient, connect::ConnectButton};
 
 /// Loads the organizations from XMS and shows them under the **Microsoft 365** heading.
 #[component]
@@ -26,7 +26,10 @@ pub fn OrganizationsPage() -> impl IntoView {
 
     view! {
         <section class="m365-page" aria-labelledby="m365-title">
-            <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
+            <div class="m365-page__header">
+                <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
+                <ConnectButton on_connected=move || organizations.refetch()/>
+            </div>
             <Transition
                 fallback=|| view! { <p class="m365-status" role="status">"Loading organizations…"</p> }
                 set_pending=set_retrying

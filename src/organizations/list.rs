@@ -13,7 +13,7 @@ pub fn OrganizationList(
         return view! {
             <div class="m365-empty">
                 <p class="m365-empty__title">"No Microsoft 365 organization is connected yet."</p>
-                <p>"Once an organization is connected, its backup is managed here."</p>
+                <p>"Connect one to manage its backup here."</p>
             </div>
         }
         .into_any();

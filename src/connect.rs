@@ -1,0 +1,180 @@
+//! Connecting a Microsoft 365 organization: the **Connect** button and its dialog, which runs
+//! Xopero's device-code sign-in (copy the code, log in to Microsoft 365, confirm Xopero
+//! Registrator) and shows how it ended.
+
+mod flow;
+mod waiting;
+
+pub use waiting::is_allowed_sign_in_uri;
+
+use futures::{
+    channel::mpsc,
+    future::{AbortHandle, Abortable},
+};
+use leptos::{html, prelude::*, task::spawn_local};
+use leptos_use::use_document_visibility;
+use web_sys::VisibilityState;
+
+use crate::{api::ApiClient, dialog::Modal};
+use flow::Phase;
+use waiting::Waiting;
+
+/// **Connect**, and the dialog it opens.
+#[component]
+pub fn ConnectButton(
+    /// Called once an organization has been connected, so the dashboard can show it.
+    #[prop(into)]
+    on_connected: Callback<()>,
+) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let button = NodeRef::<html::Button>::new();
+    let (open, set_open) = signal(false);
+    let (phase, set_phase) = signal(Phase::Starting);
+    let task = StoredValue::new(None::<AbortHandle>);
+    let wake = StoredValue::new(None::<mpsc::UnboundedSender<()>>);
+    let visibility = use_document_visibility();
+
+    // When the page shows again after being hidden, the attempt is checked at once.
+    Effect::new(move |previous: Option<VisibilityState>| {
+        let now = visibility.get();
+        if previous == Some(VisibilityState::Hidden) && now == VisibilityState::Visible {
+            wake.with_value(|sender| {
+                if let Some(sender) = sender {
+                    let _ = sender.unbounded_send(());
+                }
+            });
+        }
+        now
+    });
+
+    Effect::new(move |_| {
+        if matches!(phase.get(), Phase::Connected { .. }) {
+            on_connected.run(());
+        }
+    });
+
+    let stop = {
+        let api = api.clone();
+        Callback::new(move |()| {
+            if let Some(handle) = task.try_update_value(Option::take).flatten() {
+                handle.abort();
+            }
+            // An attempt still waiting is cancelled, so its code can no longer connect.
+            if let Some(Phase::Waiting { connection, .. }) = phase.try_get_untracked() {
+                let api = api.clone();
+                spawn_local(async move {
+                    let _ = api.cancel_connection(&connection.id).await;
+                });
+            }
+        })
+    };
+    let start = Callback::new(move |()| {
+        stop.run(());
+        let (sender, woken) = mpsc::unbounded();
+        wake.set_value(Some(sender));
+        let (handle, registration) = AbortHandle::new_pair();
+        task.set_value(Some(handle));
+        let hidden = move || visibility.try_get_untracked() == Some(VisibilityState::Hidden);
+        let run = flow::run(api.clone(), set_phase, woken, hidden);
+        spawn_local(async move {
+            let _ = Abortable::new(run, registration).await;
+        });
+    });
+    let close = Callback::new(move |()| {
+        stop.run(());
+        set_open.set(false);
+    });
+    on_cleanup(move || stop.run(()));
+
+    let open_dialog = move |_| {
+        set_phase.set(Phase::Starting);
+        set_open.set(true);
+        start.run(());
+    };
+
+    view! {
+        <button type="button" class="m365-button" node_ref=button on:click=open_dialog>
+            "Connect"
+        </button>
+        <Show when=move || open.get()>
+            <Modal title="Connect a Microsoft 365 organization" return_focus=button on_close=close>
+                {move || phase_view(phase.get(), start, close)}
+            </Modal>
+        </Show>
+    }
+}
+
+/// A button that starts a new attempt.
+fn again_button(label: &'static str, again: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="m365-connect__actions">
+            <button type="button" class="m365-button" on:click=move |_| again.run(())>{label}</button>
+        </div>
+    }
+}
+
+/// The dialog's content for `phase`; `again` starts a new attempt, `close` closes.
+fn phase_view(phase: Phase, again: Callback<()>, close: Callback<()>) -> AnyView {
+    match phase {
+        Phase::Starting => view! {
+            <p class="m365-status" role="status">"Getting an app authentication code from Microsoft…"</p>
+        }
+        .into_any(),
+        Phase::StartFailed(message) => view! {
+            <p class="m365-alert" role="alert">{message}</p>
+            {again_button("Try again", again)}
+        }
+        .into_any(),
+        Phase::Waiting {
+            connection,
+            reconnecting,
+        } => view! { <Waiting connection reconnecting/> }.into_any(),
+        Phase::Connected {
+            organization,
+            already_connected,
+        } => {
+            let summary = if already_connected {
+                format!(
+                    "{} ({}) was already connected. Its details have been refreshed.",
+                    organization.name, organization.primary_domain
+                )
+            } else {
+                format!(
+                    "{} ({}) has been added to XMS.",
+                    organization.name, organization.primary_domain
+                )
+            };
+            view! {
+                <div class="m365-connect__done" role="status">
+                    <p class="m365-connect__headline">"Organization connected"</p>
+                    <p>{summary}</p>
+                </div>
+                <div class="m365-connect__actions">
+                    <button type="button" class="m365-button" on:click=move |_| close.run(())>
+                        "Done"
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Phase::Expired => view! {
+            <p class="m365-alert" role="alert">
+                "The code has expired before anyone signed in with it. Get a new code to try again."
+            </p>
+            {again_button("Get a new code", again)}
+        }
+        .into_any(),
+        Phase::Declined => view! {
+            <p class="m365-alert" role="alert">
+                "The sign-in was cancelled on the Microsoft 365 page, so no organization was connected."
+            </p>
+            {again_button("Try again", again)}
+        }
+        .into_any(),
+        Phase::Failed(message) => view! {
+            <p class="m365-alert" role="alert">{message}</p>
+            {again_button("Try again", again)}
+        }
+        .into_any(),
+    }
+}

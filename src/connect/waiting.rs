@@ -1,0 +1,151 @@
+//! The waiting view of the Connect dialog: the app authentication code with its Copy button,
+//! **Log in to Microsoft 365**, and how long the code stays valid.
+
+use leptos::{html, prelude::*};
+use leptos_use::{UseClipboardReturn, use_clipboard};
+use xms_m365_contract::Connection;
+
+/// The code to copy, the sign-in link, and the countdown.
+#[component]
+pub fn Waiting(
+    /// The attempt, as XMS last described it.
+    connection: Connection,
+    /// XMS could not be reached on the last check.
+    reconnecting: bool,
+) -> impl IntoView {
+    let code = connection.user_code.clone();
+    let expires_at = js_sys::Date::parse(&connection.expires_at);
+    view! {
+        <ol class="m365-connect__steps">
+            <li>
+                <p>"Copy the app authentication code."</p>
+                <CodeToCopy code/>
+            </li>
+            <li>
+                <p>
+                    "Sign in with a global administrator account of the organization, enter the "
+                    "code, and confirm the sign-in to Xopero Registrator."
+                </p>
+                <SignInLink uri=connection.verification_uri/>
+            </li>
+        </ol>
+        <p class="m365-connect__waiting" role="status">
+            {if reconnecting {
+                "Reconnecting to XMS… The code stays valid; this dialog will catch up by itself."
+            } else {
+                "Waiting for you to sign in…"
+            }}
+        </p>
+        <Countdown expires_at/>
+    }
+}
+
+/// The code, large, with a Copy button (or, where the Clipboard API is unavailable, the code
+/// selected and a hint to press Ctrl+C).
+#[component]
+fn CodeToCopy(code: String) -> impl IntoView {
+    let UseClipboardReturn {
+        is_supported,
+        copied,
+        copy,
+        ..
+    } = use_clipboard();
+    let code_element = NodeRef::<html::Output>::new();
+    let (manual, set_manual) = signal(false);
+    let value = code.clone();
+    let on_copy = move |_| {
+        if is_supported.get_untracked() {
+            copy(&value);
+        } else {
+            // Plain http on a LAN address has no Clipboard API: select the code instead.
+            if let (Some(element), Some(selection)) = (
+                code_element.get_untracked(),
+                window().get_selection().ok().flatten(),
+            ) {
+                let _ = selection.select_all_children(&element);
+            }
+            set_manual.set(true);
+        }
+    };
+    view! {
+        <div class="m365-code">
+            <output class="m365-code__value" aria-label="App authentication code" node_ref=code_element>
+                {code}
+            </output>
+            <button type="button" class="m365-button" on:click=on_copy>"Copy"</button>
+            <span class="m365-code__copied" role="status">
+                {move || {
+                    if copied.get() {
+                        "Copied"
+                    } else if manual.get() {
+                        "Press Ctrl+C to copy"
+                    } else {
+                        ""
+                    }
+                }}
+            </span>
+        </div>
+    }
+}
+
+/// Whether the module may open `uri` for signing in: an https URL, or this page's own origin
+/// (XMS's development authority). Anything else could send the administrator's credentials
+/// somewhere unsafe.
+pub fn is_allowed_sign_in_uri(uri: &str, page_origin: &str) -> bool {
+    match web_sys::Url::new(uri) {
+        Ok(url) => url.protocol() == "https:" || url.origin() == page_origin,
+        Err(_) => false,
+    }
+}
+
+/// **Log in to Microsoft 365**, opening the sign-in page in a new tab, or the reason it is not
+/// offered.
+#[component]
+fn SignInLink(uri: String) -> impl IntoView {
+    let origin = window().location().origin().unwrap_or_default();
+    if is_allowed_sign_in_uri(&uri, &origin) {
+        view! {
+            <a class="m365-button" href=uri target="_blank" rel="noopener noreferrer">
+                "Log in to Microsoft 365"
+            </a>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="m365-alert" role="alert">
+                "XMS gave a sign-in address that is not secure, so it was not opened: " {uri}
+                ". Ask your XMS administrator to check XMS's Microsoft 365 sign-in settings."
+            </p>
+        }
+        .into_any()
+    }
+}
+
+/// How long the code stays valid, counting down each second.
+#[component]
+fn Countdown(
+    /// When the code expires, milliseconds since the epoch.
+    expires_at: f64,
+) -> impl IntoView {
+    let (now, set_now) = signal(js_sys::Date::now());
+    if let Ok(ticker) = set_interval_with_handle(
+        move || set_now.set(js_sys::Date::now()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
+    let remaining = move || {
+        // Whole seconds left; NaN (an unreadable expiry) shows as expired.
+        let seconds = ((expires_at - now.get()) / 1000.0).ceil().max(0.0);
+        seconds as u64
+    };
+    view! {
+        // A timer is not announced each second; the status line says what matters.
+        <p class="m365-connect__countdown" role="timer">
+            {move || match remaining() {
+                0 => "The code has expired.".to_owned(),
+                left => format!("The code is valid for {}:{:02}.", left / 60, left % 60),
+            }}
+        </p>
+    }
+}

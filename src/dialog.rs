@@ -1,0 +1,110 @@
+//! The module's modal dialog: labelled by its title, focus moved in and trapped while open,
+//! closed by Escape or its close button, focus given back to the control that opened it.
+
+use leptos::{html, prelude::*};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+/// What can be focused inside the dialog, in tab order.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+                         select:not([disabled]), textarea:not([disabled]), \
+                         [tabindex]:not([tabindex=\"-1\"])";
+
+/// A modal dialog over the module. There is only ever one open (never a dialog on a dialog).
+#[component]
+pub fn Modal(
+    /// The dialog's title: its heading and accessible name.
+    #[prop(into)]
+    title: String,
+    /// The control that opened the dialog; it gets the focus back when the dialog closes.
+    return_focus: NodeRef<html::Button>,
+    /// Called when the person closes the dialog (Escape or the close button).
+    #[prop(into)]
+    on_close: Callback<()>,
+    /// The dialog's content.
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Div>::new();
+
+    // Move focus into the dialog once it is on the page, so a screen reader announces it.
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.focus();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(button) = return_focus.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+
+    let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
+        "Escape" => {
+            event.prevent_default();
+            on_close.run(());
+        }
+        "Tab" => {
+            if let Some(dialog) = dialog.get_untracked() {
+                trap_focus(&dialog, &event);
+            }
+        }
+        _ => {}
+    };
+
+    view! {
+        <div class="m365-modal__backdrop">
+            <div
+                class="m365-modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="m365-modal-title"
+                tabindex="-1"
+                node_ref=dialog
+                on:keydown=on_keydown
+            >
+                <div class="m365-modal__header">
+                    <h2 id="m365-modal-title" class="m365-modal__title">{title}</h2>
+                    <button
+                        type="button"
+                        class="m365-modal__close"
+                        aria-label="Close"
+                        on:click=move |_| on_close.run(())
+                    >
+                        "×"
+                    </button>
+                </div>
+                <div class="m365-modal__body">{children()}</div>
+            </div>
+        </div>
+    }
+}
+
+/// Keeps Tab and Shift+Tab cycling inside the dialog.
+fn trap_focus(dialog: &HtmlElement, event: &KeyboardEvent) {
+    let Ok(found) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let focusable: Vec<HtmlElement> = (0..found.length())
+        .filter_map(|i| found.get(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+        event.prevent_default();
+        return;
+    };
+    let current = event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+    let at = |element: &HtmlElement| current.as_ref() == Some(element);
+    let wrap_to = if event.shift_key() && (at(first) || at(dialog)) {
+        Some(last)
+    } else if !event.shift_key() && at(last) {
+        Some(first)
+    } else {
+        None
+    };
+    if let Some(target) = wrap_to {
+        event.prevent_default();
+        let _ = target.focus();
+    }
+}
