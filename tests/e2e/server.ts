@@ -22,14 +22,17 @@ export class XmsServer {
   private process?: ChildProcess;
   private output = "";
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly args: string[],
+  ) {}
 
   /** Starts the server; port 0 lets it pick a free one. */
   async start(port = 0): Promise<void> {
     this.output = "";
     const child = spawn(
       serverBin,
-      ["--port", String(port), "--data-dir", this.dataDir, "--static-dir", staticDir],
+      ["--port", String(port), "--data-dir", this.dataDir, "--static-dir", staticDir, ...this.args],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     this.process = child;
@@ -72,7 +75,10 @@ export class XmsServer {
   }
 }
 
-export const test = base.extend<{ xms: XmsServer; panics: string[] }>({
+export const test = base.extend<{ xms: XmsServer; serverArgs: string[]; panics: string[] }>({
+  // Options for the reference server; the development authority asks for a 1 s interval so
+  // that sign-ins settle quickly.
+  serverArgs: [["--poll-interval", "1"], { option: true }],
   // A panic in the module leaves the page half-alive rather than crashing it visibly: every
   // test fails on one, whatever it was checking.
   panics: [
@@ -87,9 +93,9 @@ export const test = base.extend<{ xms: XmsServer; panics: string[] }>({
     },
     { auto: true },
   ],
-  xms: async ({}, use) => {
+  xms: async ({ serverArgs }, use) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "xms-e2e-"));
-    const server = new XmsServer(dataDir);
+    const server = new XmsServer(dataDir, serverArgs);
     await server.start();
     await use(server);
     await server.stop();
