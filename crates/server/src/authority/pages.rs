@@ -183,9 +183,19 @@ pub(super) struct AccountForm {
     account: String,
 }
 
-/// The account chosen for `found`, if it is one the request admits.
-fn chosen(found: &DeviceAuthorization, upn: &str) -> Option<(&'static Tenant, &'static Account)> {
-    directory::account(upn).filter(|(tenant, _)| directory::admits(&found.tenant_hint, tenant))
+type Choice = (DeviceAuthorization, &'static Tenant, &'static Account);
+
+/// The pending authorization of `otc` and the account `upn` picked for it, or the page to
+/// show instead: the code page when the code is no good, the account list when the account is
+/// not one the request admits.
+async fn chosen(state: &AppState, otc: &str, upn: &str) -> Result<Choice, Response> {
+    let found = pending(state, otc).await?;
+    match directory::account(upn)
+        .filter(|(tenant, _)| directory::admits(&found.tenant_hint, tenant))
+    {
+        Some((tenant, account)) => Ok((found, tenant, account)),
+        None => Err(account_page(&found)),
+    }
 }
 
 /// `POST /devicelogin/account`: ask for consent (or explain that an administrator must).
@@ -196,12 +206,9 @@ pub(super) async fn account_submit(
     let Ok(Form(form)) = form else {
         return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
     };
-    let found = match pending(&state, &form.otc).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let Some((_, account)) = chosen(&found, &form.account) else {
-        return account_page(&found);
+    let (found, _, account) = match chosen(&state, &form.otc, &form.account).await {
+        Ok(choice) => choice,
+        Err(page) => return page,
     };
     if !account.global_admin {
         return respond(
@@ -257,13 +264,10 @@ pub(super) async fn consent_submit(
     let Ok(Form(form)) = form else {
         return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
     };
-    let found = match pending(&state, &form.otc).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let Some((tenant, account)) = chosen(&found, &form.account).filter(|(_, a)| a.global_admin)
-    else {
-        return account_page(&found);
+    let (found, tenant, account) = match chosen(&state, &form.otc, &form.account).await {
+        Ok((found, _, account)) if !account.global_admin => return account_page(&found),
+        Ok(choice) => choice,
+        Err(page) => return page,
     };
     let outcome = match form.decision.as_str() {
         "continue" if tenant.blocks_device_code => DeviceState::Blocked,
