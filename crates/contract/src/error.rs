@@ -48,6 +48,8 @@ pub enum ErrorCode {
     BadGateway,
     /// The client asks too often: wait the interval it was given.
     SlowDown,
+    /// The request conflicts with what is going on, such as a backup already running.
+    Conflict,
     /// A code this client does not know.
     #[serde(other)]
     Unknown,

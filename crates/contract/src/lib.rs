@@ -6,15 +6,32 @@
 
 mod connection;
 mod error;
+mod job;
 mod organization;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use job::{Job, JobId, JobState};
 pub use organization::{Organization, OrganizationId, OrganizationList};
 
 /// The path of one connection attempt (`GET`: [`crate::Connection`]; `DELETE`: cancel it).
 pub fn connection_path(id: &ConnectionId) -> String {
     format!("{}/{}", paths::CONNECTIONS, id.0)
+}
+
+/// The path that starts a backup of an organization (`POST`: [`crate::Job`]).
+pub fn backups_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/backups", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path of one job (`GET`: [`crate::Job`]).
+pub fn job_path(id: &JobId) -> String {
+    format!("{}/{}", paths::JOBS, id.0)
+}
+
+/// The path that cancels a job (`POST`: [`crate::Job`]).
+pub fn job_cancel_path(id: &JobId) -> String {
+    format!("{}/{}/cancel", paths::JOBS, id.0)
 }
 
 /// Where the API lives on an XMS server, and the paths of its resources below that base.
@@ -25,6 +42,8 @@ pub mod paths {
     pub const ORGANIZATIONS: &str = "/m365/organizations";
     /// Connection attempts (`POST`: start one, answering [`crate::Connection`]).
     pub const CONNECTIONS: &str = "/m365/connections";
+    /// Jobs, such as backups.
+    pub const JOBS: &str = "/jobs";
     /// The OpenAPI 3 document describing this contract.
     pub const OPENAPI: &str = "/openapi.json";
 }

@@ -4,6 +4,9 @@
 //! - `POST /m365/connections`: start connecting an organization (device-code sign-in)
 //! - `GET /m365/connections/{id}`: where a connection attempt stands
 //! - `DELETE /m365/connections/{id}`: cancel it
+//! - `POST /m365/organizations/{id}/backups`: start a backup now
+//! - `GET /jobs/{id}`: where a job stands
+//! - `POST /jobs/{id}/cancel`: cancel a queued or running job
 //!
 //! All but the OpenAPI document need the API token.
 //! - `GET /openapi.json`: the OpenAPI 3 document of this API (public)
@@ -19,9 +22,12 @@ use axum::{
 };
 use subtle::ConstantTimeEq;
 use utoipa::OpenApi;
-use xms_m365_contract::{Connection, OrganizationList, paths};
+use xms_m365_contract::{Connection, Job, OrganizationList, paths};
 
-use crate::connections::StartError;
+use crate::{
+    connections::StartError,
+    jobs::{CancelError, store::QueueError},
+};
 
 use crate::{AppState, error::AppError};
 
@@ -29,6 +35,12 @@ use crate::{AppState, error::AppError};
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(paths::ORGANIZATIONS, get(organizations_list))
+        .route(
+            &format!("{}/{{id}}/backups", paths::ORGANIZATIONS),
+            post(backups_create),
+        )
+        .route(&format!("{}/{{id}}", paths::JOBS), get(job_get))
+        .route(&format!("{}/{{id}}/cancel", paths::JOBS), post(job_cancel))
         .route(paths::CONNECTIONS, post(connections_create))
         .route(
             &format!("{}/{{id}}", paths::CONNECTIONS),
@@ -175,6 +187,99 @@ fn unknown_connection(id: &str) -> AppError {
     ))
 }
 
+/// Starts a backup of an organization with its current policy.
+#[utoipa::path(
+    post,
+    path = "/m365/organizations/{id}/backups",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    responses(
+        (status = 202, description = "The job, queued", body = Job),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+        (status = 409, description = "A backup of the organization is already running", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn backups_create(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<Job>), AppError> {
+    let task_state = state.clone();
+    let organization = id.clone();
+    let queued = tokio::task::spawn_blocking(move || {
+        task_state.jobs.start_backup(&task_state, &organization)
+    });
+    // Blocking threads run inside the runtime, so the worker can be spawned from there.
+    match queued.await? {
+        Ok(job) => Ok((StatusCode::ACCEPTED, Json(job))),
+        Err(QueueError::UnknownOrganization) => Err(AppError::NotFound(format!(
+            "There is no organization {id} in XMS. Reload the page to see the current list."
+        ))),
+        Err(QueueError::AlreadyRunning(name)) => Err(AppError::Conflict(format!(
+            "A backup of {name} is already running. Wait for it to finish, or cancel it, \
+             before starting another."
+        ))),
+        Err(QueueError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// Where a job stands.
+#[utoipa::path(
+    get,
+    path = "/jobs/{id}",
+    tag = "Jobs",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The job")),
+    responses(
+        (status = 200, description = "The job", body = Job),
+        (status = 404, description = "No such job", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn job_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Job>, AppError> {
+    let db = state.db.clone();
+    let lookup = id.clone();
+    tokio::task::spawn_blocking(move || db.job(&lookup))
+        .await??
+        .map(Json)
+        .ok_or_else(|| unknown_job(&id))
+}
+
+/// Cancels a queued or running job.
+#[utoipa::path(
+    post,
+    path = "/jobs/{id}/cancel",
+    tag = "Jobs",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The job")),
+    responses(
+        (status = 200, description = "The job, cancelled", body = Job),
+        (status = 404, description = "No such job", body = xms_m365_contract::ErrorBody),
+        (status = 409, description = "The job has already ended", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn job_cancel(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Job>, AppError> {
+    let task_state = state.clone();
+    let lookup = id.clone();
+    match tokio::task::spawn_blocking(move || task_state.jobs.cancel(&task_state, &lookup)).await? {
+        Ok(job) => Ok(Json(job)),
+        Err(CancelError::Unknown) => Err(unknown_job(&id)),
+        Err(CancelError::Finished(_)) => Err(AppError::Conflict(
+            "This job has already ended, so there is nothing to cancel.".to_owned(),
+        )),
+        Err(CancelError::Db(error)) => Err(error.into()),
+    }
+}
+
+fn unknown_job(id: &str) -> AppError {
+    AppError::NotFound(format!("There is no job {id}."))
+}
+
 /// The OpenAPI document.
 async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
@@ -189,7 +294,15 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
                        answers with `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`."
     ),
     servers((url = "/api/v1")),
-    paths(organizations_list, connections_create, connection_get, connection_delete),
+    paths(
+        organizations_list,
+        connections_create,
+        connection_get,
+        connection_delete,
+        backups_create,
+        job_get,
+        job_cancel
+    ),
     components(schemas(xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode)),
     modifiers(&BearerAuth),
 )]

@@ -18,7 +18,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_organizations.sql"),
     include_str!("../migrations/0002_authority.sql"),
     include_str!("../migrations/0003_connections.sql"),
+    include_str!("../migrations/0004_jobs.sql"),
 ];
+
+/// Unix milliseconds as RFC 3339 in UTC, to the second.
+pub fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
 
 /// What can go wrong with storage.
 #[derive(Debug, thiserror::Error)]
@@ -119,6 +127,15 @@ impl Db {
             }
             Err(other) => Err(other),
         }
+    }
+
+    /// Makes every backup of an organization fail with `reason` (demonstrations and tests).
+    pub fn set_backup_failure(&self, id: &str, reason: &str) -> Result<(), DbError> {
+        self.conn().execute(
+            "UPDATE organizations SET backup_failure = ?2 WHERE id = ?1",
+            params![id, reason],
+        )?;
+        Ok(())
     }
 
     /// One organization by XMS id.

@@ -32,6 +32,9 @@ pub enum AppError {
     /// The client asks too often; the message says how long to wait.
     #[error("{0}")]
     SlowDown(String),
+    /// The request conflicts with what is going on; the message says what to do.
+    #[error("{0}")]
+    Conflict(String),
 }
 
 impl IntoResponse for AppError {
@@ -45,6 +48,9 @@ impl IntoResponse for AppError {
             }
             Self::SlowDown(message) => {
                 return error_response(StatusCode::TOO_MANY_REQUESTS, ErrorCode::SlowDown, message);
+            }
+            Self::Conflict(message) => {
+                return error_response(StatusCode::CONFLICT, ErrorCode::Conflict, message);
             }
             Self::Db(_) | Self::Task(_) => {}
         }

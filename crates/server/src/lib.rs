@@ -9,6 +9,7 @@ pub mod authority;
 pub mod connections;
 pub mod db;
 pub mod error;
+pub mod jobs;
 pub mod shell;
 
 use std::{path::Path, sync::Arc};
@@ -31,22 +32,27 @@ pub struct AppState {
     pub authority: Arc<authority::Authority>,
     /// Connection attempts under way.
     pub connections: Arc<connections::Connections>,
+    /// Backup jobs and their simulated workers.
+    pub jobs: Arc<jobs::Jobs>,
 }
 
 impl AppState {
     /// The state of a server storing in `db`, guarding its API with `api_token`, hosting the
-    /// development authority as `authority` and connecting organizations through `microsoft`.
+    /// development authority as `authority`, connecting organizations through `microsoft` and
+    /// simulating backups that take `backup_duration`.
     pub fn new(
         db: db::Db,
         api_token: &str,
         authority: authority::AuthorityConfig,
         microsoft: connections::MicrosoftConfig,
+        backup_duration: std::time::Duration,
     ) -> Result<Self, String> {
         Ok(Self {
             db,
             api_token: Arc::from(api_token),
             authority: Arc::new(authority::Authority::new(authority)),
             connections: Arc::new(connections::Connections::new(microsoft)?),
+            jobs: Arc::new(jobs::Jobs::new(backup_duration)),
         })
     }
 }

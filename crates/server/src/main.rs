@@ -67,6 +67,9 @@ struct ServeArgs {
     /// Microsoft Graph (such as https://graph.microsoft.com); default: this server's stand-in.
     #[arg(long)]
     graph_url: Option<String>,
+    /// How long a simulated backup runs once started, in seconds.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    backup_duration: u64,
 }
 
 #[derive(Args)]
@@ -86,6 +89,9 @@ struct AddOrganizationArgs {
     /// Number of users in the tenant.
     #[arg(long, default_value_t = 0)]
     users: u32,
+    /// Make every backup of this organization fail with this reason (for demonstrations).
+    #[arg(long)]
+    backup_failure: Option<String>,
 }
 
 fn parse_token(token: &str) -> Result<String, String> {
@@ -132,6 +138,10 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
             user_count: args.users,
         })
         .map_err(|e| e.to_string())?;
+    if let Some(reason) = &args.backup_failure {
+        db.set_backup_failure(&organization.id.0, reason)
+            .map_err(|e| e.to_string())?;
+    }
     println!("added {} ({})", organization.name, organization.id.0);
     Ok(())
 }
@@ -157,7 +167,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             .graph_url
             .unwrap_or_else(|| format!("{public_url}/graph")),
     };
-    let state = AppState::new(db, &args.api_token, authority, microsoft)?;
+    let interrupted = db
+        .interrupt_unfinished_jobs(xms_server::authority::now_ms())
+        .map_err(|e| e.to_string())?;
+    if interrupted > 0 {
+        println!("Marked {interrupted} backup job(s) interrupted by the last stop as failed");
+    }
+    let backup_duration = Duration::from_secs(args.backup_duration);
+    let state = AppState::new(db, &args.api_token, authority, microsoft, backup_duration)?;
     let resumed = state
         .connections
         .resume_all(&state)

@@ -262,6 +262,7 @@ async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
             client_id: "any".into(),
             graph_url: "http://127.0.0.1:9/graph".into(),
         },
+        common::BACKUP_DURATION,
     )
     .unwrap();
     let app = xms_server::app(state, None);

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 use xms_m365_contract::{Connection, ConnectionId, ConnectionState};
 
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, rfc3339};
 
 /// How a connection attempt ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,11 +195,4 @@ impl StoredConnection {
             failure: None,
         }
     }
-}
-
-/// Unix milliseconds as RFC 3339 in UTC, to the second.
-fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -17,6 +17,9 @@ use xms_server::{
     db::Db,
 };
 
+/// How long a backup of a test server runs.
+pub const BACKUP_DURATION: Duration = Duration::from_millis(600);
+
 /// The API token of every test server.
 pub const TOKEN: &str = "test-token-123";
 
@@ -35,6 +38,7 @@ pub fn state(db: Db, public_url: &str, ttl: Duration) -> AppState {
             client_id: XOPERO_REGISTRATOR_CLIENT_ID.to_owned(),
             graph_url: format!("{public_url}/graph"),
         },
+        BACKUP_DURATION,
     )
     .unwrap()
 }

@@ -1,0 +1,233 @@
+//! Backup jobs through the API: start, progress, end, refusal of a second run, failure,
+//! cancellation, and jobs interrupted by a stop.
+
+use std::time::Duration;
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use common::TOKEN;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use xms_m365_contract::{ErrorBody, ErrorCode, Job, JobState};
+use xms_server::{app, db};
+
+mod common;
+
+struct Server {
+    app: Router,
+    db: db::Db,
+    _data: tempfile::TempDir,
+}
+
+fn server() -> Server {
+    let data = tempfile::tempdir().unwrap();
+    let db = db::Db::open(data.path()).unwrap();
+    let state = common::state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
+    Server {
+        app: app(state, None),
+        db,
+        _data: data,
+    }
+}
+
+fn organization(server: &Server, name: &str, users: u32) -> String {
+    server
+        .db
+        .insert_organization(&db::NewOrganization {
+            tenant_id: format!("tenant-{name}"),
+            name: name.into(),
+            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
+            user_count: users,
+        })
+        .unwrap()
+        .id
+        .0
+}
+
+async fn call(server: &Server, method: &str, uri: &str) -> (StatusCode, Vec<u8>) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = server.app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    (
+        status,
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+}
+
+async fn start(server: &Server, organization: &str) -> (StatusCode, Vec<u8>) {
+    call(
+        server,
+        "POST",
+        &format!("/api/v1/m365/organizations/{organization}/backups"),
+    )
+    .await
+}
+
+async fn job(server: &Server, id: &str) -> Job {
+    let (status, body) = call(server, "GET", &format!("/api/v1/jobs/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    serde_json::from_slice(&body).unwrap()
+}
+
+/// Follows a job until it ends, returning every state seen.
+async fn follow(server: &Server, id: &str) -> Vec<JobState> {
+    let mut seen = Vec::new();
+    for _ in 0..200 {
+        let state = job(server, id).await.state;
+        let done = !state.is_active();
+        seen.push(state);
+        if done {
+            return seen;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the job never ended: {seen:?}");
+}
+
+fn error(body: &[u8]) -> ErrorBody {
+    serde_json::from_slice(body).unwrap()
+}
+
+#[tokio::test]
+async fn a_backup_runs_with_progress_and_succeeds() {
+    let server = server();
+    let contoso = organization(&server, "Contoso", 100);
+    let (status, body) = start(&server, &contoso).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let queued: Job = serde_json::from_slice(&body).unwrap();
+    assert_eq!(queued.state, JobState::Queued);
+    assert_eq!(queued.organization_id.0, contoso);
+
+    let seen = follow(&server, &queued.id.0).await;
+    let percents: Vec<u8> = seen
+        .iter()
+        .filter_map(|state| match state {
+            JobState::Running { percent, .. } => Some(*percent),
+            _ => None,
+        })
+        .collect();
+    assert!(!percents.is_empty(), "no progress was seen: {seen:?}");
+    assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
+    assert_eq!(
+        seen.last(),
+        Some(&JobState::Succeeded {
+            items: 100 * 37 + 120
+        })
+    );
+    assert!(job(&server, &queued.id.0).await.finished_at.is_some());
+}
+
+#[tokio::test]
+async fn a_second_backup_while_one_runs_is_refused_with_a_409() {
+    let server = server();
+    let contoso = organization(&server, "Contoso", 10);
+    let (status, body) = start(&server, &contoso).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let first: Job = serde_json::from_slice(&body).unwrap();
+    let (status, body) = start(&server, &contoso).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let refusal = error(&body);
+    assert_eq!(refusal.error.code, ErrorCode::Conflict);
+    assert!(
+        refusal
+            .error
+            .message
+            .contains("A backup of Contoso is already running")
+    );
+
+    follow(&server, &first.id.0).await;
+    assert_eq!(
+        start(&server, &contoso).await.0,
+        StatusCode::ACCEPTED,
+        "a new run after the end"
+    );
+}
+
+#[tokio::test]
+async fn an_organization_set_up_to_fail_fails_with_its_reason() {
+    let server = server();
+    let northwind = organization(&server, "Northwind", 10);
+    let reason = "Microsoft Graph throttled the backup (HTTP 429). It will be retried at the next scheduled run.";
+    server.db.set_backup_failure(&northwind, reason).unwrap();
+    let (_, body) = start(&server, &northwind).await;
+    let queued: Job = serde_json::from_slice(&body).unwrap();
+    let seen = follow(&server, &queued.id.0).await;
+    assert_eq!(
+        seen.last(),
+        Some(&JobState::Failed {
+            reason: reason.into()
+        })
+    );
+}
+
+#[tokio::test]
+async fn a_running_backup_can_be_cancelled_once() {
+    let server = server();
+    let contoso = organization(&server, "Contoso", 10);
+    let (_, body) = start(&server, &contoso).await;
+    let queued: Job = serde_json::from_slice(&body).unwrap();
+    let (status, body) = call(
+        &server,
+        "POST",
+        &format!("/api/v1/jobs/{}/cancel", queued.id.0),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let cancelled: Job = serde_json::from_slice(&body).unwrap();
+    assert_eq!(cancelled.state, JobState::Cancelled);
+    // The worker is gone: the job stays cancelled.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(job(&server, &queued.id.0).await.state, JobState::Cancelled);
+
+    let (status, body) = call(
+        &server,
+        "POST",
+        &format!("/api/v1/jobs/{}/cancel", queued.id.0),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(error(&body).error.message.contains("already ended"));
+}
+
+#[tokio::test]
+async fn unknown_organizations_and_jobs_are_404s() {
+    let server = server();
+    let (status, body) = start(&server, "no-such-organization").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(error(&body).error.code, ErrorCode::NotFound);
+    assert_eq!(
+        call(&server, "GET", "/api/v1/jobs/nope").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        call(&server, "POST", "/api/v1/jobs/nope/cancel").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn jobs_left_running_by_a_stop_are_marked_interrupted() {
+    let server = server();
+    let contoso = organization(&server, "Contoso", 10);
+    // Queued straight in storage: no worker runs it, as after a stop.
+    let (queued, _) = server.db.queue_backup(&contoso, "job-1", 0).unwrap();
+    assert_eq!(server.db.interrupt_unfinished_jobs(1_000).unwrap(), 1);
+    let JobState::Failed { reason } = job(&server, &queued.id.0).await.state else {
+        panic!("an interrupted job must be failed");
+    };
+    assert!(reason.starts_with("Interrupted"), "{reason}");
+}
