@@ -6,11 +6,13 @@
 
 mod connection;
 mod error;
+mod event;
 mod job;
 mod organization;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
 pub use organization::{Organization, OrganizationId, OrganizationList};
 
@@ -42,6 +44,8 @@ pub mod paths {
     pub const ORGANIZATIONS: &str = "/m365/organizations";
     /// Connection attempts (`POST`: start one, answering [`crate::Connection`]).
     pub const CONNECTIONS: &str = "/m365/connections";
+    /// The stream of changes (`GET`, `text/event-stream` of [`crate::ServerEvent`]).
+    pub const EVENTS: &str = "/events";
     /// Jobs, such as backups.
     pub const JOBS: &str = "/jobs";
     /// The OpenAPI 3 document describing this contract.

@@ -7,6 +7,7 @@
 //! - `POST /m365/organizations/{id}/backups`: start a backup now
 //! - `GET /jobs/{id}`: where a job stands
 //! - `POST /jobs/{id}/cancel`: cancel a queued or running job
+//! - `GET /events`: the change stream (Server-Sent Events, resumable with `Last-Event-ID`)
 //!
 //! All but the OpenAPI document need the API token.
 //! - `GET /openapi.json`: the OpenAPI 3 document of this API (public)
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(&format!("{}/{{id}}", paths::JOBS), get(job_get))
         .route(&format!("{}/{{id}}/cancel", paths::JOBS), post(job_cancel))
+        .route(paths::EVENTS, get(crate::events::events_stream))
         .route(paths::CONNECTIONS, post(connections_create))
         .route(
             &format!("{}/{{id}}", paths::CONNECTIONS),
@@ -301,7 +303,8 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         connection_delete,
         backups_create,
         job_get,
-        job_cancel
+        job_cancel,
+        crate::events::events_stream
     ),
     components(schemas(xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode)),
     modifiers(&BearerAuth),

@@ -20,7 +20,7 @@ use oauth2::{
 };
 use serde::Deserialize;
 use tokio::task::AbortHandle;
-use xms_m365_contract::Connection;
+use xms_m365_contract::{Connection, ServerEvent};
 
 use crate::{AppState, authority::now_ms, db::NewOrganization};
 use store::{Outcome, StoredConnection};
@@ -248,10 +248,16 @@ impl Connections {
             Ok(new) => {
                 let db = state.db.clone();
                 match tokio::task::spawn_blocking(move || db.upsert_organization(&new)).await {
-                    Ok(Ok((organization, already_connected))) => Outcome::Succeeded {
-                        organization_id: organization.id.0,
-                        already_connected,
-                    },
+                    Ok(Ok((organization, already_connected))) => {
+                        let organization_id = organization.id.0.clone();
+                        state
+                            .events
+                            .publish(ServerEvent::OrganizationChanged { organization });
+                        Outcome::Succeeded {
+                            organization_id,
+                            already_connected,
+                        }
+                    }
                     _ => Outcome::Failed(
                         "Signed in, but XMS could not store the organization. Try again."
                             .to_owned(),

@@ -9,7 +9,7 @@ pub mod store;
 use std::{collections::HashMap, sync::Mutex, time::Duration};
 
 use tokio::task::AbortHandle;
-use xms_m365_contract::{Job, JobState};
+use xms_m365_contract::{Job, JobState, ServerEvent};
 
 use crate::{AppState, authority::now_ms, db::DbError};
 use store::{BackupTarget, QueueError};
@@ -52,6 +52,9 @@ impl Jobs {
     pub fn start_backup(&self, state: &AppState, organization_id: &str) -> Result<Job, QueueError> {
         let id = uuid::Uuid::new_v4().to_string();
         let (job, target) = state.db.queue_backup(organization_id, &id, now_ms())?;
+        state
+            .events
+            .publish(ServerEvent::JobProgress { job: job.clone() });
         let worker_state = state.clone();
         let task = tokio::spawn(async move {
             let jobs = &worker_state.jobs;
@@ -87,12 +90,19 @@ impl Jobs {
             {
                 return Ok(()); // cancelled meanwhile
             }
+            if let Some(job) = state.db.job(id)? {
+                state.events.publish(ServerEvent::JobProgress { job });
+            }
         }
         let end = match target.backup_failure {
             Some(reason) => JobState::Failed { reason },
             None => JobState::Succeeded { items: total },
         };
-        state.db.finish_job(id, &end, now_ms())?;
+        if state.db.finish_job(id, &end, now_ms())?
+            && let Some(job) = state.db.job(id)?
+        {
+            state.events.publish(ServerEvent::JobFinished { job });
+        }
         Ok(())
     }
 
@@ -111,6 +121,10 @@ impl Jobs {
             worker.abort();
         }
         state.db.finish_job(id, &JobState::Cancelled, now_ms())?;
-        state.db.job(id)?.ok_or(CancelError::Unknown)
+        let job = state.db.job(id)?.ok_or(CancelError::Unknown)?;
+        state
+            .events
+            .publish(ServerEvent::JobFinished { job: job.clone() });
+        Ok(job)
     }
 }

@@ -9,6 +9,7 @@ pub mod authority;
 pub mod connections;
 pub mod db;
 pub mod error;
+pub mod events;
 pub mod jobs;
 pub mod shell;
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub connections: Arc<connections::Connections>,
     /// Backup jobs and their simulated workers.
     pub jobs: Arc<jobs::Jobs>,
+    /// The change stream.
+    pub events: Arc<events::Events>,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             authority: Arc::new(authority::Authority::new(authority)),
             connections: Arc::new(connections::Connections::new(microsoft)?),
             jobs: Arc::new(jobs::Jobs::new(backup_duration)),
+            events: Arc::default(),
         })
     }
 }

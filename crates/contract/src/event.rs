@@ -1,0 +1,44 @@
+//! Changes XMS publishes on `GET /events` (Server-Sent Events), so the dashboard updates the
+//! affected tile only. Each event's SSE `event` field is its `type`, its `data` this JSON, and
+//! its `id` what a reconnecting client sends back as `Last-Event-ID` to miss nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Job, Organization};
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerEvent {
+    /// A job was queued or made progress.
+    JobProgress {
+        /// The job as it stands.
+        job: Job,
+    },
+    /// A job ended (succeeded, failed or cancelled).
+    JobFinished {
+        /// The job as it ended.
+        job: Job,
+    },
+    /// An organization was added or changed.
+    OrganizationChanged {
+        /// The organization as it now is.
+        organization: Organization,
+    },
+    /// The events since the client's `Last-Event-ID` are no longer available (XMS restarted
+    /// or too much happened): reload everything, then follow the stream again.
+    Resync,
+}
+
+impl ServerEvent {
+    /// The SSE `event` name: the same as the `type` in the data.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::JobProgress { .. } => "job_progress",
+            Self::JobFinished { .. } => "job_finished",
+            Self::OrganizationChanged { .. } => "organization_changed",
+            Self::Resync => "resync",
+        }
+    }
+}

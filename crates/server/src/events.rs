@@ -1,0 +1,159 @@
+//! The change stream behind `GET /api/v1/events`: every change is numbered and kept in a
+//! bounded buffer, so a client that reconnects with `Last-Event-ID` gets what it missed; one
+//! whose events are gone (a restart, or too long away) is told to resync.
+
+use std::{collections::VecDeque, convert::Infallible, sync::Mutex, time::Duration};
+
+use axum::{
+    extract::State,
+    http::HeaderMap,
+    response::sse::{Event, KeepAlive, Sse},
+};
+use futures::{Stream, StreamExt, stream};
+use tokio::sync::broadcast;
+use xms_m365_contract::ServerEvent;
+
+use crate::AppState;
+
+/// A numbered event.
+type Numbered = (u64, ServerEvent);
+/// An event to replay: numbered, or a resync that has no number.
+type Replayed = (Option<u64>, ServerEvent);
+
+/// How many past events are kept for reconnecting clients.
+const BUFFER: usize = 4096;
+
+/// Publishes changes to every subscriber.
+pub struct Events {
+    /// Distinguishes this run's event ids from a previous run's.
+    epoch: String,
+    past: Mutex<(u64, VecDeque<Numbered>)>,
+    live: broadcast::Sender<Numbered>,
+}
+
+impl Default for Events {
+    fn default() -> Self {
+        Self {
+            epoch: uuid::Uuid::new_v4().simple().to_string()[..8].to_owned(),
+            past: Mutex::new((0, VecDeque::with_capacity(BUFFER))),
+            live: broadcast::channel(BUFFER).0,
+        }
+    }
+}
+
+impl Events {
+    /// Publishes a change.
+    pub fn publish(&self, event: ServerEvent) {
+        let mut past = self.past.lock().unwrap_or_else(|p| p.into_inner());
+        past.0 += 1;
+        let sequence = past.0;
+        if past.1.len() == BUFFER {
+            past.1.pop_front();
+        }
+        past.1.push_back((sequence, event.clone()));
+        // Sent under the lock, so a subscriber sees past and live events in order, once.
+        let _ = self.live.send((sequence, event));
+    }
+
+    fn id(&self, sequence: u64) -> String {
+        format!("{}-{sequence}", self.epoch)
+    }
+
+    /// The events after `last_id`, or `None` when they are no longer all available.
+    fn since(&self, last_id: &str) -> Option<Vec<Numbered>> {
+        let (epoch, sequence) = last_id.split_once('-')?;
+        let sequence: u64 = sequence.parse().ok()?;
+        if epoch != self.epoch {
+            return None;
+        }
+        let past = self.past.lock().unwrap_or_else(|p| p.into_inner());
+        let oldest = past.1.front().map_or(past.0 + 1, |(first, _)| *first);
+        if sequence + 1 < oldest || sequence > past.0 {
+            return None;
+        }
+        Some(
+            past.1
+                .iter()
+                .filter(|(number, _)| *number > sequence)
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Subscribes: the missed events (or a resync) first, then live ones.
+    fn subscribe(&self, last_id: Option<&str>) -> (Vec<Replayed>, broadcast::Receiver<Numbered>) {
+        // Subscribing before reading the past, under its lock, means nothing falls between.
+        let past = self.past.lock().unwrap_or_else(|p| p.into_inner());
+        let live = self.live.subscribe();
+        drop(past);
+        let replay = match last_id {
+            None => Vec::new(),
+            Some(last_id) => match self.since(last_id) {
+                Some(missed) => missed.into_iter().map(|(n, e)| (Some(n), e)).collect(),
+                None => vec![(None, ServerEvent::Resync)],
+            },
+        };
+        (replay, live)
+    }
+}
+
+fn sse_event(events: &Events, sequence: Option<u64>, event: &ServerEvent) -> Event {
+    let sse = Event::default()
+        .event(event.name())
+        .data(serde_json::to_string(event).expect("events serialize"));
+    match sequence {
+        Some(sequence) => sse.id(events.id(sequence)),
+        None => sse,
+    }
+}
+
+/// The change stream: Server-Sent Events whose `data` is a `ServerEvent`. Send the last `id`
+/// received as `Last-Event-ID` when reconnecting to receive what was missed.
+#[utoipa::path(
+    get,
+    path = "/events",
+    tag = "Events",
+    security(("bearer" = [])),
+    params(("Last-Event-ID" = Option<String>, Header, description = "The id of the last event received")),
+    responses(
+        (status = 200, description = "Server-Sent Events, each `data` a ServerEvent", content_type = "text/event-stream", body = ServerEvent),
+    )
+)]
+pub async fn events_stream(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let last_id = headers
+        .get("last-event-id")
+        .and_then(|value| value.to_str().ok());
+    let (replay, live) = state.events.subscribe(last_id);
+    let replayed_up_to = replay.iter().filter_map(|(n, _)| *n).max().unwrap_or(0);
+    let events = state.events.clone();
+    let past = {
+        let events = events.clone();
+        stream::iter(
+            replay
+                .into_iter()
+                .map(move |(sequence, event)| Ok(sse_event(&events, sequence, &event))),
+        )
+    };
+    let live = stream::unfold(live, |mut live| async move {
+        match live.recv().await {
+            Ok(item) => Some((Some(item), live)),
+            // Too slow to keep up: tell the client to resync rather than skip silently.
+            Err(broadcast::error::RecvError::Lagged(_)) => Some((None, live)),
+            Err(broadcast::error::RecvError::Closed) => None,
+        }
+    })
+    .filter_map(move |item| {
+        let events = events.clone();
+        async move {
+            match item {
+                Some((sequence, _)) if sequence <= replayed_up_to => None,
+                Some((sequence, event)) => Some(Ok(sse_event(&events, Some(sequence), &event))),
+                None => Some(Ok(sse_event(&events, None, &ServerEvent::Resync))),
+            }
+        }
+    });
+    Sse::new(past.chain(live)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
