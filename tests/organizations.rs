@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use xms_m365::{ApiError, LoadFailed, OrganizationList, decode};
-use xms_m365_contract::{ErrorBody, ErrorCode, Organization, OrganizationId};
+use xms_m365_contract::{ErrorBody, ErrorCode, Organization, OrganizationId, OrganizationStatus};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,6 +26,11 @@ fn organization(name: &str, domain: &str, users: u32) -> Organization {
         primary_domain: domain.into(),
         user_count: users,
         connected_at: "2026-11-26T10:00:00Z".into(),
+        protected_users: users,
+        licences_used: users,
+        status: OrganizationStatus::NeverBackedUp,
+        last_backup: None,
+        active_job: None,
     }
 }
 

@@ -31,7 +31,7 @@ pub enum Phase {
     /// The organization is connected.
     Connected {
         /// The organization as stored.
-        organization: Organization,
+        organization: Box<Organization>,
         /// It was connected before and has been refreshed.
         already_connected: bool,
     },

@@ -41,7 +41,7 @@ pub enum ConnectionState {
     /// Signed in: the organization is connected.
     Succeeded {
         /// The organization as now stored.
-        organization: Organization,
+        organization: Box<Organization>,
         /// The organization was connected before; it was refreshed, not duplicated.
         already_connected: bool,
     },

@@ -24,7 +24,7 @@ pub enum ServerEvent {
     /// An organization was added or changed.
     OrganizationChanged {
         /// The organization as it now is.
-        organization: Organization,
+        organization: Box<Organization>,
     },
     /// The events since the client's `Last-Event-ID` are no longer available (XMS restarted
     /// or too much happened): reload everything, then follow the stream again.

@@ -14,7 +14,9 @@ pub use connection::{Connection, ConnectionId, ConnectionState};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
-pub use organization::{Organization, OrganizationId, OrganizationList};
+pub use organization::{
+    LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus,
+};
 
 /// The path of one connection attempt (`GET`: [`crate::Connection`]; `DELETE`: cancel it).
 pub fn connection_path(id: &ConnectionId) -> String {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{Job, JobId};
+
 /// XMS's identifier of a connected organization (not the Microsoft tenant id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -24,6 +26,47 @@ pub struct Organization {
     pub user_count: u32,
     /// When it was connected, RFC 3339 in UTC.
     pub connected_at: String,
+    /// Users whose data is backed up.
+    pub protected_users: u32,
+    /// Xopero licences in use (one per protected account).
+    pub licences_used: u32,
+    /// How its backup stands, at a glance.
+    pub status: OrganizationStatus,
+    /// The last backup that ran to an end (cancelled ones do not count).
+    pub last_backup: Option<LastBackup>,
+    /// The backup queued or running now.
+    pub active_job: Option<Job>,
+}
+
+/// How an organization's backup stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrganizationStatus {
+    /// The last backup succeeded.
+    Healthy,
+    /// The last backup failed.
+    LastBackupFailed,
+    /// A backup is queued or running.
+    BackupRunning,
+    /// XMS's consent was revoked or expired: connect the organization again.
+    NeedsReauthorization,
+    /// No backup has run yet.
+    NeverBackedUp,
+}
+
+/// The result of the last backup that ran to an end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LastBackup {
+    /// The job.
+    pub job_id: JobId,
+    /// When it ended, RFC 3339 in UTC.
+    pub finished_at: String,
+    /// Items backed up (for a failed backup, those done before it stopped).
+    pub items: u64,
+    /// Why it failed; `None` when it succeeded.
+    pub failure: Option<String>,
 }
 
 /// `GET /m365/organizations`: every connected organization, by name.

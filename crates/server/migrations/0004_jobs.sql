@@ -20,3 +20,7 @@ CREATE INDEX jobs_by_organization ON jobs (organization_id, created_at);
 -- A reason every backup of this organization fails with, to demonstrate failures (set with
 -- `xms-server add-organization --backup-failure`).
 ALTER TABLE organizations ADD COLUMN backup_failure TEXT;
+
+-- Set when Microsoft no longer honours XMS's consent for the organization; connecting it again
+-- clears it.
+ALTER TABLE organizations ADD COLUMN needs_reauthorization INTEGER NOT NULL DEFAULT 0;

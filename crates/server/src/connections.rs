@@ -250,9 +250,9 @@ impl Connections {
                 match tokio::task::spawn_blocking(move || db.upsert_organization(&new)).await {
                     Ok(Ok((organization, already_connected))) => {
                         let organization_id = organization.id.0.clone();
-                        state
-                            .events
-                            .publish(ServerEvent::OrganizationChanged { organization });
+                        state.events.publish(ServerEvent::OrganizationChanged {
+                            organization: Box::new(organization),
+                        });
                         Outcome::Succeeded {
                             organization_id,
                             already_connected,

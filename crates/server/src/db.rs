@@ -8,7 +8,7 @@ use std::{
 
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
-use xms_m365_contract::{Organization, OrganizationId};
+use xms_m365_contract::{JobId, LastBackup, Organization, OrganizationId, OrganizationStatus};
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "xms.sqlite3";
@@ -99,16 +99,27 @@ impl Db {
     /// Every organization, sorted by name.
     pub fn list_organizations(&self) -> Result<Vec<Organization>, DbError> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, tenant_id, name, primary_domain, user_count, connected_at
-             FROM organizations ORDER BY name COLLATE NOCASE, id",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "{ORGANIZATION_SELECT} ORDER BY o.name COLLATE NOCASE, o.id"
+        ))?;
         let rows = stmt.query_map([], organization_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Stores an organization, or refreshes the one with the same tenant id; returns it as
-    /// listed and whether it was already there.
+    /// One organization by XMS id.
+    pub fn organization(&self, id: &str) -> Result<Option<Organization>, DbError> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("{ORGANIZATION_SELECT} WHERE o.id = ?1"),
+                [id],
+                organization_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Stores an organization, or refreshes the one with the same tenant id (connecting it
+    /// again also renews XMS's consent); returns it as listed and whether it was already there.
     pub fn upsert_organization(
         &self,
         new: &NewOrganization,
@@ -116,14 +127,14 @@ impl Db {
         match self.insert_organization(new) {
             Ok(organization) => Ok((organization, false)),
             Err(DbError::DuplicateTenant(_)) => {
-                let organization = self.conn().query_row(
-                    "UPDATE organizations SET name = ?2, primary_domain = ?3, user_count = ?4
-                     WHERE tenant_id = ?1
-                     RETURNING id, tenant_id, name, primary_domain, user_count, connected_at",
+                let id: String = self.conn().query_row(
+                    "UPDATE organizations
+                     SET name = ?2, primary_domain = ?3, user_count = ?4, needs_reauthorization = 0
+                     WHERE tenant_id = ?1 RETURNING id",
                     params![new.tenant_id, new.name, new.primary_domain, new.user_count],
-                    organization_from_row,
+                    |row| row.get(0),
                 )?;
-                Ok((organization, true))
+                Ok((self.stored_organization(&id)?, true))
             }
             Err(other) => Err(other),
         }
@@ -138,64 +149,117 @@ impl Db {
         Ok(())
     }
 
-    /// One organization by XMS id.
-    pub fn organization(&self, id: &str) -> Result<Option<Organization>, DbError> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT id, tenant_id, name, primary_domain, user_count, connected_at
-                 FROM organizations WHERE id = ?1",
-                [id],
-                organization_from_row,
-            )
-            .optional()?)
+    /// Records that Microsoft no longer honours XMS's consent for an organization.
+    pub fn set_needs_reauthorization(&self, id: &str) -> Result<(), DbError> {
+        self.conn().execute(
+            "UPDATE organizations SET needs_reauthorization = 1 WHERE id = ?1",
+            [id],
+        )?;
+        Ok(())
     }
 
     /// Stores a new organization and returns it as listed.
     pub fn insert_organization(&self, new: &NewOrganization) -> Result<Organization, DbError> {
-        let conn = self.conn();
-        let existing: Option<String> = conn
-            .query_row(
-                "SELECT id FROM organizations WHERE tenant_id = ?1",
-                [&new.tenant_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if existing.is_some() {
-            return Err(DbError::DuplicateTenant(new.tenant_id.clone()));
-        }
         let id = uuid::Uuid::new_v4().to_string();
-        let connected_at: String = conn.query_row(
-            "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
-             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING connected_at",
-            params![
-                id,
-                new.tenant_id,
-                new.name,
-                new.primary_domain,
-                new.user_count
-            ],
-            |row| row.get(0),
-        )?;
-        Ok(Organization {
-            id: OrganizationId(id),
-            tenant_id: new.tenant_id.clone(),
-            name: new.name.clone(),
-            primary_domain: new.primary_domain.clone(),
-            user_count: new.user_count,
-            connected_at,
-        })
+        {
+            let conn = self.conn();
+            let existing: Option<String> = conn
+                .query_row(
+                    "SELECT id FROM organizations WHERE tenant_id = ?1",
+                    [&new.tenant_id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if existing.is_some() {
+                return Err(DbError::DuplicateTenant(new.tenant_id.clone()));
+            }
+            conn.execute(
+                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    id,
+                    new.tenant_id,
+                    new.name,
+                    new.primary_domain,
+                    new.user_count
+                ],
+            )?;
+        }
+        self.stored_organization(&id)
+    }
+
+    /// An organization just written, which therefore exists.
+    fn stored_organization(&self, id: &str) -> Result<Organization, DbError> {
+        self.organization(id)?
+            .ok_or(DbError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
     }
 }
 
+/// An organization with its backup summary: the active job (at most one, by the unique
+/// index) and the last job that ran to an end. Columns in the order `organization_from_row`
+/// reads them.
+const ORGANIZATION_SELECT: &str = "
+    SELECT o.id, o.tenant_id, o.name, o.primary_domain, o.user_count, o.connected_at,
+           o.needs_reauthorization,
+           a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total, a.reason,
+           a.created_at, a.finished_at,
+           l.id, l.state, l.items_done, l.reason, l.finished_at
+    FROM organizations o
+    LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
+    LEFT JOIN jobs l ON l.id = (
+        SELECT id FROM jobs
+        WHERE organization_id = o.id AND state IN ('succeeded', 'failed')
+        ORDER BY finished_at DESC, rowid DESC LIMIT 1
+    )";
+
 fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organization> {
+    let user_count: u32 = row.get(4)?;
+    let needs_reauthorization: bool = row.get(6)?;
+    let active_job = match row.get::<_, Option<String>>(7)? {
+        Some(_) => Some(crate::jobs::store::job_from_row_at(row, 7)?),
+        None => None,
+    };
+    let last_backup = match row.get::<_, Option<String>>(16)? {
+        Some(job_id) => {
+            let failed = row.get::<_, String>(17)? == "failed";
+            Some(LastBackup {
+                job_id: JobId(job_id),
+                items: row.get(18)?,
+                failure: if failed {
+                    Some(row.get::<_, Option<String>>(19)?.unwrap_or_default())
+                } else {
+                    None
+                },
+                finished_at: rfc3339(row.get::<_, Option<i64>>(20)?.unwrap_or_default()),
+            })
+        }
+        None => None,
+    };
+    let status = if needs_reauthorization {
+        OrganizationStatus::NeedsReauthorization
+    } else if active_job.is_some() {
+        OrganizationStatus::BackupRunning
+    } else {
+        match &last_backup {
+            None => OrganizationStatus::NeverBackedUp,
+            Some(last) if last.failure.is_some() => OrganizationStatus::LastBackupFailed,
+            Some(_) => OrganizationStatus::Healthy,
+        }
+    };
     Ok(Organization {
         id: OrganizationId(row.get(0)?),
         tenant_id: row.get(1)?,
         name: row.get(2)?,
         primary_domain: row.get(3)?,
-        user_count: row.get(4)?,
+        user_count,
         connected_at: row.get(5)?,
+        // Licences are assigned automatically, so every user is protected and licensed;
+        // manual licence management comes with the organization's Edit panel.
+        protected_users: user_count,
+        licences_used: user_count,
+        status,
+        last_backup,
+        active_job,
     })
 }
 
@@ -253,6 +317,51 @@ mod tests {
         assert_eq!(
             (second.name.as_str(), second.user_count),
             ("Contoso Group", 260)
+        );
+    }
+
+    #[test]
+    fn the_status_follows_the_jobs_and_the_consent() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        let id = db.insert_organization(&contoso()).unwrap().id.0;
+        let status = || db.organization(&id).unwrap().unwrap().status;
+        assert_eq!(status(), OrganizationStatus::NeverBackedUp);
+
+        db.queue_backup(&id, "job-1", 1_000).unwrap();
+        let running = db.organization(&id).unwrap().unwrap();
+        assert_eq!(running.status, OrganizationStatus::BackupRunning);
+        assert_eq!(running.active_job.unwrap().id.0, "job-1");
+
+        let done = xms_m365_contract::JobState::Succeeded { items: 9 };
+        db.finish_job("job-1", &done, 2_000).unwrap();
+        let healthy = db.organization(&id).unwrap().unwrap();
+        assert_eq!(healthy.status, OrganizationStatus::Healthy);
+        let last = healthy.last_backup.unwrap();
+        assert_eq!((last.items, last.failure), (9, None));
+
+        db.queue_backup(&id, "job-2", 3_000).unwrap();
+        let failed = xms_m365_contract::JobState::Failed {
+            reason: "Throttled.".into(),
+        };
+        db.finish_job("job-2", &failed, 4_000).unwrap();
+        assert_eq!(status(), OrganizationStatus::LastBackupFailed);
+
+        // A cancelled backup does not hide the last one that ran to an end.
+        db.queue_backup(&id, "job-3", 5_000).unwrap();
+        db.finish_job("job-3", &xms_m365_contract::JobState::Cancelled, 6_000)
+            .unwrap();
+        let after_cancel = db.organization(&id).unwrap().unwrap();
+        assert_eq!(after_cancel.status, OrganizationStatus::LastBackupFailed);
+        assert_eq!(after_cancel.last_backup.unwrap().job_id.0, "job-2");
+
+        db.set_needs_reauthorization(&id).unwrap();
+        assert_eq!(status(), OrganizationStatus::NeedsReauthorization);
+        db.upsert_organization(&contoso()).unwrap();
+        assert_eq!(
+            status(),
+            OrganizationStatus::LastBackupFailed,
+            "connecting again renews consent"
         );
     }
 

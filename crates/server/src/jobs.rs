@@ -55,6 +55,7 @@ impl Jobs {
         state
             .events
             .publish(ServerEvent::JobProgress { job: job.clone() });
+        publish_organization(state, organization_id)?;
         let worker_state = state.clone();
         let task = tokio::spawn(async move {
             let jobs = &worker_state.jobs;
@@ -101,7 +102,9 @@ impl Jobs {
         if state.db.finish_job(id, &end, now_ms())?
             && let Some(job) = state.db.job(id)?
         {
+            let organization_id = job.organization_id.0.clone();
             state.events.publish(ServerEvent::JobFinished { job });
+            publish_organization(state, &organization_id)?;
         }
         Ok(())
     }
@@ -125,6 +128,17 @@ impl Jobs {
         state
             .events
             .publish(ServerEvent::JobFinished { job: job.clone() });
+        publish_organization(state, &job.organization_id.0)?;
         Ok(job)
     }
+}
+
+/// Publishes an organization's new summary (its status and last backup follow its jobs).
+fn publish_organization(state: &AppState, id: &str) -> Result<(), DbError> {
+    if let Some(organization) = state.db.organization(id)? {
+        state.events.publish(ServerEvent::OrganizationChanged {
+            organization: Box::new(organization),
+        });
+    }
+    Ok(())
 }

@@ -92,6 +92,9 @@ struct AddOrganizationArgs {
     /// Make every backup of this organization fail with this reason (for demonstrations).
     #[arg(long)]
     backup_failure: Option<String>,
+    /// Mark the organization as needing re-authorization (for demonstrations).
+    #[arg(long)]
+    needs_reauthorization: bool,
 }
 
 fn parse_token(token: &str) -> Result<String, String> {
@@ -140,6 +143,10 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     if let Some(reason) = &args.backup_failure {
         db.set_backup_failure(&organization.id.0, reason)
+            .map_err(|e| e.to_string())?;
+    }
+    if args.needs_reauthorization {
+        db.set_needs_reauthorization(&organization.id.0)
             .map_err(|e| e.to_string())?;
     }
     println!("added {} ({})", organization.name, organization.id.0);

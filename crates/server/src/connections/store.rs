@@ -144,7 +144,7 @@ impl Db {
                     .flatten();
                 match organization {
                     Some(organization) => ConnectionState::Succeeded {
-                        organization,
+                        organization: Box::new(organization),
                         already_connected: stored.already_connected,
                     },
                     None => ConnectionState::Failed {

@@ -32,24 +32,31 @@ const COLUMNS: &str =
     "id, organization_id, state, percent, items_done, items_total, reason, created_at, finished_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
-    let state = match row.get::<_, String>(2)?.as_str() {
+    job_from_row_at(row, 0)
+}
+
+/// A job from `row`, whose columns from `at` on are those of `COLUMNS`.
+pub(crate) fn job_from_row_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Job> {
+    let state = match row.get::<_, String>(at + 2)?.as_str() {
         "running" => JobState::Running {
-            percent: row.get(3)?,
-            items_done: row.get(4)?,
-            items_total: row.get(5)?,
+            percent: row.get(at + 3)?,
+            items_done: row.get(at + 4)?,
+            items_total: row.get(at + 5)?,
         },
-        "succeeded" => JobState::Succeeded { items: row.get(4)? },
+        "succeeded" => JobState::Succeeded {
+            items: row.get(at + 4)?,
+        },
         "failed" => JobState::Failed {
-            reason: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            reason: row.get::<_, Option<String>>(at + 6)?.unwrap_or_default(),
         },
         "cancelled" => JobState::Cancelled,
         _ => JobState::Queued,
     };
     Ok(Job {
-        id: JobId(row.get(0)?),
-        organization_id: OrganizationId(row.get(1)?),
-        created_at: rfc3339(row.get(7)?),
-        finished_at: row.get::<_, Option<i64>>(8)?.map(rfc3339),
+        id: JobId(row.get(at)?),
+        organization_id: OrganizationId(row.get(at + 1)?),
+        created_at: rfc3339(row.get(at + 7)?),
+        finished_at: row.get::<_, Option<i64>>(at + 8)?.map(rfc3339),
         state,
     })
 }
