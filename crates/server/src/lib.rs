@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod jobs;
+pub mod seed;
 pub mod shell;
 
 use std::{path::Path, sync::Arc};

@@ -67,6 +67,10 @@ struct ServeArgs {
     /// Microsoft Graph (such as https://graph.microsoft.com); default: this server's stand-in.
     #[arg(long)]
     graph_url: Option<String>,
+    /// Add this many generated organizations, in every status, if they are not there yet
+    /// (for demonstrations and benchmarks).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    seed_organizations: Option<u32>,
     /// How long a simulated backup runs once started, in seconds.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     backup_duration: u64,
@@ -174,6 +178,12 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             .graph_url
             .unwrap_or_else(|| format!("{public_url}/graph")),
     };
+    if let Some(count) = args.seed_organizations {
+        let added =
+            xms_server::seed::seed_organizations(&db, count, xms_server::authority::now_ms())
+                .map_err(|e| e.to_string())?;
+        println!("Seeded {added} generated organization(s)");
+    }
     let interrupted = db
         .interrupt_unfinished_jobs(xms_server::authority::now_ms())
         .map_err(|e| e.to_string())?;

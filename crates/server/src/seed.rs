@@ -1,0 +1,164 @@
+//! Generated organizations for demonstrations and benchmarks (`--seed-organizations N`): a
+//! service provider's worth of tenants in every status, written in one transaction.
+
+use rusqlite::params;
+
+use crate::db::{Db, DbError};
+
+const PREFIXES: &[&str] = &[
+    "Adatum",
+    "Alpine Ski",
+    "Bellows",
+    "Blue Yonder",
+    "City Power",
+    "Coho",
+    "Consolidated",
+    "Fourth Coffee",
+    "Graphic Design",
+    "Humongous",
+    "Litware",
+    "Lucerne",
+    "Margie's Travel",
+    "Nod",
+    "Proseware",
+    "Relecloud",
+    "School of Fine Art",
+    "Southridge",
+    "Tailspin",
+    "Trey",
+    "VanArsdel",
+    "Wide World",
+    "Wingtip",
+    "Woodgrove",
+];
+const SUFFIXES: &[&str] = &[
+    "Airlines",
+    "Bank",
+    "Clinic",
+    "Consulting",
+    "Foods",
+    "Games",
+    "Insurance",
+    "Labs",
+    "Legal",
+    "Logistics",
+    "Media",
+    "Motors",
+    "Partners",
+    "Publishing",
+    "Retail",
+    "Studios",
+    "Toys",
+    "Traders",
+    "Video",
+    "Winery",
+];
+
+/// Seeds organizations 1 to `count` that are not there yet; returns how many were added.
+/// Numbered tenants make it idempotent: a second run with the same count adds nothing.
+pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbError> {
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    let mut added = 0;
+    for n in 1..=count {
+        let index = n as usize;
+        let name = format!(
+            "{} {} {n:04}",
+            PREFIXES[index % PREFIXES.len()],
+            SUFFIXES[(index / PREFIXES.len()) % SUFFIXES.len()]
+        );
+        let slug: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase();
+        // A spread of sizes, from a handful of users to a few thousand.
+        let users = 5 + (n * 7919) % 2500;
+        let id = format!("seed-organization-{n:06}");
+        let inserted = tx.execute(
+            "INSERT OR IGNORE INTO organizations
+             (id, tenant_id, name, primary_domain, user_count, needs_reauthorization)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id,
+                format!("00000000-0000-4000-8000-{n:012}"),
+                name,
+                format!("{slug}.onmicrosoft.com"),
+                users,
+                n % 11 == 0
+            ],
+        )?;
+        if inserted == 0 {
+            continue;
+        }
+        added += 1;
+        // Every fifth has never been backed up; every seventh last failed; the rest succeeded,
+        // at different times over the last day.
+        if n % 5 == 0 {
+            continue;
+        }
+        let finished_at = now - i64::from(n % 24) * 3_600_000 - 600_000;
+        let items = u64::from(users) * 37 + 120;
+        let (state, reason) = if n % 7 == 0 {
+            (
+                "failed",
+                Some(
+                    "Microsoft Graph throttled the backup (HTTP 429 Too Many Requests). It will be retried at the next scheduled backup.",
+                ),
+            )
+        } else {
+            ("succeeded", None)
+        };
+        tx.execute(
+            "INSERT INTO jobs (id, organization_id, state, percent, items_done, items_total,
+                               reason, created_at, finished_at)
+             VALUES (?1, ?2, ?3, 100, ?4, ?4, ?5, ?6, ?7)",
+            params![
+                format!("seed-job-{n:06}"),
+                id,
+                state,
+                items,
+                reason,
+                finished_at - 1_200_000,
+                finished_at
+            ],
+        )?;
+    }
+    tx.commit()?;
+    Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use xms_m365_contract::OrganizationStatus;
+
+    use super::*;
+
+    #[test]
+    fn seeds_every_status_once_and_only_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        assert_eq!(
+            seed_organizations(&db, 1000, 1_800_000_000_000).unwrap(),
+            1000
+        );
+        assert_eq!(seed_organizations(&db, 1000, 1_800_000_000_000).unwrap(), 0);
+        let organizations = db.list_organizations().unwrap();
+        assert_eq!(organizations.len(), 1000);
+        for status in [
+            OrganizationStatus::Healthy,
+            OrganizationStatus::LastBackupFailed,
+            OrganizationStatus::NeedsReauthorization,
+            OrganizationStatus::NeverBackedUp,
+        ] {
+            assert!(
+                organizations.iter().any(|o| o.status == status),
+                "no organization is {status:?}"
+            );
+        }
+        let mut domains: Vec<_> = organizations.iter().map(|o| &o.primary_domain).collect();
+        domains.sort();
+        domains.dedup();
+        assert_eq!(domains.len(), 1000, "domains are unique");
+    }
+}
