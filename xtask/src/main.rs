@@ -52,6 +52,25 @@ fn target_dir() -> PathBuf {
 /// Runs `command` in the workspace root with the project's tools on PATH; Ok when it succeeds.
 fn run(command: &mut Command) -> Result<(), String> {
     command.current_dir(root()).env("PATH", tools::path());
+    // `cargo run` describes xtask itself in these; build scripts (ring's) rerun when they
+    // change, so passing them on would rebuild half the tree whenever a build alternates
+    // between `cargo xtask` and plain cargo.
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("CARGO_PKG_")
+            || matches!(
+                name.as_ref(),
+                "CARGO_MANIFEST_DIR"
+                    | "CARGO_MANIFEST_PATH"
+                    | "CARGO_MANIFEST_LINKS"
+                    | "CARGO_CRATE_NAME"
+                    | "CARGO_BIN_NAME"
+                    | "CARGO_PRIMARY_PACKAGE"
+            )
+        {
+            command.env_remove(name.as_ref());
+        }
+    }
     let status = command
         .status()
         .map_err(|e| format!("cannot run {command:?}: {e}"))?;
