@@ -10,7 +10,7 @@ mod organizations;
 
 pub use api::{ApiClient, ApiError, decode};
 pub use connect::is_allowed_sign_in_uri;
-pub use organizations::{LoadFailed, OrganizationList};
+pub use organizations::{LoadFailed, OrganizationList, group_thousands, relative_time};
 
 use std::{any::Any, cell::RefCell};
 

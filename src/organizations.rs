@@ -3,9 +3,11 @@
 
 mod list;
 mod load_failed;
+mod tile;
 
 pub use list::OrganizationList;
 pub use load_failed::LoadFailed;
+pub use tile::{group_thousands, relative_time};
 
 use leptos::prelude::*;
 

@@ -13,8 +13,10 @@ use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-use xms_m365::{ApiError, LoadFailed, OrganizationList, decode};
-use xms_m365_contract::{ErrorBody, ErrorCode, Organization, OrganizationId, OrganizationStatus};
+use xms_m365::{ApiError, LoadFailed, OrganizationList, decode, group_thousands, relative_time};
+use xms_m365_contract::{
+    ErrorBody, ErrorCode, JobId, LastBackup, Organization, OrganizationId, OrganizationStatus,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -53,7 +55,7 @@ fn an_empty_list_says_no_organization_is_connected() {
 fn each_organization_shows_its_name_domain_and_users() {
     let host = host();
     let organizations = vec![
-        organization("Contoso", "contoso.onmicrosoft.com", 250),
+        organization("Contoso", "contoso.onmicrosoft.com", 1250),
         organization("Fabrikam", "fabrikam.com", 1),
     ];
     let _view = mount_to(
@@ -70,14 +72,66 @@ fn each_organization_shows_its_name_domain_and_users() {
     assert!(
         first.contains("Contoso")
             && first.contains("contoso.onmicrosoft.com")
-            && first.contains("250 users"),
+            && first.contains("Protected users1,250 of 1,250")
+            && first.contains("Licences in use1,250"),
         "{first}"
     );
     let second = items.get(1).unwrap().text_content().unwrap();
-    assert!(
-        second.contains("1 user") && !second.contains("1 users"),
-        "{second}"
+    assert!(second.contains("Never backed up"), "{second}");
+    assert!(second.contains("Last backupNone yet"), "{second}");
+}
+
+#[wasm_bindgen_test]
+fn a_status_is_said_in_words_with_a_symbol_and_a_failure_gives_its_reason() {
+    let host = host();
+    let mut failed = organization("Northwind", "northwind.com", 87);
+    failed.status = OrganizationStatus::LastBackupFailed;
+    failed.last_backup = Some(LastBackup {
+        job_id: JobId("job-1".into()),
+        finished_at: "2026-11-26T09:30:00Z".into(),
+        items: 1200,
+        failure: Some("Microsoft Graph throttled the backup.".into()),
+    });
+    let mut reauthorize = organization("Woodgrove", "woodgrove.com", 10);
+    reauthorize.status = OrganizationStatus::NeedsReauthorization;
+    let organizations = vec![failed, reauthorize];
+    let _view = mount_to(
+        host.clone(),
+        move || view! { <OrganizationList organizations/> },
     );
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Last backup failed"), "{text}");
+    assert!(
+        text.contains("Failed: Microsoft Graph throttled the backup."),
+        "{text}"
+    );
+    assert!(text.contains("(2026-11-26 09:30 UTC)"), "{text}");
+    assert!(text.contains("Needs re-authorization"), "{text}");
+    let symbols = host.query_selector_all("[aria-hidden=true]").unwrap();
+    assert_eq!(
+        symbols.length(),
+        2,
+        "each status has a symbol besides its words"
+    );
+    let time = host.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "the exact time is reachable by keyboard"
+    );
+}
+
+#[wasm_bindgen_test]
+fn numbers_and_ages_read_naturally() {
+    assert_eq!(group_thousands(0), "0");
+    assert_eq!(group_thousands(999), "999");
+    assert_eq!(group_thousands(1250), "1,250");
+    assert_eq!(group_thousands(1_234_567), "1,234,567");
+    assert_eq!(relative_time(20_000.0), "just now");
+    assert_eq!(relative_time(60_000.0), "1 minute ago");
+    assert_eq!(relative_time(3.0 * 3_600_000.0), "3 hours ago");
+    assert_eq!(relative_time(30.0 * 3_600_000.0), "yesterday");
+    assert_eq!(relative_time(5.0 * 86_400_000.0), "5 days ago");
 }
 
 /// Renders `LoadFailed` and counts how often it asks to retry.

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use xms_m365_contract::Organization;
 
-/// Every connected organization, one card each; says so plainly when there is none.
+use super::tile::OrganizationTile;
+
+/// Every connected organization, one tile each; says so plainly when there is none.
 #[component]
 pub fn OrganizationList(
     /// The organizations to show, in the order given.
@@ -22,24 +24,9 @@ pub fn OrganizationList(
         <ul class="m365-orgs" aria-label="Organizations">
             {organizations
                 .into_iter()
-                .map(|organization| view! { <OrganizationCard organization/> })
+                .map(|organization| view! { <OrganizationTile organization/> })
                 .collect_view()}
         </ul>
     }
     .into_any()
-}
-
-#[component]
-fn OrganizationCard(organization: Organization) -> impl IntoView {
-    let users = match organization.user_count {
-        1 => "1 user".to_owned(),
-        n => format!("{n} users"),
-    };
-    view! {
-        <li class="m365-org">
-            <h2 class="m365-org__name">{organization.name}</h2>
-            <p class="m365-org__domain">{organization.primary_domain}</p>
-            <p class="m365-org__users">{users}</p>
-        </li>
-    }
 }

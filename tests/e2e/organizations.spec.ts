@@ -31,10 +31,33 @@ test("connected organizations are listed with their domain and users", async ({ 
   await expect(items).toHaveCount(2);
   await expect(items.nth(0).getByRole("heading", { name: "Contoso" })).toBeVisible();
   await expect(items.nth(0)).toContainText("contoso.onmicrosoft.com");
-  await expect(items.nth(0)).toContainText("250 users");
+  await expect(items.nth(0)).toContainText("Protected users250 of 250");
+  await expect(items.nth(0)).toContainText("Never backed up");
   await expect(items.nth(1).getByRole("heading", { name: "Fabrikam" })).toBeVisible();
-  await expect(items.nth(1)).toContainText("1 user");
+  await expect(items.nth(1)).toContainText("Protected users1 of 1");
   await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toHaveCount(0);
+});
+
+test.describe("with generated organizations in every status", () => {
+  test.use({ serverArgs: ["--poll-interval", "1", "--seed-organizations", "14"] });
+
+  test("each tile says how its backup stands, and the exact time shows on focus", async ({ page, xms }) => {
+    await page.goto(xms.url);
+    const tiles = page.getByRole("list", { name: "Organizations" }).getByRole("listitem");
+    await expect(tiles).toHaveCount(14);
+    for (const status of ["Protected", "Last backup failed", "Never backed up", "Needs re-authorization"]) {
+      await expect(tiles.filter({ hasText: status }).first()).toBeVisible();
+    }
+    const failed = tiles.filter({ hasText: "Last backup failed" }).first();
+    await expect(failed).toContainText("Failed: Microsoft Graph throttled the backup");
+    const when = tiles.filter({ hasText: "Protected" }).first().locator("time");
+    await expect(when).toHaveText(/ago|just now|yesterday/);
+    const exact = when.locator(".m365-tile__exact");
+    await expect(exact).not.toBeInViewport();
+    await when.focus();
+    await expect(exact).toBeInViewport();
+    await expect(exact).toHaveText(/\(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+  });
 });
 
 test("a loading state shows until XMS answers", async ({ page, xms }) => {
