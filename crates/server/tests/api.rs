@@ -8,34 +8,20 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use serde_json::Value;
-use std::time::Duration;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList};
 
-use common::TOKEN;
-use xms_server::{app, db};
+use common::{TOKEN, TestApp};
+use xms_server::db;
 
 mod common;
 
-struct Server {
-    app: Router,
-    db: db::Db,
-    _data: tempfile::TempDir,
+fn server_with_static(static_dir: Option<&std::path::Path>) -> TestApp {
+    TestApp::new(static_dir)
 }
 
-fn server_with_static(static_dir: Option<&std::path::Path>) -> Server {
-    let data = tempfile::tempdir().unwrap();
-    let db = db::Db::open(data.path()).unwrap();
-    let state = common::state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
-    Server {
-        app: app(state, static_dir),
-        db,
-        _data: data,
-    }
-}
-
-fn server() -> Server {
-    server_with_static(None)
+fn server() -> TestApp {
+    TestApp::new(None)
 }
 
 fn get(uri: &str) -> Request<Body> {

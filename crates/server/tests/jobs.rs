@@ -4,33 +4,21 @@
 use std::time::Duration;
 
 use axum::{
-    Router,
     body::Body,
     http::{Request, StatusCode, header},
 };
-use common::TOKEN;
+use common::{TOKEN, TestApp};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode, Job, JobState};
-use xms_server::{app, db};
+use xms_server::db;
 
 mod common;
 
-struct Server {
-    app: Router,
-    db: db::Db,
-    _data: tempfile::TempDir,
-}
+type Server = TestApp;
 
 fn server() -> Server {
-    let data = tempfile::tempdir().unwrap();
-    let db = db::Db::open(data.path()).unwrap();
-    let state = common::state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
-    Server {
-        app: app(state, None),
-        db,
-        _data: data,
-    }
+    TestApp::new(None)
 }
 
 fn organization(server: &Server, name: &str, users: u32) -> String {

@@ -43,6 +43,29 @@ pub fn state(db: Db, public_url: &str, ttl: Duration) -> AppState {
     .unwrap()
 }
 
+/// A reference server's whole router over a fresh data directory, for `oneshot` requests.
+pub struct TestApp {
+    /// The router.
+    pub app: axum::Router,
+    /// Its storage, for seeding and checking.
+    pub db: Db,
+    _data: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// A server serving the module from `static_dir`, if given.
+    pub fn new(static_dir: Option<&Path>) -> Self {
+        let data = tempfile::tempdir().unwrap();
+        let db = Db::open(data.path()).unwrap();
+        let state = state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
+        Self {
+            app: app(state, static_dir),
+            db,
+            _data: data,
+        }
+    }
+}
+
 /// A reference server listening on a free port.
 pub struct RunningServer {
     /// Its URL, without a trailing slash.
