@@ -27,6 +27,7 @@ use xms_m365_contract::{Connection, Job, OrganizationList, paths};
 
 use crate::{
     connections::StartError,
+    db::run_blocking,
     jobs::{CancelError, store::QueueError},
 };
 
@@ -90,7 +91,7 @@ async fn organizations_list(
     State(state): State<AppState>,
 ) -> Result<Json<OrganizationList>, AppError> {
     let db = state.db.clone();
-    let organizations = tokio::task::spawn_blocking(move || db.list_organizations()).await??;
+    let organizations = run_blocking(move || db.list_organizations()).await?;
     Ok(Json(OrganizationList { organizations }))
 }
 
@@ -136,8 +137,8 @@ async fn connection_get(
 ) -> Result<Json<Connection>, AppError> {
     let db = state.db.clone();
     let lookup = id.clone();
-    let stored = tokio::task::spawn_blocking(move || db.connection(&lookup))
-        .await??
+    let stored = run_blocking(move || db.connection(&lookup))
+        .await?
         .ok_or_else(|| unknown_connection(&id))?;
     if stored.is_pending()
         && state
@@ -151,7 +152,7 @@ async fn connection_get(
     }
     let db = state.db.clone();
     Ok(Json(
-        tokio::task::spawn_blocking(move || db.connection_view(&stored)).await??,
+        run_blocking(move || db.connection_view(&stored)).await?,
     ))
 }
 
@@ -243,8 +244,8 @@ async fn job_get(
 ) -> Result<Json<Job>, AppError> {
     let db = state.db.clone();
     let lookup = id.clone();
-    tokio::task::spawn_blocking(move || db.job(&lookup))
-        .await??
+    run_blocking(move || db.job(&lookup))
+        .await?
         .map(Json)
         .ok_or_else(|| unknown_job(&id))
 }

@@ -21,6 +21,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_jobs.sql"),
 ];
 
+/// Runs a storage call off the async threads, for handlers.
+pub async fn run_blocking<T: Send + 'static>(
+    call: impl FnOnce() -> Result<T, DbError> + Send + 'static,
+) -> Result<T, crate::error::AppError> {
+    Ok(tokio::task::spawn_blocking(call).await??)
+}
+
 /// Unix milliseconds as RFC 3339 in UTC, to the second.
 pub fn rfc3339(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)

@@ -16,10 +16,9 @@ use super::{
     XOPERO_REGISTRATOR_NAME,
     directory::{self, Account, Tenant},
     normalize_user_code, now_ms,
-    protocol::run_blocking,
     store::{DeviceAuthorization, DeviceState},
 };
-use crate::AppState;
+use crate::{AppState, db::run_blocking};
 
 const STYLE: &str = "
 body { margin: 0; font-family: 'Segoe UI', system-ui, sans-serif; background: #f2f2f2; color: #1b1b1b; }

@@ -15,7 +15,7 @@ use super::{
     store::{DeviceAuthorization, DeviceState},
     user_code,
 };
-use crate::{AppState, error::AppError};
+use crate::{AppState, db::run_blocking, error::AppError};
 
 /// The grant type of a device-code token request.
 pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
@@ -393,11 +393,4 @@ pub(super) async fn graph_user_count_get(
         Ok(tenant) => tenant.user_count.to_string().into_response(),
         Err(response) => response,
     }
-}
-
-/// Runs a storage call off the async threads.
-pub(super) async fn run_blocking<T: Send + 'static>(
-    call: impl FnOnce() -> Result<T, crate::db::DbError> + Send + 'static,
-) -> Result<T, AppError> {
-    Ok(tokio::task::spawn_blocking(call).await??)
 }
