@@ -26,6 +26,11 @@ pub enum ServerEvent {
         /// The organization as it now is.
         organization: Box<Organization>,
     },
+    /// A user sync ended: the organization's user counts may have changed.
+    UserSyncDone {
+        /// The organization after the sync.
+        organization: Box<Organization>,
+    },
     /// The events since the client's `Last-Event-ID` are no longer available (XMS restarted
     /// or too much happened): reload everything, then follow the stream again.
     Resync,
@@ -38,6 +43,7 @@ impl ServerEvent {
             Self::JobProgress { .. } => "job_progress",
             Self::JobFinished { .. } => "job_finished",
             Self::OrganizationChanged { .. } => "organization_changed",
+            Self::UserSyncDone { .. } => "user_sync_done",
             Self::Resync => "resync",
         }
     }

@@ -9,14 +9,16 @@ mod error;
 mod event;
 mod job;
 mod organization;
+mod worker;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
 pub use organization::{
-    LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus,
+    LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus, PolicyKind,
 };
+pub use worker::{Worker, WorkerId, WorkerKind, WorkerList};
 
 /// The path of one connection attempt (`GET`: [`crate::Connection`]; `DELETE`: cancel it).
 pub fn connection_path(id: &ConnectionId) -> String {
@@ -48,6 +50,8 @@ pub mod paths {
     pub const CONNECTIONS: &str = "/m365/connections";
     /// The stream of changes (`GET`, `text/event-stream` of [`crate::ServerEvent`]).
     pub const EVENTS: &str = "/events";
+    /// The workers that run backups (`GET`: [`crate::WorkerList`]).
+    pub const WORKERS: &str = "/workers";
     /// Jobs, such as backups.
     pub const JOBS: &str = "/jobs";
     /// The OpenAPI 3 document describing this contract.

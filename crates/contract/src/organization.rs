@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Job, JobId};
+use crate::{Job, JobId, Worker};
 
 /// XMS's identifier of a connected organization (not the Microsoft tenant id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,6 +36,24 @@ pub struct Organization {
     pub last_backup: Option<LastBackup>,
     /// The backup queued or running now.
     pub active_job: Option<Job>,
+    /// Which backup policy applies: XMS's default one, or one made for this organization.
+    pub policy: PolicyKind,
+    /// When the policy's schedule runs the next backup, RFC 3339 in UTC; `None` while the
+    /// organization needs re-authorization (nothing can be backed up until then).
+    pub next_backup_at: Option<String>,
+    /// The worker that backs this organization up.
+    pub default_worker: Worker,
+}
+
+/// Which backup policy applies to an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyKind {
+    /// XMS's default policy: everything, incremental daily and full monthly.
+    Default,
+    /// A policy made for this organization.
+    Custom,
 }
 
 /// How an organization's backup stands.

@@ -5,6 +5,7 @@
 //! - `GET /m365/connections/{id}`: where a connection attempt stands
 //! - `DELETE /m365/connections/{id}`: cancel it
 //! - `POST /m365/organizations/{id}/backups`: start a backup now
+//! - `GET /workers`: the workers that run backups
 //! - `GET /jobs/{id}`: where a job stands
 //! - `POST /jobs/{id}/cancel`: cancel a queued or running job
 //! - `GET /events`: the change stream (Server-Sent Events, resumable with `Last-Event-ID`)
@@ -23,7 +24,7 @@ use axum::{
 };
 use subtle::ConstantTimeEq;
 use utoipa::OpenApi;
-use xms_m365_contract::{Connection, Job, OrganizationList, paths};
+use xms_m365_contract::{Connection, Job, OrganizationList, WorkerList, paths};
 
 use crate::{
     connections::StartError,
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
             &format!("{}/{{id}}/backups", paths::ORGANIZATIONS),
             post(backups_create),
         )
+        .route(paths::WORKERS, get(workers_list))
         .route(&format!("{}/{{id}}", paths::JOBS), get(job_get))
         .route(&format!("{}/{{id}}/cancel", paths::JOBS), post(job_cancel))
         .route(paths::EVENTS, get(crate::events::events_stream))
@@ -226,6 +228,23 @@ async fn backups_create(
     }
 }
 
+/// The workers that run backups: the main one first, then by name.
+#[utoipa::path(
+    get,
+    path = "/workers",
+    tag = "Workers",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The workers, the main one first, then by name", body = WorkerList),
+        (status = 401, description = "Missing or wrong API token", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn workers_list(State(state): State<AppState>) -> Result<Json<WorkerList>, AppError> {
+    let db = state.db.clone();
+    let workers = run_blocking(move || db.list_workers()).await?;
+    Ok(Json(WorkerList { workers }))
+}
+
 /// Where a job stands.
 #[utoipa::path(
     get,
@@ -303,6 +322,7 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         connection_get,
         connection_delete,
         backups_create,
+        workers_list,
         job_get,
         job_cancel,
         crate::events::events_stream

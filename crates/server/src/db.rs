@@ -1,5 +1,6 @@
 //! The reference server's storage: one SQLite file under the data directory, in WAL mode, with
-//! the schema migrated forward from `migrations/` at start-up.
+//! the schema migrated forward from `migrations/` at start-up, and the organizations as the
+//! dashboard lists them (with their backup summary, schedule and worker).
 
 use std::{
     path::{Path, PathBuf},
@@ -8,7 +9,11 @@ use std::{
 
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
-use xms_m365_contract::{JobId, LastBackup, Organization, OrganizationId, OrganizationStatus};
+use xms_m365_contract::{
+    JobId, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
+};
+
+use crate::workers::{WORKER_COLUMNS, worker_from_row_at};
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "xms.sqlite3";
@@ -19,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_authority.sql"),
     include_str!("../migrations/0003_connections.sql"),
     include_str!("../migrations/0004_jobs.sql"),
+    include_str!("../migrations/0005_workers_and_schedules.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers.
@@ -55,6 +61,9 @@ pub enum DbError {
     /// An organization with this tenant id is already stored.
     #[error("the tenant {0} is already connected")]
     DuplicateTenant(String),
+    /// There is no worker with this id.
+    #[error("there is no worker {0}")]
+    UnknownWorker(String),
 }
 
 /// A new organization to store.
@@ -86,10 +95,9 @@ impl Db {
         })?;
         let mut conn = Connection::open(data_dir.join(DB_FILE))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         // Another process (the `add-organization` command, a test) may write at the same time.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
+        migrate(&mut conn, MIGRATIONS)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -107,7 +115,8 @@ impl Db {
     pub fn list_organizations(&self) -> Result<Vec<Organization>, DbError> {
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(&format!(
-            "{ORGANIZATION_SELECT} ORDER BY o.name COLLATE NOCASE, o.id"
+            "{} ORDER BY o.name COLLATE NOCASE, o.id",
+            *ORGANIZATION_SELECT
         ))?;
         let rows = stmt.query_map([], organization_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -118,7 +127,7 @@ impl Db {
         Ok(self
             .conn()
             .query_row(
-                &format!("{ORGANIZATION_SELECT} WHERE o.id = ?1"),
+                &format!("{} WHERE o.id = ?1", *ORGANIZATION_SELECT),
                 [id],
                 organization_from_row,
             )
@@ -202,22 +211,48 @@ impl Db {
     }
 }
 
+/// Brings the schema up to date with `migrations`. Foreign keys are off while migrating, as
+/// SQLite's guide to schema changes asks (a migration may add a referencing column or rebuild
+/// a table), and each migration checks them before committing; they are on from then on.
+fn migrate(conn: &mut Connection, migrations: &[&'static str]) -> Result<(), DbError> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    Migrations::new(
+        migrations
+            .iter()
+            .map(|sql| M::up(sql).foreign_key_check())
+            .collect(),
+    )
+    .to_latest(conn)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
 /// An organization with its backup summary: the active job (at most one, by the unique
-/// index) and the last job that ran to an end. Columns in the order `organization_from_row`
-/// reads them.
-const ORGANIZATION_SELECT: &str = "
-    SELECT o.id, o.tenant_id, o.name, o.primary_domain, o.user_count, o.connected_at,
-           o.needs_reauthorization,
-           a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total, a.reason,
-           a.created_at, a.finished_at,
-           l.id, l.state, l.items_done, l.reason, l.finished_at
-    FROM organizations o
-    LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
-    LEFT JOIN jobs l ON l.id = (
-        SELECT id FROM jobs
-        WHERE organization_id = o.id AND state IN ('succeeded', 'failed')
-        ORDER BY finished_at DESC, rowid DESC LIMIT 1
-    )";
+/// index), the last job that ran to an end, its policy, how far its schedule has been served
+/// and its worker. Columns in the order `organization_from_row` reads them.
+static ORGANIZATION_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT o.id, o.tenant_id, o.name, o.primary_domain, o.user_count, o.connected_at,
+                o.needs_reauthorization,
+                a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total,
+                a.reason, a.created_at, a.finished_at,
+                l.id, l.state, l.items_done, l.reason, l.finished_at,
+                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}
+         FROM organizations o
+         JOIN workers w ON w.id = o.default_worker_id
+         LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
+         LEFT JOIN jobs l ON l.id = (
+             SELECT id FROM jobs
+             WHERE organization_id = o.id AND state IN ('succeeded', 'failed')
+             ORDER BY finished_at DESC, rowid DESC LIMIT 1
+         )"
+    )
+});
+
+/// Unix ms up to which an organization's (`o`) backup schedule has been served: since it was
+/// connected until the scheduler first serves it.
+pub(crate) const SCHEDULED_UNTIL: &str =
+    "COALESCE(o.scheduled_until, unixepoch(o.connected_at) * 1000)";
 
 fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organization> {
     let user_count: u32 = row.get(4)?;
@@ -242,6 +277,11 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
         }
         None => None,
     };
+    let policy = match row.get::<_, String>(21)?.as_str() {
+        "custom" => PolicyKind::Custom,
+        _ => PolicyKind::Default,
+    };
+    let scheduled_until: i64 = row.get(22)?;
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -267,6 +307,11 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
         status,
         last_backup,
         active_job,
+        policy,
+        // Nothing can be backed up without consent, so nothing is scheduled either.
+        next_backup_at: (!needs_reauthorization)
+            .then(|| rfc3339(crate::scheduler::next_run_after(scheduled_until))),
+        default_worker: worker_from_row_at(row, 23)?,
     })
 }
 
@@ -369,6 +414,47 @@ mod tests {
             status(),
             OrganizationStatus::LastBackupFailed,
             "connecting again renews consent"
+        );
+    }
+
+    #[test]
+    fn organizations_stored_before_workers_and_schedules_migrate_to_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            migrate(&mut conn, &MIGRATIONS[..4]).unwrap();
+            conn.execute(
+                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
+                                            connected_at)
+                 VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25,
+                         '2024-01-01T08:00:00Z')",
+                [],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO jobs (id, organization_id, state, created_at, finished_at)
+                 VALUES ('job-1', 'org-1', 'succeeded', 1, 2)",
+                [],
+            )
+            .unwrap();
+        }
+        let before_upgrade = crate::authority::now_ms() - 1_000;
+        let db = Db::open(dir.path()).unwrap();
+        let migrated = db.organization("org-1").unwrap().unwrap();
+        assert_eq!(
+            migrated.status,
+            OrganizationStatus::Healthy,
+            "jobs are kept"
+        );
+        assert_eq!(migrated.policy, PolicyKind::Default);
+        assert_eq!(migrated.default_worker.id.0, "xopero-cloud-eu-west");
+        // Served up to the upgrade: its next backup is the next run, not a catch-up now.
+        let next = crate::scheduler::next_run_after(before_upgrade);
+        let after_upgrade = crate::scheduler::next_run_after(crate::authority::now_ms());
+        let next_backup_at = migrated.next_backup_at.unwrap();
+        assert!(
+            [rfc3339(next), rfc3339(after_upgrade)].contains(&next_backup_at),
+            "{next_backup_at}"
         );
     }
 

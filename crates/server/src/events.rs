@@ -10,7 +10,7 @@ use axum::{
     response::sse::{Event, KeepAlive, Sse},
 };
 use futures::{Stream, StreamExt, stream};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 use xms_m365_contract::ServerEvent;
 
 use crate::AppState;
@@ -29,6 +29,9 @@ pub struct Events {
     epoch: String,
     past: Mutex<(u64, VecDeque<Numbered>)>,
     live: broadcast::Sender<Numbered>,
+    /// Set when the server shuts down: open streams end, so that shutting down does not wait
+    /// for clients that would never hang up.
+    closed: watch::Sender<bool>,
 }
 
 impl Default for Events {
@@ -37,6 +40,7 @@ impl Default for Events {
             epoch: uuid::Uuid::new_v4().simple().to_string()[..8].to_owned(),
             past: Mutex::new((0, VecDeque::with_capacity(BUFFER))),
             live: broadcast::channel(BUFFER).0,
+            closed: watch::channel(false).0,
         }
     }
 }
@@ -53,6 +57,11 @@ impl Events {
         past.1.push_back((sequence, event.clone()));
         // Sent under the lock, so a subscriber sees past and live events in order, once.
         let _ = self.live.send((sequence, event));
+    }
+
+    /// Ends every open stream, and any opened from now on, at once.
+    pub fn close(&self) {
+        self.closed.send_replace(true);
     }
 
     fn id(&self, sequence: u64) -> String {
@@ -155,5 +164,10 @@ pub async fn events_stream(
             }
         }
     });
-    Sse::new(past.chain(live)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    let mut closed = state.events.closed.subscribe();
+    let closing = async move {
+        let _ = closed.wait_for(|closed| *closed).await;
+    };
+    Sse::new(past.chain(live).take_until(closing))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

@@ -134,7 +134,7 @@ impl Jobs {
 }
 
 /// Publishes an organization's new summary (its status and last backup follow its jobs).
-fn publish_organization(state: &AppState, id: &str) -> Result<(), DbError> {
+pub(crate) fn publish_organization(state: &AppState, id: &str) -> Result<(), DbError> {
     if let Some(organization) = state.db.organization(id)? {
         state.events.publish(ServerEvent::OrganizationChanged {
             organization: Box::new(organization),

@@ -2,7 +2,7 @@
 //! the shell page that embeds the module. It stands in for XMS in development and tests.
 //!
 //! [`app`] builds the whole HTTP surface without binding a socket, so tests drive it with
-//! `oneshot`; `main.rs` only parses options and serves it.
+//! `oneshot`; `main.rs` parses options, starts the [`scheduler`] and serves it.
 
 pub mod api;
 pub mod authority;
@@ -11,8 +11,11 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod jobs;
+pub mod scheduler;
 pub mod seed;
 pub mod shell;
+pub mod user_sync;
+pub mod workers;
 
 use std::{path::Path, sync::Arc};
 

@@ -1,5 +1,6 @@
-//! The `xms-server` command: serves the reference XMS server, or adds an organization to its
-//! data directory (for demos and tests, through the same data layer the server uses).
+//! The `xms-server` command: serves the reference XMS server (the API, the shell page and the
+//! scheduler of backups and user syncs), or adds an organization to its data directory (for
+//! demos and tests, through the same data layer the server uses).
 
 use std::{
     net::{IpAddr, SocketAddr},
@@ -15,6 +16,7 @@ use xms_server::{
     authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
     connections::MicrosoftConfig,
     db,
+    scheduler::{self, SchedulerConfig},
 };
 
 #[derive(Parser)]
@@ -74,6 +76,10 @@ struct ServeArgs {
     /// How long a simulated backup runs once started, in seconds.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     backup_duration: u64,
+    /// Run every organization's simulated user sync this often, in seconds, instead of at its
+    /// own interval (24 hours by default), to see syncs in a demonstration.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    user_sync_period: Option<u64>,
 }
 
 #[derive(Args)]
@@ -99,6 +105,10 @@ struct AddOrganizationArgs {
     /// Mark the organization as needing re-authorization (for demonstrations).
     #[arg(long)]
     needs_reauthorization: bool,
+    /// The worker that backs it up (default: the main worker): xopero-cloud-eu-west,
+    /// warsaw-office-nas or gdansk-branch-server (offline).
+    #[arg(long, value_name = "ID")]
+    worker: Option<String>,
 }
 
 fn parse_token(token: &str) -> Result<String, String> {
@@ -137,6 +147,21 @@ async fn main() -> ExitCode {
 
 fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
     let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
+    // Checked first, so that a mistyped worker adds nothing.
+    if let Some(worker) = &args.worker
+        && db.worker(worker).map_err(|e| e.to_string())?.is_none()
+    {
+        let known: Vec<String> = db
+            .list_workers()
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|w| w.id.0)
+            .collect();
+        return Err(format!(
+            "there is no worker {worker}; the workers are {}",
+            known.join(", ")
+        ));
+    }
     let organization = db
         .insert_organization(&db::NewOrganization {
             tenant_id: args.tenant_id,
@@ -151,6 +176,10 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
     }
     if args.needs_reauthorization {
         db.set_needs_reauthorization(&organization.id.0)
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(worker) = &args.worker {
+        db.set_default_worker(&organization.id.0, worker)
             .map_err(|e| e.to_string())?;
     }
     println!("added {} ({})", organization.name, organization.id.0);
@@ -199,19 +228,30 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     if resumed > 0 {
         println!("Resumed {resumed} pending connection attempt(s)");
     }
+    scheduler::spawn(
+        state.clone(),
+        SchedulerConfig {
+            user_sync_period: args.user_sync_period.map(Duration::from_secs),
+            ..SchedulerConfig::default()
+        },
+    );
     if args.api_token == DEV_API_TOKEN {
         println!("API token: {DEV_API_TOKEN} (the development default; set one with --api-token)");
     }
     println!("Data directory: {}", args.data_dir.display());
     // Printed last and flushed: scripts and tests wait for this line to know the URL.
     println!("XMS reference server listening on http://{address}/");
+    let events = state.events.clone();
     let app = app(state, Some(&args.static_dir));
     // The client address feeds the sign-in page's limit on code guessing.
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        events.close();
+    })
     .await
     .map_err(|e| e.to_string())
 }

@@ -1,5 +1,6 @@
 //! Generated organizations for demonstrations and benchmarks (`--seed-organizations N`): a
-//! service provider's worth of tenants in every status, written in one transaction.
+//! service provider's worth of tenants in every status, backed up by every worker (mostly the
+//! main one), written in one transaction.
 
 use rusqlite::params;
 
@@ -57,6 +58,8 @@ const SUFFIXES: &[&str] = &[
 /// Seeds organizations 1 to `count` that are not there yet; returns how many were added.
 /// Numbered tenants make it idempotent: a second run with the same count adds nothing.
 pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbError> {
+    // The main worker comes first.
+    let workers: Vec<String> = db.list_workers()?.into_iter().map(|w| w.id.0).collect();
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let mut added = 0;
@@ -75,17 +78,25 @@ pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbErro
         // A spread of sizes, from a handful of users to a few thousand.
         let users = 5 + (n * 7919) % 2500;
         let id = format!("seed-organization-{n:06}");
+        // Seven in ten on the main worker, the rest spread over the others.
+        let worker = match (n % 10, workers.len()) {
+            (0..=6, _) | (_, 0 | 1) => None,
+            (slot, others) => workers.get(1 + slot as usize % (others - 1)),
+        };
         let inserted = tx.execute(
             "INSERT OR IGNORE INTO organizations
-             (id, tenant_id, name, primary_domain, user_count, needs_reauthorization)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+             (id, tenant_id, name, primary_domain, user_count, needs_reauthorization,
+              default_worker_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                     COALESCE(?7, (SELECT id FROM workers WHERE main = 1)))",
             params![
                 id,
                 format!("00000000-0000-4000-8000-{n:012}"),
                 name,
                 format!("{slug}.onmicrosoft.com"),
                 users,
-                n % 11 == 0
+                n % 11 == 0,
+                worker
             ],
         )?;
         if inserted == 0 {
@@ -156,6 +167,15 @@ mod tests {
                 "no organization is {status:?}"
             );
         }
+        let on = |worker: &str| {
+            organizations
+                .iter()
+                .filter(|o| o.default_worker.id.0 == worker)
+                .count()
+        };
+        assert!(on("xopero-cloud-eu-west") >= 650, "mostly the main worker");
+        assert!(on("warsaw-office-nas") > 0);
+        assert!(on("gdansk-branch-server") > 0, "some on the offline worker");
         let mut domains: Vec<_> = organizations.iter().map(|o| &o.primary_domain).collect();
         domains.sort();
         domains.dedup();

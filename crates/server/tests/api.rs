@@ -9,7 +9,9 @@ use axum::{
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
-use xms_m365_contract::{ErrorBody, ErrorCode, OrganizationList};
+use xms_m365_contract::{
+    ErrorBody, ErrorCode, OrganizationList, PolicyKind, WorkerKind, WorkerList,
+};
 
 use common::{TOKEN, TestApp};
 use xms_server::db;
@@ -72,8 +74,38 @@ async fn lists_stored_organizations_by_name() {
     let list: OrganizationList = serde_json::from_str(&body).unwrap();
     let names: Vec<_> = list.organizations.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(names, ["Contoso", "Northwind Traders"]);
-    assert_eq!(list.organizations[0].primary_domain, "t-1.onmicrosoft.com");
-    assert_eq!(list.organizations[0].user_count, 42);
+    let contoso = &list.organizations[0];
+    assert_eq!(contoso.primary_domain, "t-1.onmicrosoft.com");
+    assert_eq!(contoso.user_count, 42);
+    assert_eq!(contoso.policy, PolicyKind::Default);
+    assert_eq!(contoso.default_worker.id.0, "xopero-cloud-eu-west");
+    let next = contoso.next_backup_at.as_deref().expect("a next backup");
+    assert!(next.ends_with("T22:00:00Z"), "{next}");
+}
+
+#[tokio::test]
+async fn lists_the_workers_main_first_then_by_name() {
+    let server = server();
+    let (status, body) = send(&server.app, get("/api/v1/workers")).await;
+    assert_eq!(status, StatusCode::OK);
+    let list: WorkerList = serde_json::from_str(&body).unwrap();
+    let workers: Vec<_> = list
+        .workers
+        .iter()
+        .map(|w| (w.name.as_str(), w.kind, w.online, w.main))
+        .collect();
+    assert_eq!(
+        workers,
+        [
+            ("Xopero Cloud (EU West)", WorkerKind::Cloud, true, true),
+            ("Gdańsk branch server", WorkerKind::Local, false, false),
+            ("Warsaw office NAS", WorkerKind::Local, true, false),
+        ]
+    );
+
+    let request = Request::get("/api/v1/workers").body(Body::empty()).unwrap();
+    let error = expect_error(&server.app, request, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(error.error.code, ErrorCode::Unauthorized);
 }
 
 #[tokio::test]
@@ -190,6 +222,8 @@ async fn serves_the_committed_openapi_document_without_a_token() {
     );
     assert!(served["paths"]["/m365/organizations"]["get"].is_object());
     assert!(served["components"]["schemas"]["OrganizationList"].is_object());
+    assert!(served["paths"]["/workers"]["get"].is_object());
+    assert!(served["components"]["schemas"]["WorkerList"].is_object());
 }
 
 #[tokio::test]

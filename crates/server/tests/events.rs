@@ -8,91 +8,12 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use common::TOKEN;
-use http_body_util::BodyExt;
+use common::{Received, Stream, TOKEN};
 use tower::ServiceExt;
 use xms_m365_contract::{JobState, ServerEvent};
 use xms_server::{app, db};
 
 mod common;
-
-/// One Server-Sent Event as received.
-#[derive(Debug)]
-struct Received {
-    id: Option<String>,
-    name: String,
-    event: ServerEvent,
-}
-
-/// An open event stream, parsed as it arrives.
-struct Stream {
-    body: Body,
-    pending: String,
-}
-
-impl Stream {
-    async fn open(app: &Router, last_event_id: Option<&str>) -> Self {
-        let mut request =
-            Request::get("/api/v1/events").header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
-        if let Some(id) = last_event_id {
-            request = request.header("Last-Event-ID", id);
-        }
-        let response = app
-            .clone()
-            .oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(
-            response.headers()[header::CONTENT_TYPE],
-            "text/event-stream"
-        );
-        Self {
-            body: response.into_body(),
-            pending: String::new(),
-        }
-    }
-
-    /// The next event, waiting at most two seconds.
-    async fn next(&mut self) -> Option<Received> {
-        loop {
-            if let Some(end) = self.pending.find("\n\n") {
-                let block: String = self.pending.drain(..end + 2).collect();
-                let field = |name: &str| {
-                    block
-                        .lines()
-                        .find_map(|line| line.strip_prefix(&format!("{name}: ")).map(str::to_owned))
-                };
-                let Some(data) = field("data") else { continue }; // a keep-alive comment
-                return Some(Received {
-                    id: field("id"),
-                    name: field("event").unwrap(),
-                    event: serde_json::from_str(&data).unwrap(),
-                });
-            }
-            let frame = tokio::time::timeout(Duration::from_secs(2), self.body.frame())
-                .await
-                .ok()??
-                .ok()?;
-            if let Ok(data) = frame.into_data() {
-                self.pending.push_str(std::str::from_utf8(&data).unwrap());
-            }
-        }
-    }
-
-    /// Events until a job ends.
-    async fn until_job_finished(&mut self) -> Vec<Received> {
-        let mut seen = Vec::new();
-        while let Some(received) = self.next().await {
-            let finished = matches!(received.event, ServerEvent::JobFinished { .. });
-            seen.push(received);
-            if finished {
-                return seen;
-            }
-        }
-        panic!("no job_finished event: {seen:?}");
-    }
-}
 
 fn server() -> (Router, String, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
@@ -190,4 +111,19 @@ async fn the_stream_needs_the_api_token() {
         app.oneshot(request).await.unwrap().status(),
         StatusCode::UNAUTHORIZED
     );
+}
+
+#[tokio::test]
+async fn shutting_down_ends_open_streams() {
+    let data = tempfile::tempdir().unwrap();
+    let db = db::Db::open(data.path()).unwrap();
+    let state = common::state(db, "http://127.0.0.1:9", Duration::from_secs(900));
+    let app = app(state.clone(), None);
+    let mut stream = Stream::open(&app, None).await;
+    assert!(
+        !stream.ends_within(Duration::from_millis(200)).await,
+        "an open stream stays open"
+    );
+    state.events.close();
+    assert!(stream.ends_within(Duration::from_secs(2)).await);
 }

@@ -1,6 +1,6 @@
-//! Helpers shared by the server's integration tests: the state of a test server, and a real
+//! Helpers shared by the server's integration tests: the state of a test server, a real
 //! server on a free port, in a runtime of its own so that stopping it stops everything it was
-//! doing, as stopping the process would.
+//! doing, as stopping the process would, and a reader of the event stream.
 #![allow(dead_code)] // Each test file uses its own share of these helpers.
 
 use std::{
@@ -10,6 +10,14 @@ use std::{
     time::Duration,
 };
 
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use xms_m365_contract::ServerEvent;
 use xms_server::{
     AppState, app,
     authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
@@ -49,6 +57,8 @@ pub struct TestApp {
     pub app: axum::Router,
     /// Its storage, for seeding and checking.
     pub db: Db,
+    /// Its state, to drive the scheduler.
+    pub state: AppState,
     _data: tempfile::TempDir,
 }
 
@@ -59,8 +69,9 @@ impl TestApp {
         let db = Db::open(data.path()).unwrap();
         let state = state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
         Self {
-            app: app(state, static_dir),
+            app: app(state.clone(), static_dir),
             db,
+            state,
             _data: data,
         }
     }
@@ -130,5 +141,100 @@ impl RunningServer {
 impl Drop for RunningServer {
     fn drop(&mut self) {
         self.shut_down();
+    }
+}
+
+/// One Server-Sent Event as received.
+#[derive(Debug)]
+pub struct Received {
+    /// Its `id`.
+    pub id: Option<String>,
+    /// Its `event` name.
+    pub name: String,
+    /// Its `data`.
+    pub event: ServerEvent,
+}
+
+/// An open event stream, parsed as it arrives.
+pub struct Stream {
+    body: Body,
+    pending: String,
+}
+
+impl Stream {
+    /// Opens the stream of `app`, resuming after `last_event_id` if given.
+    pub async fn open(app: &Router, last_event_id: Option<&str>) -> Self {
+        let mut request =
+            Request::get("/api/v1/events").header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id);
+        }
+        let response = app
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/event-stream"
+        );
+        Self {
+            body: response.into_body(),
+            pending: String::new(),
+        }
+    }
+
+    /// The next event, waiting at most two seconds.
+    pub async fn next(&mut self) -> Option<Received> {
+        loop {
+            if let Some(end) = self.pending.find("\n\n") {
+                let block: String = self.pending.drain(..end + 2).collect();
+                let field = |name: &str| {
+                    block
+                        .lines()
+                        .find_map(|line| line.strip_prefix(&format!("{name}: ")).map(str::to_owned))
+                };
+                let Some(data) = field("data") else { continue }; // a keep-alive comment
+                return Some(Received {
+                    id: field("id"),
+                    name: field("event").unwrap(),
+                    event: serde_json::from_str(&data).unwrap(),
+                });
+            }
+            let frame = tokio::time::timeout(Duration::from_secs(2), self.body.frame())
+                .await
+                .ok()??
+                .ok()?;
+            if let Ok(data) = frame.into_data() {
+                self.pending.push_str(std::str::from_utf8(&data).unwrap());
+            }
+        }
+    }
+
+    /// Whether the stream ends (skipping anything still sent) within `limit`.
+    pub async fn ends_within(&mut self, limit: Duration) -> bool {
+        tokio::time::timeout(limit, async {
+            while let Some(frame) = self.body.frame().await {
+                if frame.is_err() {
+                    break;
+                }
+            }
+        })
+        .await
+        .is_ok()
+    }
+
+    /// Events until a job ends.
+    pub async fn until_job_finished(&mut self) -> Vec<Received> {
+        let mut seen = Vec::new();
+        while let Some(received) = self.next().await {
+            let finished = matches!(received.event, ServerEvent::JobFinished { .. });
+            seen.push(received);
+            if finished {
+                return seen;
+            }
+        }
+        panic!("no job_finished event: {seen:?}");
     }
 }

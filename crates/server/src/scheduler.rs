@@ -1,0 +1,237 @@
+//! The scheduler: a background task that starts the backups the organizations' policies
+//! schedule and runs the simulated user syncs ([`crate::user_sync`]).
+//!
+//! The default policy is Xopero's Basic schedule: a backup every day at 22:00 UTC (incremental,
+//! with a full one monthly; the simulated workers run both alike). Custom policies, with their
+//! own schedules, come later. Each organization stores how far its schedule has been served;
+//! its next backup is the schedule's first run after that. Runs missed while XMS was stopped
+//! collapse into one backup when it starts again.
+
+use std::time::Duration;
+
+use rusqlite::params;
+use xms_m365_contract::{Job, OrganizationId};
+
+use crate::{
+    AppState,
+    authority::now_ms,
+    db::{Db, DbError, SCHEDULED_UNTIL},
+    jobs::{publish_organization, store::QueueError},
+};
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+/// When the Basic schedule runs, in ms after midnight UTC.
+const RUN_TIME_OF_DAY_MS: i64 = 22 * HOUR_MS;
+/// The most backups one pass starts. When every organization is due at once (each night at
+/// 22:00, or after XMS was stopped), the rest wait for the next passes, as they would for a
+/// worker's free slots, instead of all running together.
+pub const MAX_STARTS_PER_PASS: usize = 25;
+/// The shortest pause between passes, so a tiny configured period cannot spin.
+const MIN_TICK: Duration = Duration::from_millis(10);
+
+/// How often the scheduler looks for work.
+#[derive(Debug, Clone, Copy)]
+pub struct SchedulerConfig {
+    /// The pause between passes.
+    pub tick: Duration,
+    /// When set, every organization's user sync runs this often instead of at its own
+    /// interval (hours are too long for demonstrations and tests).
+    pub user_sync_period: Option<Duration>,
+}
+
+impl Default for SchedulerConfig {
+    fn default() -> Self {
+        Self {
+            tick: Duration::from_secs(30),
+            user_sync_period: None,
+        }
+    }
+}
+
+/// The Basic schedule's last run at or before `ms` (Unix ms).
+pub fn previous_run_at_or_before(ms: i64) -> i64 {
+    // Wrapping and saturating only matter for times millions of years away, where the answer
+    // is meaningless anyway; they keep any stored value from overflowing.
+    ms.saturating_sub(ms.wrapping_sub(RUN_TIME_OF_DAY_MS).rem_euclid(DAY_MS))
+}
+
+/// The Basic schedule's first run strictly after `ms` (Unix ms).
+pub fn next_run_after(ms: i64) -> i64 {
+    previous_run_at_or_before(ms).saturating_add(DAY_MS)
+}
+
+/// What one pass over the backup schedule did.
+#[derive(Debug, Default)]
+pub struct BackupPass {
+    /// The backups it started.
+    pub started: Vec<Job>,
+    /// Due organizations it skipped: they need re-authorization, or a backup of theirs was
+    /// already queued or running. Their run is over; the next is tomorrow's.
+    pub skipped: Vec<OrganizationId>,
+    /// Due organizations left for the next pass because this one started enough.
+    pub deferred: usize,
+}
+
+/// Starts the backup of every organization whose scheduled run has come by `now` (Unix ms),
+/// at most [`MAX_STARTS_PER_PASS`], and moves each one served on to its next run. Blocks on
+/// storage; the backups themselves run on the async runtime.
+pub fn run_due_backups(state: &AppState, now: i64) -> Result<BackupPass, DbError> {
+    let mut pass = BackupPass::default();
+    for due in state.db.due_backups(previous_run_at_or_before(now))? {
+        let runnable = !due.needs_reauthorization && !due.backup_active;
+        if runnable && pass.started.len() == MAX_STARTS_PER_PASS {
+            pass.deferred += 1;
+            continue;
+        }
+        // Served before the backup starts, so the events it publishes show the next run.
+        state.db.set_scheduled_until(&due.id, now)?;
+        if due.needs_reauthorization {
+            // Its tile shows no next backup either way: nothing to publish.
+            pass.skipped.push(OrganizationId(due.id));
+            continue;
+        }
+        if due.backup_active {
+            // The running backup serves this run; the tile moves on to the next one.
+            publish_organization(state, &due.id)?;
+            pass.skipped.push(OrganizationId(due.id));
+            continue;
+        }
+        match state.jobs.start_backup(state, &due.id) {
+            Ok(job) => pass.started.push(job),
+            // Started by hand since the query: that backup serves this run.
+            Err(QueueError::AlreadyRunning(_)) => {
+                publish_organization(state, &due.id)?;
+                pass.skipped.push(OrganizationId(due.id));
+            }
+            // Removed since the query: nothing to back up.
+            Err(QueueError::UnknownOrganization) => {}
+            Err(QueueError::Db(error)) => return Err(error),
+        }
+    }
+    Ok(pass)
+}
+
+/// Starts the scheduler on the async runtime: right away, then at every tick (or more often
+/// when the user sync period is shorter), it starts due backups and runs due user syncs.
+pub fn spawn(state: AppState, config: SchedulerConfig) -> tokio::task::JoinHandle<()> {
+    let tick = config
+        .user_sync_period
+        .map_or(config.tick, |period| period.min(config.tick))
+        .max(MIN_TICK);
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(tick);
+        // After a long pause (a suspended laptop), one pass catches up: no burst of passes.
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            let pass_state = state.clone();
+            let passed = tokio::task::spawn_blocking(move || {
+                let now = now_ms();
+                let backups = run_due_backups(&pass_state, now)?;
+                let syncs = crate::user_sync::run_due(&pass_state, now, config.user_sync_period)?;
+                Ok::<_, DbError>((backups, syncs.len()))
+            })
+            .await;
+            match passed {
+                Ok(Ok((backups, syncs))) => {
+                    if !backups.started.is_empty() || backups.deferred > 0 {
+                        tracing::info!(
+                            started = backups.started.len(),
+                            skipped = backups.skipped.len(),
+                            deferred = backups.deferred,
+                            "scheduled backups"
+                        );
+                    }
+                    // Debug: with a short `--user-sync-period` this would flood the log.
+                    if syncs > 0 {
+                        tracing::debug!(organizations = syncs, "user syncs ran");
+                    }
+                }
+                Ok(Err(error)) => tracing::error!(%error, "the scheduler failed; it tries again"),
+                Err(error) => tracing::error!(%error, "the scheduler's pass died; it tries again"),
+            }
+        }
+    })
+}
+
+/// An organization whose scheduled backup has come.
+#[derive(Debug)]
+struct DueBackup {
+    id: String,
+    needs_reauthorization: bool,
+    backup_active: bool,
+}
+
+impl Db {
+    /// Organizations whose schedule has a run they have not been served, `last_run` being
+    /// the schedule's latest run: the longest waiting first.
+    fn due_backups(&self, last_run: i64) -> Result<Vec<DueBackup>, DbError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT o.id, o.needs_reauthorization,
+                    EXISTS (SELECT 1 FROM jobs WHERE organization_id = o.id
+                            AND state IN ('queued', 'running'))
+             FROM organizations o
+             WHERE {SCHEDULED_UNTIL} < ?1
+             ORDER BY {SCHEDULED_UNTIL}, o.name COLLATE NOCASE, o.id"
+        ))?;
+        let rows = stmt.query_map([last_run], |row| {
+            Ok(DueBackup {
+                id: row.get(0)?,
+                needs_reauthorization: row.get(1)?,
+                backup_active: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records that an organization's schedule has been served up to `until` (Unix ms).
+    fn set_scheduled_until(&self, id: &str, until: i64) -> Result<(), DbError> {
+        self.conn().execute(
+            "UPDATE organizations SET scheduled_until = ?2 WHERE id = ?1",
+            params![id, until],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(rfc3339: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(rfc3339)
+            .unwrap()
+            .timestamp_millis()
+    }
+
+    #[test]
+    fn the_basic_schedule_runs_daily_at_22_utc() {
+        assert_eq!(
+            next_run_after(at("2026-03-10T08:15:00Z")),
+            at("2026-03-10T22:00:00Z")
+        );
+        assert_eq!(
+            next_run_after(at("2026-03-10T22:00:00Z")),
+            at("2026-03-11T22:00:00Z"),
+            "strictly after"
+        );
+        assert_eq!(
+            next_run_after(at("2026-03-31T23:59:59Z")),
+            at("2026-04-01T22:00:00Z")
+        );
+        assert_eq!(
+            previous_run_at_or_before(at("2026-03-10T22:00:00Z")),
+            at("2026-03-10T22:00:00Z")
+        );
+        assert_eq!(
+            previous_run_at_or_before(at("2026-03-10T21:59:59Z")),
+            at("2026-03-09T22:00:00Z")
+        );
+        assert_eq!(previous_run_at_or_before(0), at("1969-12-31T22:00:00Z"));
+        // Whatever is stored, no overflow.
+        next_run_after(i64::MAX);
+        next_run_after(i64::MIN);
+    }
+}

@@ -1,0 +1,252 @@
+//! The scheduler, driven with a fake clock: scheduled backups start when their run comes and
+//! only then, skip what cannot or need not run, and move each organization on to its next
+//! run; user syncs change the user count a little and are published. Finally the background
+//! task itself, on the real clock.
+
+use std::time::Duration;
+
+use common::{Stream, TestApp};
+use xms_m365_contract::{Organization, OrganizationStatus, ServerEvent};
+use xms_server::{
+    authority::now_ms,
+    db::{self, rfc3339},
+    scheduler::{self, MAX_STARTS_PER_PASS, SchedulerConfig, next_run_after},
+    user_sync,
+};
+
+mod common;
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+fn organization(server: &TestApp, name: &str, users: u32) -> String {
+    server
+        .db
+        .insert_organization(&db::NewOrganization {
+            tenant_id: format!("tenant-{name}"),
+            name: name.into(),
+            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
+            user_count: users,
+        })
+        .unwrap()
+        .id
+        .0
+}
+
+fn stored(server: &TestApp, id: &str) -> Organization {
+    server.db.organization(id).unwrap().unwrap()
+}
+
+fn ids(organizations: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut ids: Vec<String> = organizations.into_iter().collect();
+    ids.sort();
+    ids
+}
+
+#[tokio::test]
+async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 10);
+    let busy = organization(&server, "Fabrikam", 10);
+    let reauthorize = organization(&server, "Woodgrove", 10);
+    server.db.set_needs_reauthorization(&reauthorize).unwrap();
+    // Tonight's run: the first after the organizations were connected.
+    let tonight = next_run_after(now_ms());
+    assert_eq!(
+        stored(&server, &contoso).next_backup_at,
+        Some(rfc3339(tonight))
+    );
+    assert_eq!(stored(&server, &reauthorize).next_backup_at, None);
+
+    let early = scheduler::run_due_backups(&server.state, tonight - 1_000).unwrap();
+    assert!(
+        early.started.is_empty() && early.skipped.is_empty(),
+        "{early:?}"
+    );
+    assert_eq!(
+        stored(&server, &contoso).status,
+        OrganizationStatus::NeverBackedUp
+    );
+
+    let manual = server
+        .state
+        .jobs
+        .start_backup(&server.state, &busy)
+        .unwrap();
+    let pass = scheduler::run_due_backups(&server.state, tonight + 1_000).unwrap();
+    let started: Vec<_> = pass
+        .started
+        .iter()
+        .map(|j| j.organization_id.0.clone())
+        .collect();
+    assert_eq!(started, [contoso.as_str()]);
+    assert_eq!(
+        ids(pass.skipped.iter().map(|o| o.0.clone())),
+        ids([busy.clone(), reauthorize.clone()])
+    );
+    assert_eq!(pass.deferred, 0);
+
+    let backed_up = stored(&server, &contoso);
+    assert_eq!(backed_up.status, OrganizationStatus::BackupRunning);
+    assert_eq!(backed_up.active_job, Some(pass.started[0].clone()));
+    assert_eq!(backed_up.next_backup_at, Some(rfc3339(tonight + DAY_MS)));
+    let skipped = stored(&server, &busy);
+    assert_eq!(
+        skipped.active_job.map(|j| j.id),
+        Some(manual.id),
+        "no second job"
+    );
+    assert_eq!(skipped.next_backup_at, Some(rfc3339(tonight + DAY_MS)));
+
+    let again = scheduler::run_due_backups(&server.state, tonight + 2_000).unwrap();
+    assert!(
+        again.started.is_empty() && again.skipped.is_empty(),
+        "served once: {again:?}"
+    );
+
+    // Connecting again renews consent: the next run is tomorrow's, not the one it missed.
+    server
+        .db
+        .upsert_organization(&db::NewOrganization {
+            tenant_id: "tenant-Woodgrove".into(),
+            name: "Woodgrove".into(),
+            primary_domain: "woodgrove.onmicrosoft.com".into(),
+            user_count: 10,
+        })
+        .unwrap();
+    assert_eq!(
+        stored(&server, &reauthorize).next_backup_at,
+        Some(rfc3339(tonight + DAY_MS))
+    );
+}
+
+#[tokio::test]
+async fn runs_missed_while_stopped_make_one_backup() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 10);
+    let later = next_run_after(now_ms()) + 3 * DAY_MS + HOUR_MS;
+    let pass = scheduler::run_due_backups(&server.state, later).unwrap();
+    assert_eq!(pass.started.len(), 1);
+    assert_eq!(
+        stored(&server, &contoso).next_backup_at,
+        Some(rfc3339(next_run_after(later)))
+    );
+    assert!(
+        scheduler::run_due_backups(&server.state, later)
+            .unwrap()
+            .started
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_pass_starts_a_bounded_number_of_backups_and_leaves_the_rest_to_the_next() {
+    let server = TestApp::new(None);
+    let extra = 3;
+    for n in 0..MAX_STARTS_PER_PASS + extra {
+        organization(&server, &format!("Tenant{n:02}"), 5);
+    }
+    let now = next_run_after(now_ms()) + 1_000;
+    let first = scheduler::run_due_backups(&server.state, now).unwrap();
+    assert_eq!(
+        (first.started.len(), first.deferred),
+        (MAX_STARTS_PER_PASS, extra)
+    );
+    let second = scheduler::run_due_backups(&server.state, now + 30_000).unwrap();
+    assert_eq!((second.started.len(), second.deferred), (extra, 0));
+    let running = server
+        .db
+        .list_organizations()
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.active_job.is_some())
+        .count();
+    assert_eq!(running, MAX_STARTS_PER_PASS + extra);
+}
+
+#[tokio::test]
+async fn a_user_sync_changes_the_count_a_little_and_is_published() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 100);
+    let reauthorize = organization(&server, "Woodgrove", 100);
+    server.db.set_needs_reauthorization(&reauthorize).unwrap();
+    let mut stream = Stream::open(&server.app, None).await;
+
+    let now = now_ms();
+    assert!(
+        user_sync::run_due(&server.state, now + HOUR_MS, None)
+            .unwrap()
+            .is_empty(),
+        "every 24 hours by default"
+    );
+    let synced = user_sync::run_due(&server.state, now + 25 * HOUR_MS, None).unwrap();
+    assert_eq!(synced.len(), 1, "not without consent");
+    let after = stored(&server, &contoso);
+    assert_eq!(synced[0], after);
+    assert!(
+        (98..=103).contains(&after.user_count),
+        "{}",
+        after.user_count
+    );
+    assert_ne!(after.user_count, 100);
+    assert_eq!(
+        (after.protected_users, after.licences_used),
+        (after.user_count, after.user_count)
+    );
+
+    let received = stream.next().await.expect("a user_sync_done event");
+    assert_eq!(received.name, "user_sync_done");
+    assert_eq!(
+        received.event,
+        ServerEvent::UserSyncDone {
+            organization: Box::new(after.clone())
+        }
+    );
+
+    // The sync time is stored: the next one is a day after it.
+    assert!(
+        user_sync::run_due(&server.state, now + 48 * HOUR_MS, None)
+            .unwrap()
+            .is_empty()
+    );
+    let next = user_sync::run_due(&server.state, now + 49 * HOUR_MS, None).unwrap();
+    assert_eq!(next.len(), 1);
+    assert!(next[0].user_count.abs_diff(after.user_count) <= 3);
+
+    // A period given on the command line replaces every organization's interval.
+    let period = Some(Duration::from_secs(60));
+    assert!(
+        user_sync::run_due(&server.state, now + 49 * HOUR_MS + 59_000, period)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        user_sync::run_due(&server.state, now + 49 * HOUR_MS + 60_000, period)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_background_scheduler_runs_user_syncs_at_the_given_period() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 100);
+    let mut stream = Stream::open(&server.app, None).await;
+    let scheduler = scheduler::spawn(
+        server.state.clone(),
+        SchedulerConfig {
+            tick: Duration::from_millis(50),
+            user_sync_period: Some(Duration::from_millis(200)),
+        },
+    );
+    let mut syncs = 0;
+    while syncs < 2 {
+        let received = stream.next().await.expect("user syncs keep coming");
+        if let ServerEvent::UserSyncDone { organization } = received.event {
+            assert_eq!(organization.id.0, contoso);
+            syncs += 1;
+        }
+    }
+    scheduler.abort();
+}
