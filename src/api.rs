@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use web_sys::AbortSignal;
 use xms_m365_contract::{
-    Connection, ConnectionId, ErrorBody, ErrorCode, OrganizationList, connection_path, paths,
+    Connection, ConnectionId, ErrorBody, ErrorCode, Job, JobId, OrganizationId, OrganizationList,
+    backups_path, connection_path, job_cancel_path, paths,
 };
 
 /// Why a call to XMS failed, worded for the administrator.
@@ -81,7 +83,41 @@ impl ApiClient {
         if response.ok() {
             Ok(())
         } else {
-            decode::<()>(response).await
+            Err(failure(response).await)
+        }
+    }
+
+    /// Starts a backup of an organization now.
+    pub async fn start_backup(&self, organization: &OrganizationId) -> Result<Job, ApiError> {
+        let request = Request::post(&self.url(&backups_path(organization)));
+        decode(self.send(request).await?).await
+    }
+
+    /// Cancels a queued or running job.
+    pub async fn cancel_job(&self, job: &JobId) -> Result<Job, ApiError> {
+        let request = Request::post(&self.url(&job_cancel_path(job)));
+        decode(self.send(request).await?).await
+    }
+
+    /// Opens the change stream, resuming after `last_event_id`; `abort` closes it. The
+    /// response's body is the stream, as Server-Sent Events.
+    pub async fn events(
+        &self,
+        last_event_id: Option<&str>,
+        abort: &AbortSignal,
+    ) -> Result<Response, ApiError> {
+        let mut request = Request::get(&self.url(paths::EVENTS))
+            .header("Authorization", &self.authorization)
+            .header("Accept", "text/event-stream")
+            .abort_signal(Some(abort));
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id);
+        }
+        let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(failure(response).await)
         }
     }
 
@@ -125,12 +161,18 @@ pub async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiErr
             .await
             .map_err(|_| ApiError::UnexpectedResponse { status });
     }
+    Err(failure(response).await)
+}
+
+/// The error a failed response carries: XMS's error shape, or a description of what came.
+async fn failure(response: Response) -> ApiError {
+    let status = response.status();
     match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server {
+        Ok(body) => ApiError::Server {
             status,
             code: body.error.code,
             message: body.error.message,
-        }),
-        Err(_) => Err(ApiError::UnexpectedResponse { status }),
+        },
+        Err(_) => ApiError::UnexpectedResponse { status },
     }
 }

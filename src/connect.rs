@@ -15,6 +15,8 @@ use leptos::{html, prelude::*, task::spawn_local};
 use leptos_use::use_document_visibility;
 use web_sys::VisibilityState;
 
+use xms_m365_contract::{Job, Organization};
+
 use crate::{api::ApiClient, dialog::Modal};
 use flow::Phase;
 use waiting::Waiting;
@@ -24,7 +26,11 @@ use waiting::Waiting;
 pub fn ConnectButton(
     /// Called once an organization has been connected, so the dashboard can show it.
     #[prop(into)]
-    on_connected: Callback<()>,
+    on_connected: Callback<Organization>,
+    /// Called when the administrator started the new organization's first backup from the
+    /// dialog, so its tile can show it.
+    #[prop(into)]
+    on_backup_started: Callback<Job>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let button = NodeRef::<html::Button>::new();
@@ -48,8 +54,8 @@ pub fn ConnectButton(
     });
 
     Effect::new(move |_| {
-        if matches!(phase.get(), Phase::Connected { .. }) {
-            on_connected.run(());
+        if let Phase::Connected { organization, .. } = phase.get() {
+            on_connected.run(*organization);
         }
     });
 
@@ -98,7 +104,7 @@ pub fn ConnectButton(
         </button>
         <Show when=move || open.get()>
             <Modal title="Connect a Microsoft 365 organization" return_focus=button on_close=close>
-                {move || phase_view(phase.get(), start, close)}
+                {move || phase_view(phase.get(), start, close, on_backup_started)}
             </Modal>
         </Show>
     }
@@ -114,7 +120,12 @@ fn again_button(label: &'static str, again: Callback<()>) -> impl IntoView {
 }
 
 /// The dialog's content for `phase`; `again` starts a new attempt, `close` closes.
-fn phase_view(phase: Phase, again: Callback<()>, close: Callback<()>) -> AnyView {
+fn phase_view(
+    phase: Phase,
+    again: Callback<()>,
+    close: Callback<()>,
+    on_backup_started: Callback<Job>,
+) -> AnyView {
     match phase {
         Phase::Starting => view! {
             <p class="m365-status" role="status">"Getting an app authentication code from Microsoft…"</p>
@@ -149,11 +160,7 @@ fn phase_view(phase: Phase, again: Callback<()>, close: Callback<()>) -> AnyView
                     <p class="m365-connect__headline">"Organization connected"</p>
                     <p>{summary}</p>
                 </div>
-                <div class="m365-connect__actions">
-                    <button type="button" class="m365-button" on:click=move |_| close.run(())>
-                        "Done"
-                    </button>
-                </div>
+                <FirstBackup organization=*organization close on_backup_started/>
             }
             .into_any()
         }
@@ -176,5 +183,62 @@ fn phase_view(phase: Phase, again: Callback<()>, close: Callback<()>) -> AnyView
             {again_button("Try again", again)}
         }
         .into_any(),
+    }
+}
+
+/// The success view's actions: **Run backup** starts the new organization's first backup
+/// (its tile shows it once the dialog closes), **Done** just closes.
+#[component]
+fn FirstBackup(
+    organization: Organization,
+    close: Callback<()>,
+    on_backup_started: Callback<Job>,
+) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let (busy, set_busy) = signal(false);
+    let (error, set_error) = signal(None::<String>);
+    let run = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        set_busy.set(true);
+        set_error.set(None);
+        let api = api.clone();
+        let id = organization.id.clone();
+        spawn_local(async move {
+            match api.start_backup(&id).await {
+                Ok(job) => {
+                    on_backup_started.run(job);
+                    close.run(());
+                }
+                Err(failure) => {
+                    set_error.try_set(Some(failure.to_string()));
+                    set_busy.try_set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <p>"Back it up now, or let its schedule run the first backup tonight."</p>
+        <Show when=move || error.with(Option::is_some)>
+            <p class="m365-alert" role="alert">{move || error.get()}</p>
+        </Show>
+        <div class="m365-connect__actions">
+            <button
+                type="button"
+                class="m365-button"
+                aria-disabled=move || busy.get().to_string()
+                on:click=run
+            >
+                {move || if busy.get() { "Starting backup…" } else { "Run backup" }}
+            </button>
+            <button
+                type="button"
+                class="m365-button m365-button--secondary"
+                on:click=move |_| close.run(())
+            >
+                "Done"
+            </button>
+        </div>
     }
 }

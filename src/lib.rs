@@ -6,11 +6,16 @@ mod api;
 mod app;
 mod connect;
 mod dialog;
+mod events;
 mod organizations;
 
 pub use api::{ApiClient, ApiError, decode};
 pub use connect::is_allowed_sign_in_uri;
-pub use organizations::{LoadFailed, OrganizationList, group_thousands, relative_time};
+pub use events::{SseEvent, SseParser};
+pub use organizations::{
+    Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
+    relative_time, time_until, visible_entries,
+};
 
 use std::{any::Any, cell::RefCell};
 

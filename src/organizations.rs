@@ -1,54 +1,203 @@
-//! The Microsoft 365 tab's landing page: the connected organizations, with loading, empty and
+//! The Microsoft 365 tab's landing page: the connected organizations, kept up to date from
+//! XMS's change stream (or, while the stream is down, by polling), with loading, empty and
 //! failure states.
 
+mod dashboard;
 mod list;
 mod load_failed;
 mod tile;
+mod view_options;
 
+pub use dashboard::{Dashboard, Entry, ListKey};
 pub use list::OrganizationList;
 pub use load_failed::LoadFailed;
-pub use tile::{group_thousands, relative_time};
+pub use tile::{group_thousands, relative_time, time_until};
+pub use view_options::{SortOrder, visible_entries};
 
-use leptos::prelude::*;
+use std::time::Duration;
 
-use crate::{api::ApiClient, connect::ConnectButton};
+use futures::future::{AbortHandle, Abortable};
+use leptos::{prelude::*, task::spawn_local};
+use xms_m365_contract::{Job, Organization, ServerEvent};
+
+use crate::{
+    api::{ApiClient, ApiError},
+    connect::ConnectButton,
+    events::{StreamStatus, Subscriber, follow_changes},
+};
+
+/// How often the organizations are reloaded while the change stream is down.
+const POLL_EVERY: Duration = Duration::from_secs(5);
+
+/// How far the first load has come.
+#[derive(Debug, Clone, PartialEq)]
+enum Load {
+    Loading,
+    Loaded,
+    Failed(ApiError),
+}
 
 /// Loads the organizations from XMS and shows them under the **Microsoft 365** heading.
 #[component]
 pub fn OrganizationsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let organizations = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.organizations().await }
-    });
-    let (retrying, set_retrying) = signal(false);
-    // Made here, not inside the `Suspend` below: reactive values created in there are disposed
-    // each time it re-runs, while the view it replaces is still on screen and reading them.
-    let retrying = Signal::from(retrying);
+    let dashboard = Dashboard::default();
+    provide_context(dashboard);
+    let loader = Loader {
+        api: StoredValue::new(api.clone()),
+        dashboard,
+        load: RwSignal::new(Load::Loading),
+        in_flight: RwSignal::new(false),
+        outdated: RwSignal::new(false),
+        generation: StoredValue::new(0),
+    };
+    let stream = RwSignal::new(StreamStatus::Connecting);
+    // The list is loaded when the stream opens, so that no change falls between the two; if
+    // the stream cannot open, polling loads it.
+    follow_changes(api, PageSubscriber { loader, stream });
+    poll_while_interrupted(loader, stream);
+
+    let phase = Memo::new(move |_| loader.load.get());
+    let notice = move || match (stream.get(), loader.outdated.get()) {
+        (StreamStatus::Interrupted, false) => {
+            "Live updates are interrupted; reconnecting. Meanwhile the organizations are reloaded every few seconds."
+        }
+        (StreamStatus::Interrupted, true) => {
+            "Live updates are interrupted and XMS could not be reached: what is shown may be out of date. Retrying every few seconds."
+        }
+        _ => "",
+    };
 
     view! {
         <section class="m365-page" aria-labelledby="m365-title">
             <div class="m365-page__header">
                 <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
-                <ConnectButton on_connected=move || organizations.refetch()/>
+                <ConnectButton
+                    on_connected=move |organization: Organization| dashboard.upsert(organization)
+                    on_backup_started=move |job: Job| dashboard.job_changed(job)
+                />
             </div>
-            <Transition
-                fallback=|| view! { <p class="m365-status" role="status">"Loading organizations…"</p> }
-                set_pending=set_retrying
-            >
-                {move || Suspend::new(async move {
-                    match organizations.await {
-                        Ok(list) => view! { <OrganizationList organizations=list.organizations/> }.into_any(),
-                        Err(error) => view! {
-                            <LoadFailed
-                                message=error.to_string()
-                                retrying=retrying
-                                on_retry=move || organizations.refetch()
-                            />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            // Always present, so that screen readers announce its changes.
+            <p class="m365-live" role="status">{notice}</p>
+            {move || match phase.get() {
+                Load::Loading => view! {
+                    <p class="m365-status" role="status">"Loading organizations…"</p>
+                }
+                .into_any(),
+                Load::Failed(error) => view! {
+                    <LoadFailed
+                        message=error.to_string()
+                        retrying=loader.in_flight
+                        on_retry=move || loader.reload()
+                    />
+                }
+                .into_any(),
+                Load::Loaded => view! { <OrganizationList dashboard/> }.into_any(),
+            }}
         </section>
     }
+}
+
+/// Loads the organizations into the dashboard, the newest request winning.
+#[derive(Clone, Copy)]
+struct Loader {
+    api: StoredValue<ApiClient>,
+    dashboard: Dashboard,
+    load: RwSignal<Load>,
+    in_flight: RwSignal<bool>,
+    /// The last reload failed after the first had succeeded: the tiles may be stale.
+    outdated: RwSignal<bool>,
+    generation: StoredValue<u64>,
+}
+
+impl Loader {
+    fn reload(&self) {
+        let Some(generation) = self.generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        }) else {
+            return; // the page is gone
+        };
+        self.in_flight.set(true);
+        let this = *self;
+        let api = self.api.get_value();
+        spawn_local(async move {
+            let result = api.organizations().await;
+            if this.generation.try_get_value() != Some(generation) {
+                return; // a newer reload answers instead, or the page is gone
+            }
+            this.in_flight.set(false);
+            let loaded = this.load.get_untracked() == Load::Loaded;
+            match result {
+                Ok(list) => {
+                    this.dashboard.merge(list.organizations);
+                    this.outdated.set(false);
+                    if !loaded {
+                        this.load.set(Load::Loaded);
+                    }
+                }
+                // Tiles already shown stay: an outdated view beats an empty one.
+                Err(_) if loaded => this.outdated.set(true),
+                Err(error) => this.load.set(Load::Failed(error)),
+            }
+        });
+    }
+}
+
+/// The page's end of the change stream.
+struct PageSubscriber {
+    loader: Loader,
+    stream: RwSignal<StreamStatus>,
+}
+
+impl Subscriber for PageSubscriber {
+    fn opened(&self, fresh: bool) {
+        self.stream.try_set(StreamStatus::Live);
+        if fresh {
+            self.loader.reload();
+        }
+    }
+
+    fn changed(&self, event: ServerEvent) {
+        if !self.loader.dashboard.apply(event) {
+            self.loader.reload();
+        }
+    }
+
+    fn interrupted(&self) {
+        if self.stream.try_get_untracked() != Some(StreamStatus::Interrupted) {
+            self.stream.try_set(StreamStatus::Interrupted);
+        }
+    }
+}
+
+/// Reloads the organizations every [`POLL_EVERY`] while the change stream is interrupted.
+fn poll_while_interrupted(loader: Loader, stream: RwSignal<StreamStatus>) {
+    let polling = StoredValue::new_local(None::<AbortHandle>);
+    let stop = move || {
+        if let Some(handle) = polling.try_update_value(Option::take).flatten() {
+            handle.abort();
+        }
+    };
+    Effect::new(move |_| {
+        if stream.get() != StreamStatus::Interrupted {
+            stop();
+            return;
+        }
+        if polling.with_value(Option::is_some) {
+            return;
+        }
+        let (handle, registration) = AbortHandle::new_pair();
+        polling.set_value(Some(handle));
+        spawn_local(async move {
+            let poll = async move {
+                loop {
+                    loader.reload();
+                    gloo_timers::future::sleep(POLL_EVERY).await;
+                }
+            };
+            let _ = Abortable::new(poll, registration).await;
+        });
+    });
+    on_cleanup(stop);
 }

@@ -10,12 +10,17 @@ use common::host;
 
 use gloo_net::http::Response;
 use leptos::{mount::mount_to, prelude::*};
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-use xms_m365::{ApiError, LoadFailed, OrganizationList, decode, group_thousands, relative_time};
+use xms_m365::{
+    ApiClient, ApiError, Dashboard, LoadFailed, OrganizationList, SortOrder, decode,
+    group_thousands, relative_time, time_until, visible_entries,
+};
 use xms_m365_contract::{
-    ErrorBody, ErrorCode, JobId, LastBackup, Organization, OrganizationId, OrganizationStatus,
+    ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization, OrganizationId,
+    OrganizationStatus, PolicyKind, ServerEvent, Worker, WorkerId, WorkerKind,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,16 +38,62 @@ fn organization(name: &str, domain: &str, users: u32) -> Organization {
         status: OrganizationStatus::NeverBackedUp,
         last_backup: None,
         active_job: None,
+        policy: PolicyKind::Default,
+        next_backup_at: Some("2099-01-01T22:00:00Z".into()),
+        default_worker: Worker {
+            id: WorkerId("cloud".into()),
+            name: "Xopero Cloud".into(),
+            kind: WorkerKind::Cloud,
+            online: true,
+            main: true,
+        },
     }
+}
+
+/// Renders the list of `organizations` as the page does; the dashboard stays to be changed.
+fn render(organizations: Vec<Organization>) -> (HtmlElement, Dashboard) {
+    let host = host();
+    let dashboard = Dashboard::default();
+    dashboard.merge(organizations);
+    let view = mount_to(host.clone(), move || {
+        provide_context(ApiClient::new("/unused", "token"));
+        provide_context(dashboard);
+        view! { <Router><OrganizationList dashboard/></Router> }
+    });
+    view.forget();
+    (host, dashboard)
+}
+
+fn job(organization: &str, state: JobState) -> Job {
+    Job {
+        id: JobId("job-7".into()),
+        organization_id: OrganizationId(format!("id-{organization}")),
+        created_at: "2026-11-26T10:00:00Z".into(),
+        finished_at: (!state.is_active()).then(|| "2026-11-26T10:05:00Z".to_owned()),
+        state,
+    }
+}
+
+/// The tile whose heading is `name`.
+fn tile(host: &HtmlElement, name: &str) -> web_sys::Element {
+    let tiles = host.query_selector_all("li").unwrap();
+    (0..tiles.length())
+        .filter_map(|i| tiles.get(i))
+        .map(|node| node.unchecked_into::<web_sys::Element>())
+        .find(|tile| {
+            tile.query_selector("h2")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .as_deref()
+                == Some(name)
+        })
+        .unwrap_or_else(|| panic!("no tile named {name}"))
 }
 
 #[wasm_bindgen_test]
 fn an_empty_list_says_no_organization_is_connected() {
-    let host = host();
-    let _view = mount_to(
-        host.clone(),
-        || view! { <OrganizationList organizations=vec![]/> },
-    );
+    let (host, _) = render(vec![]);
     let text = host.text_content().unwrap();
     assert!(
         text.contains("No Microsoft 365 organization is connected yet."),
@@ -53,15 +104,10 @@ fn an_empty_list_says_no_organization_is_connected() {
 
 #[wasm_bindgen_test]
 fn each_organization_shows_its_name_domain_and_users() {
-    let host = host();
-    let organizations = vec![
-        organization("Contoso", "contoso.onmicrosoft.com", 1250),
+    let (host, _) = render(vec![
         organization("Fabrikam", "fabrikam.com", 1),
-    ];
-    let _view = mount_to(
-        host.clone(),
-        move || view! { <OrganizationList organizations/> },
-    );
+        organization("Contoso", "contoso.onmicrosoft.com", 1250),
+    ]);
     let list = host
         .query_selector("ul[aria-label=Organizations]")
         .unwrap()
@@ -83,7 +129,6 @@ fn each_organization_shows_its_name_domain_and_users() {
 
 #[wasm_bindgen_test]
 fn a_status_is_said_in_words_with_a_symbol_and_a_failure_gives_its_reason() {
-    let host = host();
     let mut failed = organization("Northwind", "northwind.com", 87);
     failed.status = OrganizationStatus::LastBackupFailed;
     failed.last_backup = Some(LastBackup {
@@ -94,11 +139,7 @@ fn a_status_is_said_in_words_with_a_symbol_and_a_failure_gives_its_reason() {
     });
     let mut reauthorize = organization("Woodgrove", "woodgrove.com", 10);
     reauthorize.status = OrganizationStatus::NeedsReauthorization;
-    let organizations = vec![failed, reauthorize];
-    let _view = mount_to(
-        host.clone(),
-        move || view! { <OrganizationList organizations/> },
-    );
+    let (host, _) = render(vec![failed, reauthorize]);
     let text = host.text_content().unwrap();
     assert!(text.contains("Last backup failed"), "{text}");
     assert!(
@@ -217,4 +258,186 @@ async fn an_answer_that_is_not_json_is_an_error_not_a_crash() {
         .await
         .unwrap_err();
     assert!(error.to_string().contains("HTTP 502"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn tiles_show_the_next_backup_the_policy_and_the_worker() {
+    let mut offline = organization("Fabrikam", "fabrikam.com", 3);
+    offline.default_worker = Worker {
+        id: WorkerId("gdansk".into()),
+        name: "Gdańsk branch server".into(),
+        kind: WorkerKind::Local,
+        online: false,
+        main: false,
+    };
+    offline.next_backup_at = None;
+    let (host, _) = render(vec![organization("Contoso", "contoso.com", 5), offline]);
+    let contoso = tile(&host, "Contoso").text_content().unwrap();
+    assert!(contoso.contains("Next backupin "), "{contoso}");
+    assert!(contoso.contains("(2099-01-01 22:00 UTC)"), "{contoso}");
+    assert!(contoso.contains("PolicyDefault policy"), "{contoso}");
+    assert!(contoso.contains("WorkerXopero Cloud"), "{contoso}");
+    let fabrikam = tile(&host, "Fabrikam").text_content().unwrap();
+    assert!(
+        fabrikam.contains("Gdańsk branch server (offline: backups wait for it)"),
+        "{fabrikam}"
+    );
+    assert!(
+        fabrikam.contains("None scheduled until re-authorized"),
+        "{fabrikam}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn progress_shows_on_its_own_tile_and_the_end_becomes_the_last_backup() {
+    let (host, dashboard) = render(vec![
+        organization("Contoso", "contoso.com", 5),
+        organization("Fabrikam", "fabrikam.com", 3),
+    ]);
+    let fabrikam_before = tile(&host, "Fabrikam").inner_html();
+    let running = job(
+        "Contoso",
+        JobState::Running {
+            percent: 45,
+            items_done: 1234,
+            items_total: 2742,
+        },
+    );
+    assert!(dashboard.apply(ServerEvent::JobProgress { job: running }));
+    common::next_tick().await;
+    let contoso = tile(&host, "Contoso");
+    let bar = contoso
+        .query_selector("[role=progressbar]")
+        .unwrap()
+        .expect("a progress bar");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("45"));
+    assert_eq!(
+        bar.get_attribute("aria-label").as_deref(),
+        Some("Backup of Contoso")
+    );
+    let text = contoso.text_content().unwrap();
+    assert!(text.contains("Backup running"), "{text}");
+    assert!(text.contains("45 % · 1,234 of 2,742 items"), "{text}");
+    let run = contoso
+        .query_selector("button[aria-label='Run backup of Contoso']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(run.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        tile(&host, "Fabrikam").inner_html(),
+        fabrikam_before,
+        "another organization's progress leaves this tile as it was"
+    );
+
+    let done = job("Contoso", JobState::Succeeded { items: 2742 });
+    assert!(dashboard.apply(ServerEvent::JobFinished { job: done }));
+    common::next_tick().await;
+    let contoso = tile(&host, "Contoso");
+    assert!(
+        contoso
+            .query_selector("[role=progressbar]")
+            .unwrap()
+            .is_none()
+    );
+    let text = contoso.text_content().unwrap();
+    assert!(text.contains("Protected"), "{text}");
+    assert!(text.contains("Succeeded, 2,742 items"), "{text}");
+    assert!(text.contains("(2026-11-26 10:05 UTC)"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_backup_keeps_the_items_it_did_and_says_why() {
+    let (host, dashboard) = render(vec![organization("Northwind", "northwind.com", 5)]);
+    dashboard.job_changed(job(
+        "Northwind",
+        JobState::Running {
+            percent: 60,
+            items_done: 183,
+            items_total: 305,
+        },
+    ));
+    dashboard.job_changed(job(
+        "Northwind",
+        JobState::Failed {
+            reason: "Microsoft Graph throttled the backup (HTTP 429).".into(),
+        },
+    ));
+    common::next_tick().await;
+    let text = tile(&host, "Northwind").text_content().unwrap();
+    assert!(text.contains("Last backup failed"), "{text}");
+    assert!(
+        text.contains("Failed: Microsoft Graph throttled the backup (HTTP 429)."),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_resync_asks_for_a_reload_and_a_new_organization_gets_a_tile() {
+    let (host, dashboard) = render(vec![organization("Contoso", "contoso.com", 5)]);
+    assert!(!dashboard.apply(ServerEvent::Resync));
+    let added = organization("Adatum", "adatum.com", 9);
+    assert!(dashboard.apply(ServerEvent::OrganizationChanged {
+        organization: Box::new(added),
+    }));
+    common::next_tick().await;
+    let names: Vec<String> = (0..2)
+        .map(|i| {
+            host.query_selector_all("h2")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names, ["Adatum", "Contoso"], "sorted by name");
+    assert!(host.text_content().unwrap().contains("2 organizations"));
+}
+
+#[wasm_bindgen_test]
+fn the_filter_matches_name_or_domain_and_each_order_sorts() {
+    let dashboard = Dashboard::default();
+    let mut failed = organization("Zeta", "zeta.com", 1);
+    failed.status = OrganizationStatus::LastBackupFailed;
+    failed.last_backup = Some(LastBackup {
+        job_id: JobId("a".into()),
+        finished_at: "2026-11-20T10:00:00Z".into(),
+        items: 1,
+        failure: Some("x".into()),
+    });
+    let mut healthy = organization("Alpha", "alpha.net", 1);
+    healthy.status = OrganizationStatus::Healthy;
+    healthy.last_backup = Some(LastBackup {
+        job_id: JobId("b".into()),
+        finished_at: "2026-11-25T10:00:00Z".into(),
+        items: 1,
+        failure: None,
+    });
+    let never = organization("Mid", "contoso-mid.com", 1);
+    dashboard.merge(vec![failed, healthy, never]);
+    let names = |filter: &str, order: SortOrder| -> Vec<String> {
+        dashboard.entries().with_untracked(|entries| {
+            visible_entries(entries, filter, order)
+                .iter()
+                .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
+                .collect()
+        })
+    };
+    assert_eq!(names("", SortOrder::Name), ["Alpha", "Mid", "Zeta"]);
+    assert_eq!(names("", SortOrder::Status), ["Zeta", "Mid", "Alpha"]);
+    assert_eq!(names("", SortOrder::LastBackup), ["Mid", "Zeta", "Alpha"]);
+    assert_eq!(names(" CONTOSO ", SortOrder::Name), ["Mid"]);
+    assert_eq!(names("a", SortOrder::Name), ["Alpha", "Zeta"]);
+    assert!(names("nothing", SortOrder::Name).is_empty());
+    assert_eq!(SortOrder::from_param(Some("status")), SortOrder::Status);
+    assert_eq!(SortOrder::from_param(Some("bogus")), SortOrder::Name);
+}
+
+#[wasm_bindgen_test]
+fn times_to_come_read_naturally() {
+    assert_eq!(time_until(-5_000.0), "due now");
+    assert_eq!(time_until(30_000.0), "in 1 minute");
+    assert_eq!(time_until(45.0 * 60_000.0), "in 45 minutes");
+    assert_eq!(time_until(6.5 * 3_600_000.0), "in 6 hours");
+    assert_eq!(time_until(3.0 * 86_400_000.0), "in 3 days");
 }

@@ -1,36 +1,165 @@
 //! One organization's tile: who it is, how its backup stands (in words and a symbol, never
-//! colour alone), its users and licences, and its last backup.
+//! colour alone), its users and licences, its last and next backup, its policy and worker, and
+//! **Run backup** with the running backup's progress. Each part follows only the piece of the
+//! organization it shows, so a progress event updates the progress bar and nothing else.
 
-use leptos::prelude::*;
-use xms_m365_contract::{LastBackup, Organization, OrganizationStatus};
+use leptos::{html, prelude::*, task::spawn_local};
+use xms_m365_contract::{
+    Job, JobState, LastBackup, Organization, OrganizationStatus, PolicyKind, Worker,
+};
+
+use super::dashboard::{Dashboard, Entry};
+use crate::api::ApiClient;
 
 /// The tile of one organization.
 #[component]
-pub fn OrganizationTile(organization: Organization) -> impl IntoView {
-    let (modifier, symbol, label) = status_words(organization.status);
-    let users = format!(
-        "{} of {}",
-        group_thousands(u64::from(organization.protected_users)),
-        group_thousands(u64::from(organization.user_count))
-    );
-    let licences = group_thousands(u64::from(organization.licences_used));
+pub fn OrganizationTile(entry: Entry) -> impl IntoView {
+    let organization = RwSignal::from(entry.organization);
+    let part = move |read: fn(&Organization) -> String| Memo::new(move |_| organization.with(read));
+    let name = part(|o| o.name.clone());
+    let domain = part(|o| o.primary_domain.clone());
+    let users = part(|o| {
+        format!(
+            "{} of {}",
+            group_thousands(u64::from(o.protected_users)),
+            group_thousands(u64::from(o.user_count))
+        )
+    });
+    let licences = part(|o| group_thousands(u64::from(o.licences_used)));
+    let status = Memo::new(move |_| organization.with(|o| o.status));
+    let last_backup = Memo::new(move |_| organization.with(|o| o.last_backup.clone()));
+    let next_backup = Memo::new(move |_| organization.with(|o| o.next_backup_at.clone()));
+    let policy = Memo::new(move |_| organization.with(|o| o.policy));
+    let worker = Memo::new(move |_| organization.with(|o| o.default_worker.clone()));
+    let job = Memo::new(move |_| organization.with(|o| o.active_job.clone()));
+    let title_id = format!("m365-tile-{}", entry.id.0);
+
     view! {
         <li class="m365-tile">
-            <h2 class="m365-tile__name">{organization.name}</h2>
-            <p class="m365-tile__domain">{organization.primary_domain}</p>
-            <p class=format!("m365-tile__status m365-tile__status--{modifier}")>
-                <span class="m365-tile__symbol" aria-hidden="true">{symbol}</span>
-                {label}
-            </p>
-            <dl class="m365-tile__facts">
-                <dt>"Protected users"</dt>
-                <dd>{users}</dd>
-                <dt>"Licences in use"</dt>
-                <dd>{licences}</dd>
-                <dt>"Last backup"</dt>
-                <dd>{last_backup_view(organization.last_backup)}</dd>
-            </dl>
+            <article class="m365-tile__body" aria-labelledby=title_id.clone()>
+                <h2 class="m365-tile__name" id=title_id.clone()>{name}</h2>
+                <p class="m365-tile__domain">{domain}</p>
+                {move || status_view(status.get())}
+                <dl class="m365-tile__facts">
+                    <dt>"Protected users"</dt>
+                    <dd>{users}</dd>
+                    <dt>"Licences in use"</dt>
+                    <dd>{licences}</dd>
+                    <dt>"Last backup"</dt>
+                    <dd>{move || last_backup_view(last_backup.get())}</dd>
+                    <dt>"Next backup"</dt>
+                    <dd>{move || next_backup_view(next_backup.get())}</dd>
+                    <dt>"Policy"</dt>
+                    <dd>{move || policy_words(policy.get())}</dd>
+                    <dt>"Worker"</dt>
+                    <dd>{move || worker_view(&worker.get())}</dd>
+                </dl>
+                <Show when=move || job.with(Option::is_some)>
+                    <Progress job name/>
+                </Show>
+                <BackupActions organization name job/>
+            </article>
         </li>
+    }
+}
+
+/// **Run backup**, and **Cancel backup** while one runs; a failure is said under them.
+#[component]
+fn BackupActions(
+    organization: RwSignal<Organization>,
+    name: Memo<String>,
+    job: Memo<Option<Job>>,
+) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let dashboard = expect_context::<Dashboard>();
+    let run_button = NodeRef::<html::Button>::new();
+    let (busy, set_busy) = signal(false);
+    let (error, set_error) = signal(None::<String>);
+    let running = move || job.with(Option::is_some);
+
+    let run = {
+        let api = api.clone();
+        move |_| {
+            if busy.get_untracked() || running() {
+                return;
+            }
+            set_busy.set(true);
+            set_error.set(None);
+            let id = organization.with_untracked(|o| o.id.clone());
+            let api = api.clone();
+            spawn_local(async move {
+                match api.start_backup(&id).await {
+                    Ok(job) => dashboard.job_changed(job),
+                    Err(failure) => set_error.set(Some(failure.to_string())),
+                }
+                set_busy.set(false);
+            });
+        }
+    };
+    let cancel = move |_| {
+        let Some(active) = job.get_untracked() else {
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        set_busy.set(true);
+        set_error.set(None);
+        let api = api.clone();
+        spawn_local(async move {
+            match api.cancel_job(&active.id).await {
+                Ok(job) => {
+                    dashboard.job_changed(job);
+                    // The Cancel button is gone: keep the keyboard in the tile.
+                    if let Some(button) = run_button.get_untracked() {
+                        let _ = button.focus();
+                    }
+                }
+                Err(failure) => set_error.set(Some(failure.to_string())),
+            }
+            set_busy.set(false);
+        });
+    };
+
+    view! {
+        <div class="m365-tile__actions">
+            // `aria-disabled` rather than `disabled`: the button keeps focus while the backup
+            // it started runs, and says why it does nothing.
+            <button
+                type="button"
+                class="m365-button"
+                node_ref=run_button
+                aria-label=move || format!("Run backup of {}", name.get())
+                aria-disabled=move || (busy.get() || running()).to_string()
+                on:click=run
+            >
+                "Run backup"
+            </button>
+            <Show when=running>
+                <button
+                    type="button"
+                    class="m365-button m365-button--secondary"
+                    aria-label=move || format!("Cancel the backup of {}", name.get())
+                    aria-disabled=move || busy.get().to_string()
+                    on:click=cancel.clone()
+                >
+                    "Cancel backup"
+                </button>
+            </Show>
+        </div>
+        <Show when=move || error.with(Option::is_some)>
+            <p class="m365-tile__error" role="alert">{move || error.get()}</p>
+        </Show>
+    }
+}
+
+fn status_view(status: OrganizationStatus) -> impl IntoView {
+    let (modifier, symbol, label) = status_words(status);
+    view! {
+        <p class=format!("m365-tile__status m365-tile__status--{modifier}")>
+            <span class="m365-tile__symbol" aria-hidden="true">{symbol}</span>
+            {label}
+        </p>
     }
 }
 
@@ -45,6 +174,50 @@ fn status_words(status: OrganizationStatus) -> (&'static str, &'static str, &'st
     }
 }
 
+/// The running backup's progress bar and its words. The bar stays while the job runs and
+/// only its value changes, so it moves smoothly and is announced as one control.
+#[component]
+fn Progress(job: Memo<Option<Job>>, name: Memo<String>) -> impl IntoView {
+    let state = Memo::new(move |_| job.with(|job| job.as_ref().map(|job| job.state.clone())));
+    let percent = Memo::new(move |_| match state.get() {
+        Some(JobState::Running { percent, .. }) => Some(percent),
+        _ => None,
+    });
+    let words = Memo::new(move |_| match state.get() {
+        Some(JobState::Running {
+            percent,
+            items_done,
+            items_total,
+        }) => format!(
+            "{percent} % · {} of {} items",
+            group_thousands(items_done),
+            group_thousands(items_total)
+        ),
+        _ => "Queued, waiting for the worker".to_owned(),
+    });
+    view! {
+        <div class="m365-progress">
+            // Without a value while queued: an indeterminate progress bar.
+            <div
+                class="m365-progress__track"
+                role="progressbar"
+                aria-label=move || format!("Backup of {}", name.get())
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || percent.get().map(|p| p.to_string())
+                aria-valuetext=words
+            >
+                <div
+                    class="m365-progress__bar"
+                    class:m365-progress__bar--waiting=move || percent.get().is_none()
+                    style:width=move || format!("{}%", percent.get().unwrap_or(100))
+                ></div>
+            </div>
+            <p class="m365-progress__words" aria-hidden="true">{words}</p>
+        </div>
+    }
+}
+
 fn last_backup_view(last: Option<LastBackup>) -> AnyView {
     let Some(last) = last else {
         return "None yet".into_any();
@@ -53,19 +226,49 @@ fn last_backup_view(last: Option<LastBackup>) -> AnyView {
         None => format!("Succeeded, {} items", group_thousands(last.items)),
         Some(reason) => format!("Failed: {reason}"),
     };
-    let finished = js_sys::Date::parse(&last.finished_at);
-    let relative = relative_time(js_sys::Date::now() - finished);
-    let exact = exact_time(&last.finished_at);
+    let relative = relative_time(js_sys::Date::now() - js_sys::Date::parse(&last.finished_at));
     view! {
         <span class="m365-tile__result">{result}</span>
         " "
-        // The exact time shows on hover and on keyboard focus, and is read with the relative one.
-        <time class="m365-tile__when" datetime=last.finished_at.clone() tabindex="0">
+        {time_view(last.finished_at, relative)}
+    }
+    .into_any()
+}
+
+fn next_backup_view(next: Option<String>) -> AnyView {
+    let Some(next) = next else {
+        return "None scheduled until re-authorized".into_any();
+    };
+    let relative = time_until(js_sys::Date::parse(&next) - js_sys::Date::now());
+    time_view(next, relative).into_any()
+}
+
+/// A time in words, with the exact time shown on hover and on keyboard focus and read with it.
+fn time_view(rfc3339: String, relative: String) -> impl IntoView {
+    let exact = exact_time(&rfc3339);
+    view! {
+        <time class="m365-tile__when" datetime=rfc3339 tabindex="0">
             {relative}
             <span class="m365-tile__exact">{format!(" ({exact})")}</span>
         </time>
     }
-    .into_any()
+}
+
+fn policy_words(policy: PolicyKind) -> &'static str {
+    match policy {
+        PolicyKind::Default => "Default policy",
+        PolicyKind::Custom => "Custom policy",
+    }
+}
+
+fn worker_view(worker: &Worker) -> impl IntoView + use<> {
+    let offline = (!worker.online).then(|| {
+        view! {
+            " "
+            <span class="m365-tile__offline">"(offline: backups wait for it)"</span>
+        }
+    });
+    view! { {worker.name.clone()} {offline} }
 }
 
 /// `1250` as `1,250`.
@@ -84,14 +287,28 @@ pub fn group_thousands(n: u64) -> String {
 /// How long ago something happened, `elapsed_ms` ago, in words.
 pub fn relative_time(elapsed_ms: f64) -> String {
     let minutes = (elapsed_ms / 60_000.0).floor().max(0.0) as u64;
-    let plural = |n: u64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
     match minutes {
         0 => "just now".to_owned(),
-        1..=59 => plural(minutes, "minute"),
-        60..=1439 => plural(minutes / 60, "hour"),
+        1..=59 => format!("{} ago", plural(minutes, "minute")),
+        60..=1439 => format!("{} ago", plural(minutes / 60, "hour")),
         1440..=2879 => "yesterday".to_owned(),
-        _ => plural(minutes / 1440, "day"),
+        _ => format!("{} ago", plural(minutes / 1440, "day")),
     }
+}
+
+/// How long until something happens, in `remaining_ms`, in words.
+pub fn time_until(remaining_ms: f64) -> String {
+    let minutes = (remaining_ms / 60_000.0).ceil().max(0.0) as u64;
+    match minutes {
+        0 => "due now".to_owned(),
+        1..=59 => format!("in {}", plural(minutes, "minute")),
+        60..=1439 => format!("in {}", plural(minutes / 60, "hour")),
+        _ => format!("in {}", plural(minutes / 1440, "day")),
+    }
+}
+
+fn plural(n: u64, unit: &str) -> String {
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// An RFC 3339 UTC time from XMS (`2026-11-26T14:03:00Z`) as `2026-11-26 14:03 UTC`.

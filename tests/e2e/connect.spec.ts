@@ -61,6 +61,22 @@ test("the seed's steps connect an organization that then shows on the dashboard"
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
 });
 
+test("Run backup in the success view starts the new organization's first backup on its tile", async ({ page, context, xms }) => {
+  const { dialog, code } = await openConnect(page, xms.url);
+  const tab = await logIn(context, page);
+  await signIn(tab, code, MEGAN, "Continue");
+  await tab.close();
+  await expect(dialog.getByText("Organization connected")).toBeVisible();
+  await dialog.getByRole("button", { name: "Run backup" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const tile = page.getByRole("article", { name: "Contoso Ltd" });
+  await expect(tile.getByRole("progressbar", { name: "Backup of Contoso Ltd" })).toBeVisible();
+  await expect(tile).toContainText("Backup running");
+  await expect(tile.getByRole("button", { name: "Run backup of Contoso Ltd" })).toBeDisabled();
+  // Focus returns to Connect, where the dialog was opened.
+  await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
+});
+
 test("the dialog is modal: focus moves in and is trapped, Escape closes, focus returns", async ({ page, xms }) => {
   const { dialog } = await openConnect(page, xms.url);
   await expect(dialog).toHaveAttribute("aria-modal", "true");

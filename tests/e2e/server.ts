@@ -15,7 +15,12 @@ export interface Organization {
   name: string;
   domain: string;
   users: number;
+  /** Every backup of it fails with this reason. */
+  backupFailure?: string;
 }
+
+/** The reference server's development API token, which the shell page is given too. */
+const API_TOKEN = "xms-development-token";
 
 export class XmsServer {
   url = "";
@@ -71,7 +76,27 @@ export class XmsServer {
       "--name", organization.name,
       "--domain", organization.domain,
       "--users", String(organization.users),
+      ...(organization.backupFailure ? ["--backup-failure", organization.backupFailure] : []),
     ]);
+  }
+
+  /** Calls the XMS API as another client (a second admin, a script) would. */
+  async api(method: string, path: string): Promise<any> {
+    const response = await fetch(`${this.url}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${API_TOKEN}` },
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  }
+
+  /** Starts a backup of the organization named `name` through the API; returns the job. */
+  async startBackup(name: string): Promise<any> {
+    const { organizations } = await this.api("GET", "/m365/organizations");
+    const organization = organizations.find((o: any) => o.name === name);
+    if (!organization) throw new Error(`no organization named ${name}`);
+    return this.api("POST", `/m365/organizations/${organization.id}/backups`);
   }
 }
 

@@ -1,0 +1,213 @@
+//! How the administrator narrows and orders the dashboard: a filter by name or domain and a
+//! sort order, both kept in the page's URL (`?q=…&sort=…`) so the view survives a reload and
+//! follows the back button.
+
+use std::cmp::Ordering;
+
+use leptos::{html, prelude::*};
+use leptos_router::{
+    NavigateOptions,
+    hooks::{use_navigate, use_query_map},
+    params::ParamsMap,
+};
+
+use super::dashboard::{Entry, ListKey};
+
+/// The URL parameter of the filter.
+const FILTER_PARAM: &str = "q";
+/// The URL parameter of the sort order.
+const SORT_PARAM: &str = "sort";
+
+/// The orders the dashboard can be sorted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// By name, A to Z.
+    #[default]
+    Name,
+    /// Those needing attention first.
+    Status,
+    /// The longest without a backup first.
+    LastBackup,
+}
+
+impl SortOrder {
+    const ALL: [Self; 3] = [Self::Name, Self::Status, Self::LastBackup];
+
+    /// Its value in the URL.
+    pub fn param(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Status => "status",
+            Self::LastBackup => "last-backup",
+        }
+    }
+
+    /// The order a URL value names; the default for anything else.
+    pub fn from_param(value: Option<&str>) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|order| Some(order.param()) == value)
+            .unwrap_or_default()
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Status => "Status, needing attention first",
+            Self::LastBackup => "Last backup, oldest first",
+        }
+    }
+
+    fn compare(self, a: &ListKey, b: &ListKey) -> Ordering {
+        let by_name = || a.name.cmp(&b.name).then_with(|| a.domain.cmp(&b.domain));
+        match self {
+            Self::Name => by_name(),
+            Self::Status => a.urgency.cmp(&b.urgency).then_with(by_name),
+            // `None` (never backed up) sorts before any time, which is what oldest-first wants.
+            Self::LastBackup => a.last_backup.cmp(&b.last_backup).then_with(by_name),
+        }
+    }
+}
+
+/// The entries matching `filter` (in the name or the domain, ignoring case), in `order`.
+pub fn visible_entries(entries: &[Entry], filter: &str, order: SortOrder) -> Vec<Entry> {
+    let filter = filter.trim().to_lowercase();
+    let mut keyed: Vec<(ListKey, &Entry)> = entries
+        .iter()
+        .map(|entry| (entry.key.get(), entry))
+        .filter(|(key, _)| key.name.contains(&filter) || key.domain.contains(&filter))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| order.compare(a, b));
+    keyed.into_iter().map(|(_, entry)| entry.clone()).collect()
+}
+
+/// The filter and sort order, read from and written to the URL.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewOptions {
+    /// The filter as typed.
+    pub filter: Signal<String>,
+    /// The sort order.
+    pub order: Signal<SortOrder>,
+    typed: RwSignal<String>,
+    query: Memo<ParamsMap>,
+    input: NodeRef<html::Input>,
+    /// Goes to a query string, replacing the history entry or not.
+    navigate: Callback<(String, bool)>,
+}
+
+impl ViewOptions {
+    /// The options of the current URL; changes to them are written back to it.
+    pub fn from_url() -> Self {
+        let query = use_query_map();
+        let navigate = use_navigate();
+        let from_url = move || query.with(|q| q.get(FILTER_PARAM).unwrap_or_default());
+        // Kept apart from the URL so that nothing typed waits for, or is overwritten by, a
+        // navigation; the URL follows it, and it follows the URL on back and forward.
+        let typed = RwSignal::new(from_url());
+        Effect::new(move |_| {
+            let url_filter = from_url();
+            if url_filter != typed.get_untracked() {
+                typed.set(url_filter);
+            }
+        });
+        let order =
+            Memo::new(move |_| query.with(|q| SortOrder::from_param(q.get_str(SORT_PARAM))));
+        Self {
+            filter: typed.into(),
+            order: order.into(),
+            typed,
+            query,
+            input: NodeRef::new(),
+            navigate: Callback::new(move |(target, replace): (String, bool)| {
+                navigate(
+                    // An empty query string would not change the URL; "." drops the query.
+                    if target.is_empty() { "." } else { &target },
+                    NavigateOptions {
+                        replace,
+                        scroll: false,
+                        ..NavigateOptions::default()
+                    },
+                );
+            }),
+        }
+    }
+
+    /// Changes the filter; the URL's entry is replaced, so typing does not fill the history.
+    pub fn set_filter(&self, value: String) {
+        self.typed.set(value);
+        self.go(self.order.get_untracked(), true);
+    }
+
+    /// Empties the filter and puts the keyboard in it, for the next search.
+    pub fn clear_filter(&self) {
+        self.set_filter(String::new());
+        if let Some(input) = self.input.get_untracked() {
+            let _ = input.focus();
+        }
+    }
+
+    /// Changes the sort order, as a new history entry.
+    pub fn set_order(&self, order: SortOrder) {
+        self.go(order, false);
+    }
+
+    fn go(&self, order: SortOrder, replace: bool) {
+        let mut query = self.query.get_untracked();
+        let filter = self.typed.get_untracked();
+        if filter.is_empty() {
+            query.remove(FILTER_PARAM);
+        } else {
+            query.replace(FILTER_PARAM, filter);
+        }
+        if order == SortOrder::Name {
+            query.remove(SORT_PARAM);
+        } else {
+            query.replace(SORT_PARAM, order.param().to_owned());
+        }
+        self.navigate.run((query.to_query_string(), replace));
+    }
+}
+
+/// The filter box and the sort order.
+#[component]
+pub fn Toolbar(options: ViewOptions) -> impl IntoView {
+    view! {
+        <div class="m365-toolbar" role="search" aria-label="Organizations">
+            <label class="m365-toolbar__field">
+                <span class="m365-toolbar__label">"Filter by name or domain"</span>
+                <input
+                    node_ref=options.input
+                    type="search"
+                    class="m365-input"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || options.filter.get()
+                    on:input=move |event| options.set_filter(event_target_value(&event))
+                />
+            </label>
+            <label class="m365-toolbar__field">
+                <span class="m365-toolbar__label">"Sort by"</span>
+                <select
+                    class="m365-input"
+                    on:change=move |event| {
+                        options.set_order(SortOrder::from_param(Some(&event_target_value(&event))))
+                    }
+                >
+                    {SortOrder::ALL
+                        .into_iter()
+                        .map(|order| {
+                            view! {
+                                <option
+                                    value=order.param()
+                                    prop:selected=move || options.order.get() == order
+                                >
+                                    {order.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}

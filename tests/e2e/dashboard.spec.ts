@@ -1,0 +1,216 @@
+// The dashboard at work: Run backup with live progress, failures and refusals, cancelling,
+// the change stream dropping, filtering and sorting kept in the URL, and 1,000 organizations.
+import type { Page } from "@playwright/test";
+import { test, expect } from "./server";
+
+const contoso = {
+  tenantId: "2f4a9c1e-6b7d-4e21-9a3f-0c5d8e7b1a01",
+  name: "Contoso",
+  domain: "contoso.onmicrosoft.com",
+  users: 250,
+};
+const THROTTLED = "Microsoft Graph throttled the backup (HTTP 429 Too Many Requests). XMS will retry at the next scheduled run.";
+const northwind = {
+  tenantId: "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e03",
+  name: "Northwind Traders",
+  domain: "northwindtraders.com",
+  users: 40,
+  backupFailure: THROTTLED,
+};
+
+/** The tile of the organization named `name`. */
+function tile(page: Page, name: string) {
+  return page.getByRole("article", { name });
+}
+
+test.describe("with backups that take 3 seconds", () => {
+  test.use({ serverArgs: ["--poll-interval", "1", "--backup-duration", "3"] });
+
+  test("Run backup shows live progress, then the new last backup, without a reload", async ({ page, xms }) => {
+    xms.addOrganization(contoso);
+    await page.goto(xms.url);
+    await page.evaluate(() => ((window as any).notReloaded = true));
+    const contosoTile = tile(page, "Contoso");
+    await expect(contosoTile).toContainText("Never backed up");
+    await expect(contosoTile).toContainText("PolicyDefault policy");
+    await expect(contosoTile).toContainText(/Next backupin \d+ (minute|hour)s?/);
+
+    const run = contosoTile.getByRole("button", { name: "Run backup of Contoso" });
+    await run.click();
+    const progress = contosoTile.getByRole("progressbar", { name: "Backup of Contoso" });
+    await expect(progress).toBeVisible();
+    await expect(run).toBeDisabled();
+    await expect(contosoTile).toContainText("Backup running");
+    // The bar moves: a value strictly between the start and the end is seen.
+    await expect
+      .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { intervals: [50] })
+      .toBeGreaterThan(0);
+    await expect(progress).toHaveAttribute("aria-valuetext", /\d+ % · [\d,]+ of 9,370 items/);
+
+    await expect(contosoTile).toContainText("Succeeded, 9,370 items");
+    await expect(contosoTile).toContainText("Protected");
+    await expect(progress).toHaveCount(0);
+    await expect(run).toBeEnabled();
+    expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+  });
+
+  test("a failing organization shows the reason its backup failed", async ({ page, xms }) => {
+    xms.addOrganization(northwind);
+    await page.goto(xms.url);
+    const northwindTile = tile(page, "Northwind Traders");
+    await northwindTile.getByRole("button", { name: "Run backup of Northwind Traders" }).click();
+    await expect(northwindTile.getByRole("progressbar")).toBeVisible();
+    await expect(northwindTile).toContainText(`Failed: ${THROTTLED}`);
+    await expect(northwindTile).toContainText("Last backup failed");
+  });
+
+  test("a backup that XMS is already running is refused with XMS's words", async ({ page, xms }) => {
+    xms.addOrganization(contoso);
+    // Without the change stream the page only learns of the other backup at its next reload.
+    await page.route("**/api/v1/events", (route) => route.abort("connectionrefused"));
+    await page.goto(xms.url);
+    const contosoTile = tile(page, "Contoso");
+    await expect(contosoTile).toContainText("Never backed up");
+    await xms.startBackup("Contoso");
+    await contosoTile.getByRole("button", { name: "Run backup of Contoso" }).click();
+    await expect(contosoTile.getByRole("alert")).toHaveText(
+      "A backup of Contoso is already running. Wait for it to finish, or cancel it, before starting another.",
+    );
+  });
+
+  test("without the change stream, polling still brings the backup to its end", async ({ page, xms }) => {
+    xms.addOrganization(contoso);
+    await page.route("**/api/v1/events", (route) => route.abort("connectionrefused"));
+    await page.goto(xms.url);
+    await expect(page.getByRole("status").filter({ hasText: "Live updates are interrupted" })).toBeVisible();
+    const contosoTile = tile(page, "Contoso");
+    await contosoTile.getByRole("button", { name: "Run backup of Contoso" }).click();
+    await expect(contosoTile.getByRole("progressbar")).toBeVisible();
+    await expect(contosoTile).toContainText("Succeeded, 9,370 items", { timeout: 15_000 });
+  });
+});
+
+test.describe("with backups that take 20 seconds", () => {
+  test.use({ serverArgs: ["--poll-interval", "1", "--backup-duration", "20"] });
+
+  test("a running backup can be cancelled", async ({ page, xms }) => {
+    xms.addOrganization(contoso);
+    await page.goto(xms.url);
+    const contosoTile = tile(page, "Contoso");
+    await contosoTile.getByRole("button", { name: "Run backup of Contoso" }).click();
+    await expect(contosoTile.getByRole("progressbar")).toBeVisible();
+    await contosoTile.getByRole("button", { name: "Cancel the backup of Contoso" }).click();
+    await expect(contosoTile.getByRole("progressbar")).toHaveCount(0);
+    await expect(contosoTile).toContainText("Never backed up");
+    const run = contosoTile.getByRole("button", { name: "Run backup of Contoso" });
+    await expect(run).toBeEnabled();
+    await expect(run).toBeFocused();
+  });
+
+  test("when the stream drops mid-backup, the tile still reaches the backup's end", async ({ page, xms }) => {
+    xms.addOrganization(contoso);
+    await page.goto(xms.url);
+    const contosoTile = tile(page, "Contoso");
+    await contosoTile.getByRole("button", { name: "Run backup of Contoso" }).click();
+    await expect(contosoTile.getByRole("progressbar")).toBeVisible();
+    // XMS stops: the stream drops and the running backup is interrupted.
+    await xms.stop();
+    await expect(page.getByRole("status").filter({ hasText: "Live updates are interrupted" })).toBeVisible();
+    await xms.restartOnSamePort();
+    await expect(contosoTile).toContainText("Failed: Interrupted: XMS stopped while the backup was running.", {
+      timeout: 20_000,
+    });
+    await expect(contosoTile.getByRole("progressbar")).toHaveCount(0);
+    await expect(page.getByText("Live updates are interrupted")).toHaveCount(0, { timeout: 20_000 });
+  });
+});
+
+test.describe("with 14 generated organizations", () => {
+  test.use({ serverArgs: ["--poll-interval", "1", "--seed-organizations", "14"] });
+
+  test("the filter and the sort order are kept in the URL, across a reload and the back button", async ({ page, xms }) => {
+    await page.goto(xms.url);
+    const tiles = page.getByRole("list", { name: "Organizations" }).getByRole("listitem");
+    await expect(tiles).toHaveCount(14);
+    await expect(page.getByRole("status").filter({ hasText: "organizations" })).toHaveText("14 organizations");
+
+    const { organizations } = await xms.api("GET", "/m365/organizations");
+    const first = organizations[0];
+    const word = first.name.split(" ")[0];
+    const matching = organizations.filter(
+      (o: any) => o.name.toLowerCase().includes(word.toLowerCase()) || o.primary_domain.includes(word.toLowerCase()),
+    );
+    const filter = page.getByRole("searchbox", { name: "Filter by name or domain" });
+    await filter.fill(word.toUpperCase());
+    await expect(tiles).toHaveCount(matching.length);
+    await expect(page.getByRole("status").filter({ hasText: "Showing" })).toHaveText(
+      `Showing ${matching.length} of 14 organizations`,
+    );
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${word.toUpperCase()}`));
+
+    const sort = page.getByRole("combobox", { name: "Sort by" });
+    await sort.selectOption({ label: "Status, needing attention first" });
+    await expect(page).toHaveURL(/sort=status/);
+
+    await page.reload();
+    await expect(filter).toHaveValue(word.toUpperCase());
+    await expect(sort).toHaveValue("status");
+    await expect(tiles).toHaveCount(matching.length);
+
+    await page.goBack();
+    await expect(sort).toHaveValue("name");
+    await expect(filter).toHaveValue(word.toUpperCase());
+    await expect(page).not.toHaveURL(/sort=/);
+
+    await filter.fill("no such organization");
+    await expect(page.getByText("No organization matches “no such organization”.")).toBeVisible();
+    await page.getByRole("button", { name: "Clear the filter" }).click();
+    await expect(tiles).toHaveCount(14);
+    await expect(filter).toBeFocused();
+  });
+
+  test("sorting by status puts the organizations needing attention first", async ({ page, xms }) => {
+    await page.goto(`${xms.url}/m365?sort=status`);
+    const tiles = page.getByRole("list", { name: "Organizations" }).getByRole("listitem");
+    await expect(tiles).toHaveCount(14);
+    await expect(tiles.first()).toContainText("Needs re-authorization");
+    await expect(tiles.last()).toContainText(/Protected|Backup running/);
+    await page.getByRole("combobox", { name: "Sort by" }).selectOption({ label: "Last backup, oldest first" });
+    await expect(tiles.first()).toContainText("Last backupNone yet");
+  });
+});
+
+test.describe("with 1,000 generated organizations", () => {
+  test.use({ serverArgs: ["--poll-interval", "1", "--seed-organizations", "1000", "--backup-duration", "2"] });
+
+  test("all render, and a backup's progress changes its own tile only", async ({ page, xms }) => {
+    await page.goto(xms.url);
+    const tiles = page.getByRole("list", { name: "Organizations" }).getByRole("listitem");
+    await expect(tiles).toHaveCount(1000, { timeout: 20_000 });
+    const { organizations } = await xms.api("GET", "/m365/organizations");
+    // A healthy one: its backups succeed (some generated organizations always fail).
+    const target = organizations.find((o: any) => o.status === "healthy");
+
+    // Records which tile each DOM change is in.
+    await page.evaluate(() => {
+      const root = document.getElementById("xms-module")!.shadowRoot!;
+      const touched: string[] = [];
+      (window as any).touched = touched;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const node = record.target instanceof Element ? record.target : record.target.parentElement;
+          const tile = node?.closest("li");
+          touched.push(tile?.querySelector("h2")?.textContent ?? `outside a tile: ${node?.outerHTML.slice(0, 80)}`);
+        }
+      }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await xms.startBackup(target.name);
+    const targetTile = tile(page, target.name);
+    await expect(targetTile.getByRole("progressbar")).toBeVisible();
+    await expect(targetTile).toContainText(/Succeeded, [\d,]+ items/);
+
+    const touched: string[] = await page.evaluate(() => (window as any).touched);
+    expect(touched.length).toBeGreaterThan(0);
+    expect([...new Set(touched)]).toEqual([target.name]);
+  });
+});
