@@ -10,6 +10,9 @@ use super::{
     view_options::{Toolbar, ViewOptions, visible_entries},
 };
 
+/// How many tiles are rendered before the rest: more than a large screen shows.
+const FIRST_SCREENFUL: usize = 48;
+
 /// Every connected organization, one tile each, filtered and sorted as the URL says; says so
 /// plainly when there is none.
 #[component]
@@ -26,6 +29,22 @@ pub fn OrganizationList(
         entries.with(|entries| visible_entries(entries, &filter, order))
     });
     let shown = Memo::new(move |_| visible.with(Vec::len));
+    // The first screenful is rendered and painted before the rest of a long list, so that
+    // with hundreds of organizations the first tiles appear at once.
+    let everything = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || _ = everything.try_set(true),
+            std::time::Duration::ZERO,
+        );
+    });
+    let rendered = Memo::new(move |_| {
+        if everything.get() {
+            visible.get()
+        } else {
+            visible.with(|visible| visible.iter().take(FIRST_SCREENFUL).cloned().collect())
+        }
+    });
     let count = move || {
         let (shown, total) = (shown.get(), total.get());
         let noun = if total == 1 {
@@ -71,7 +90,7 @@ pub fn OrganizationList(
                 </div>
             </Show>
             <ul class="m365-orgs" aria-label="Organizations">
-                <For each=move || visible.get() key=|entry| entry.id.clone() let:entry>
+                <For each=move || rendered.get() key=|entry| entry.id.clone() let:entry>
                     <OrganizationTile entry/>
                 </For>
             </ul>
