@@ -7,8 +7,10 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
-    Connection, ConnectionId, ErrorBody, ErrorCode, Job, JobId, OrganizationId, OrganizationList,
-    backups_path, connection_path, job_cancel_path, paths,
+    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, Job, JobId, OrganizationId,
+    OrganizationList, OrganizationSettings, SettingsView, StartConnection, WorkerList,
+    backups_path, connection_path, job_cancel_path, organization_path, paths, settings_path,
+    user_sync_path,
 };
 
 /// Why a call to XMS failed, worded for the administrator.
@@ -28,6 +30,8 @@ pub enum ApiError {
         code: ErrorCode,
         /// XMS's sentence.
         message: String,
+        /// For a validation failure: what is wrong with each field.
+        fields: Vec<FieldError>,
     },
     /// XMS answered with something that is not what this module expects (a proxy's error page,
     /// a different API version).
@@ -61,13 +65,61 @@ impl ApiClient {
         self.get(paths::ORGANIZATIONS).await
     }
 
-    /// Starts connecting an organization: XMS gets a device code from Microsoft.
-    pub async fn start_connection(&self) -> Result<Connection, ApiError> {
-        decode(
-            self.send(Request::post(&self.url(paths::CONNECTIONS)))
-                .await?,
-        )
-        .await
+    /// Starts connecting an organization (or re-authorizing one): XMS gets a device code
+    /// from Microsoft.
+    pub async fn start_connection(&self, start: &StartConnection) -> Result<Connection, ApiError> {
+        let request = self
+            .authorized(Request::post(&self.url(paths::CONNECTIONS)))
+            .json(start)
+            .map_err(|_| ApiError::Unreachable)?;
+        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+    }
+
+    /// The workers that can back organizations up.
+    pub async fn workers(&self) -> Result<WorkerList, ApiError> {
+        self.get(paths::WORKERS).await
+    }
+
+    /// An organization's settings, with the version to save them against.
+    pub async fn settings(&self, organization: &OrganizationId) -> Result<SettingsView, ApiError> {
+        self.get(&settings_path(organization)).await
+    }
+
+    /// Saves an organization's settings over the version `etag`; XMS refuses (412) when
+    /// someone saved since.
+    pub async fn save_settings(
+        &self,
+        organization: &OrganizationId,
+        etag: &str,
+        settings: &OrganizationSettings,
+    ) -> Result<SettingsView, ApiError> {
+        let request = self
+            .authorized(Request::put(&self.url(&settings_path(organization))))
+            .header("If-Match", etag)
+            .json(settings)
+            .map_err(|_| ApiError::Unreachable)?;
+        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+    }
+
+    /// Runs an organization's user sync now.
+    pub async fn sync_users(
+        &self,
+        organization: &OrganizationId,
+    ) -> Result<SettingsView, ApiError> {
+        let request = Request::post(&self.url(&user_sync_path(organization)));
+        decode(self.send(request).await?).await
+    }
+
+    /// Removes an organization from XMS.
+    pub async fn remove_organization(&self, organization: &OrganizationId) -> Result<(), ApiError> {
+        let response = self
+            .send(Request::delete(&self.url(&organization_path(organization))))
+            .await?;
+        if response.ok() {
+            Ok(())
+        } else {
+            Err(failure(response).await)
+        }
     }
 
     /// Where a connection attempt stands.
@@ -129,10 +181,14 @@ impl ApiClient {
         decode(self.send(Request::get(&self.url(path))).await?).await
     }
 
-    async fn send(&self, request: RequestBuilder) -> Result<Response, ApiError> {
+    fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
         request
             .header("Authorization", &self.authorization)
             .header("Accept", "application/json")
+    }
+
+    async fn send(&self, request: RequestBuilder) -> Result<Response, ApiError> {
+        self.authorized(request)
             .send()
             .await
             .map_err(|_| ApiError::Unreachable)
@@ -140,6 +196,22 @@ impl ApiClient {
 }
 
 impl ApiError {
+    /// XMS's code for the error, if XMS answered.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Server { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// What XMS said about particular fields.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Self::Server { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+
     /// Whether XMS asked to be asked less often.
     pub fn is_slow_down(&self) -> bool {
         matches!(
@@ -172,6 +244,7 @@ async fn failure(response: Response) -> ApiError {
             status,
             code: body.error.code,
             message: body.error.message,
+            fields: body.error.fields,
         },
         Err(_) => ApiError::UnexpectedResponse { status },
     }

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path,
 };
 
-use crate::{MountOptions, api::ApiClient, organizations::OrganizationsPage};
+use crate::{MountOptions, api::ApiClient, edit::EditPanel, organizations::OrganizationsPage};
 
 /// The whole module, as mounted by [`crate::mount`].
 #[component]
@@ -18,7 +18,11 @@ pub fn App(options: MountOptions) -> impl IntoView {
         // link on the host's page stays the host's.
         <Router base=options.base_path>
             <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=OrganizationsPage/>
+                // The dashboard stays mounted (its stream, its tiles) while panels open over it.
+                <ParentRoute path=path!("/") view=OrganizationsPage>
+                    <Route path=path!("") view=|| ()/>
+                    <Route path=path!("organizations/:id/edit") view=EditPanel/>
+                </ParentRoute>
             </Routes>
         </Router>
     }

@@ -15,15 +15,40 @@ use leptos::{html, prelude::*, task::spawn_local};
 use leptos_use::use_document_visibility;
 use web_sys::VisibilityState;
 
-use xms_m365_contract::{Job, Organization};
+use xms_m365_contract::{Job, Organization, StartConnection};
 
 use crate::{api::ApiClient, dialog::Modal};
 use flow::Phase;
 use waiting::Waiting;
 
-/// **Connect**, and the dialog it opens.
+/// Opens the Connect dialog from elsewhere in the module: the Edit panel's **Re-authorize**.
+#[derive(Debug, Clone, Copy)]
+pub struct Connector {
+    open: StoredValue<Option<Callback<Organization>>>,
+}
+
+impl Default for Connector {
+    fn default() -> Self {
+        Self {
+            open: StoredValue::new(None),
+        }
+    }
+}
+
+impl Connector {
+    /// Runs the sign-in again for `organization`, to renew XMS's authorization.
+    pub fn reauthorize(&self, organization: Organization) {
+        if let Some(open) = self.open.try_get_value().flatten() {
+            open.run(organization);
+        }
+    }
+}
+
+/// **Connect**, and the dialog it opens (also for re-authorizing, through [`Connector`]).
 #[component]
 pub fn ConnectButton(
+    /// Lets other parts of the page open the dialog.
+    connector: Connector,
     /// Called once an organization has been connected, so the dashboard can show it.
     #[prop(into)]
     on_connected: Callback<Organization>,
@@ -36,6 +61,8 @@ pub fn ConnectButton(
     let button = NodeRef::<html::Button>::new();
     let (open, set_open) = signal(false);
     let (phase, set_phase) = signal(Phase::Starting);
+    // The organization being re-authorized, or `None` when connecting a new one.
+    let target = RwSignal::new(None::<Organization>);
     let task = StoredValue::new(None::<AbortHandle>);
     let wake = StoredValue::new(None::<mpsc::UnboundedSender<()>>);
     let visibility = use_document_visibility();
@@ -81,7 +108,10 @@ pub fn ConnectButton(
         let (handle, registration) = AbortHandle::new_pair();
         task.set_value(Some(handle));
         let hidden = move || visibility.try_get_untracked() == Some(VisibilityState::Hidden);
-        let run = flow::run(api.clone(), set_phase, woken, hidden);
+        let start = StartConnection {
+            reauthorize: target.with_untracked(|t| t.as_ref().map(|o| o.id.clone())),
+        };
+        let run = flow::run(api.clone(), start, set_phase, woken, hidden);
         spawn_local(async move {
             let _ = Abortable::new(run, registration).await;
         });
@@ -92,18 +122,26 @@ pub fn ConnectButton(
     });
     on_cleanup(move || stop.run(()));
 
-    let open_dialog = move |_| {
+    let open_for = move |organization: Option<Organization>| {
+        target.set(organization);
         set_phase.set(Phase::Starting);
         set_open.set(true);
         start.run(());
     };
+    connector
+        .open
+        .set_value(Some(Callback::new(move |o| open_for(Some(o)))));
+    let title = move || match target.get_untracked() {
+        Some(organization) => format!("Re-authorize {}", organization.name),
+        None => "Connect a Microsoft 365 organization".to_owned(),
+    };
 
     view! {
-        <button type="button" class="m365-button" node_ref=button on:click=open_dialog>
+        <button type="button" class="m365-button" node_ref=button on:click=move |_| open_for(None)>
             "Connect"
         </button>
         <Show when=move || open.get()>
-            <Modal title="Connect a Microsoft 365 organization" return_focus=button on_close=close>
+            <Modal title=title() return_focus=button on_close=close>
                 {move || phase_view(phase.get(), start, close, on_backup_started)}
             </Modal>
         </Show>
@@ -146,7 +184,7 @@ fn phase_view(
         } => {
             let summary = if already_connected {
                 format!(
-                    "{} ({}) was already connected. Its details have been refreshed.",
+                    "{} ({}) was already connected: its authorization and details have been renewed.",
                     organization.name, organization.primary_domain
                 )
             } else {

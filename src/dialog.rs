@@ -1,5 +1,6 @@
 //! The module's modal dialog: labelled by its title, focus moved in and trapped while open,
-//! closed by Escape or its close button, focus given back to the control that opened it.
+//! closed by Escape or its close button, focus given back to the control that opened it (or,
+//! for a dialog opened by an address, to whatever had the focus before).
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
@@ -15,9 +16,14 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]),
 pub fn Modal(
     /// The dialog's title: its heading and accessible name.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// The control that opened the dialog; it gets the focus back when the dialog closes.
-    return_focus: NodeRef<html::Button>,
+    /// Without one, the element focused when the dialog opened gets it back, if still there.
+    #[prop(optional)]
+    return_focus: Option<NodeRef<html::Button>>,
+    /// Shows the dialog as a panel along the side, for longer forms.
+    #[prop(optional)]
+    panel: bool,
     /// Called when the person closes the dialog (Escape or the close button).
     #[prop(into)]
     on_close: Callback<()>,
@@ -25,16 +31,22 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Div>::new();
+    let focused_before = StoredValue::new_local(None::<HtmlElement>);
 
     // Move focus into the dialog once it is on the page, so a screen reader announces it.
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
+            focused_before.set_value(active_element(&dialog));
             let _ = dialog.focus();
         }
     });
     on_cleanup(move || {
-        if let Some(button) = return_focus.get_untracked() {
-            let _ = button.focus();
+        let target = match return_focus {
+            Some(button) => button.get_untracked().map(Into::into),
+            None => focused_before.try_get_value().flatten(),
+        };
+        if let Some(target) = target.filter(|element: &HtmlElement| element.is_connected()) {
+            let _ = target.focus();
         }
     });
 
@@ -55,6 +67,7 @@ pub fn Modal(
         <div class="m365-modal__backdrop">
             <div
                 class="m365-modal"
+                class:m365-modal--panel=panel
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby="m365-modal-title"
@@ -63,7 +76,7 @@ pub fn Modal(
                 on:keydown=on_keydown
             >
                 <div class="m365-modal__header">
-                    <h2 id="m365-modal-title" class="m365-modal__title">{title}</h2>
+                    <h2 id="m365-modal-title" class="m365-modal__title">{move || title.get()}</h2>
                     <button
                         type="button"
                         class="m365-modal__close"
@@ -77,6 +90,16 @@ pub fn Modal(
             </div>
         </div>
     }
+}
+
+/// The focused element of the document or shadow root `element` is in.
+fn active_element(element: &HtmlElement) -> Option<HtmlElement> {
+    let root = element.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    };
+    active?.dyn_into::<HtmlElement>().ok()
 }
 
 /// Keeps Tab and Shift+Tab cycling inside the dialog.

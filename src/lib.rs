@@ -6,11 +6,13 @@ mod api;
 mod app;
 mod connect;
 mod dialog;
+mod edit;
 mod events;
 mod organizations;
 
 pub use api::{ApiClient, ApiError, decode};
 pub use connect::is_allowed_sign_in_uri;
+pub use edit::problems as settings_problems;
 pub use events::{SseEvent, SseParser};
 pub use organizations::{
     Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
@@ -32,6 +34,7 @@ const STYLES: &str = concat!(
     include_str!("../style/organizations.css"),
     include_str!("../style/dialog.css"),
     include_str!("../style/connect.css"),
+    include_str!("../style/edit.css"),
 );
 
 /// What the host passes to [`mount`], as a JavaScript object.

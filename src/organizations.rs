@@ -11,23 +11,37 @@ mod view_options;
 pub use dashboard::{Dashboard, Entry, ListKey};
 pub use list::OrganizationList;
 pub use load_failed::LoadFailed;
-pub use tile::{group_thousands, relative_time, time_until};
+pub use tile::{exact_time, group_thousands, relative_time, time_until};
 pub use view_options::{SortOrder, visible_entries};
 
 use std::time::Duration;
 
 use futures::future::{AbortHandle, Abortable};
 use leptos::{prelude::*, task::spawn_local};
+use leptos_router::components::Outlet;
 use xms_m365_contract::{Job, Organization, ServerEvent};
 
 use crate::{
     api::{ApiClient, ApiError},
-    connect::ConnectButton,
+    connect::{ConnectButton, Connector},
+    edit::Drafts,
     events::{StreamStatus, Subscriber, follow_changes},
 };
 
 /// How often the organizations are reloaded while the change stream is down.
 const POLL_EVERY: Duration = Duration::from_secs(5);
+
+/// Says something to the administrator in the page's status line, such as an organization
+/// having been removed.
+#[derive(Debug, Clone, Copy)]
+pub struct Announcer(RwSignal<String>);
+
+impl Announcer {
+    /// Shows and announces `message`.
+    pub fn say(&self, message: String) {
+        self.0.try_set(message);
+    }
+}
 
 /// How far the first load has come.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +57,11 @@ pub fn OrganizationsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = Dashboard::default();
     provide_context(dashboard);
+    let connector = Connector::default();
+    provide_context(connector);
+    provide_context(Drafts::default());
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
     let loader = Loader {
         api: StoredValue::new(api.clone()),
         dashboard,
@@ -73,12 +92,14 @@ pub fn OrganizationsPage() -> impl IntoView {
             <div class="m365-page__header">
                 <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
                 <ConnectButton
+                    connector
                     on_connected=move |organization: Organization| dashboard.upsert(organization)
                     on_backup_started=move |job: Job| dashboard.job_changed(job)
                 />
             </div>
-            // Always present, so that screen readers announce its changes.
+            // Always present, so that screen readers announce their changes.
             <p class="m365-live" role="status">{notice}</p>
+            <p class="m365-announce" role="status">{move || announcer.0.get()}</p>
             {move || match phase.get() {
                 Load::Loading => view! {
                     <p class="m365-status" role="status">"Loading organizations…"</p>
@@ -94,6 +115,8 @@ pub fn OrganizationsPage() -> impl IntoView {
                 .into_any(),
                 Load::Loaded => view! { <OrganizationList dashboard/> }.into_any(),
             }}
+            // The Edit panel, when the address names one; the dashboard stays underneath.
+            <Outlet/>
         </section>
     }
 }

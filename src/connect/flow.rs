@@ -7,7 +7,7 @@ use std::time::Duration;
 use futures::{StreamExt, channel::mpsc::UnboundedReceiver, future::select};
 use gloo_timers::future::sleep;
 use leptos::prelude::*;
-use xms_m365_contract::{Connection, ConnectionState, Organization};
+use xms_m365_contract::{Connection, ConnectionState, Organization, StartConnection};
 
 use crate::api::{ApiClient, ApiError};
 
@@ -68,16 +68,17 @@ impl Phase {
     }
 }
 
-/// Starts an attempt and follows it until it ends. `woken` yields when the page becomes
+/// Starts an attempt (for `start`) and follows it until it ends. `woken` yields when the page becomes
 /// visible again; `hidden` says whether it is hidden now.
 pub async fn run(
     api: ApiClient,
+    start: StartConnection,
     set_phase: WriteSignal<Phase>,
     mut woken: UnboundedReceiver<()>,
     hidden: impl Fn() -> bool,
 ) {
     set_phase.try_set(Phase::Starting);
-    let connection = match api.start_connection().await {
+    let connection = match api.start_connection(&start).await {
         Ok(connection) => connection,
         Err(error) => {
             set_phase.try_set(Phase::StartFailed(error.to_string()));

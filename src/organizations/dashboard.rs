@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use super::view_options::fold_case;
 use xms_m365_contract::{
     Job, JobState, LastBackup, Organization, OrganizationId, OrganizationStatus, ServerEvent,
 };
@@ -37,8 +39,8 @@ pub struct ListKey {
 impl ListKey {
     fn of(organization: &Organization) -> Self {
         Self {
-            name: organization.name.to_lowercase(),
-            domain: organization.primary_domain.to_lowercase(),
+            name: fold_case(&organization.name),
+            domain: fold_case(&organization.primary_domain),
             urgency: match organization.status {
                 OrganizationStatus::NeedsReauthorization => 0,
                 OrganizationStatus::LastBackupFailed => 1,
@@ -134,6 +136,24 @@ impl Dashboard {
         }
     }
 
+    /// Removes an organization's tile.
+    pub fn remove(&self, id: &OrganizationId) {
+        if self.find(id).is_some() {
+            self.entries
+                .update(|entries| entries.retain(|entry| entry.id != *id));
+        }
+    }
+
+    /// The organization with `id`, as last heard from XMS.
+    pub fn organization(&self, id: &OrganizationId) -> Option<ArcRwSignal<Organization>> {
+        self.entries.with(|entries| {
+            entries
+                .iter()
+                .find(|entry| entry.id == *id)
+                .map(|entry| entry.organization.clone())
+        })
+    }
+
     /// Shows where a job of an organization stands. A job that ended becomes the last backup
     /// (unless it was cancelled) at once, without waiting for XMS's summary of the organization.
     pub fn job_changed(&self, job: Job) {
@@ -182,6 +202,7 @@ impl Dashboard {
             }
             ServerEvent::OrganizationChanged { organization }
             | ServerEvent::UserSyncDone { organization } => self.upsert(*organization),
+            ServerEvent::OrganizationRemoved { organization_id } => self.remove(&organization_id),
             ServerEvent::Resync => return false,
         }
         true

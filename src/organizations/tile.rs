@@ -4,6 +4,7 @@
 //! organization it shows, so a progress event updates the progress bar and nothing else.
 
 use leptos::{html, prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_location};
 use xms_m365_contract::{
     Job, JobState, LastBackup, Organization, OrganizationStatus, PolicyKind, Worker,
 };
@@ -33,6 +34,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let worker = Memo::new(move |_| organization.with(|o| o.default_worker.clone()));
     let job = Memo::new(move |_| organization.with(|o| o.active_job.clone()));
     let title_id = format!("m365-tile-{}", entry.id.0);
+    let edit_id = entry.id.0.clone();
 
     view! {
         <li class="m365-tile">
@@ -40,6 +42,12 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 <h2 class="m365-tile__name" id=title_id.clone()>{name}</h2>
                 <p class="m365-tile__domain">{domain}</p>
                 {move || status_view(status.get())}
+                <Show when=move || status.get() == OrganizationStatus::NeedsReauthorization>
+                    <p class="m365-tile__hint">
+                        "XMS can no longer reach its data. "
+                        <A href=edit_href(edit_id.clone())>"Re-authorize it in Edit"</A>
+                    </p>
+                </Show>
                 <dl class="m365-tile__facts">
                     <dt>"Protected users"</dt>
                     <dd>{users}</dd>
@@ -57,9 +65,32 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 <Show when=move || job.with(Option::is_some)>
                     <Progress job name/>
                 </Show>
-                <BackupActions organization name job/>
+                <BackupActions organization name job>
+                    <A
+                        href=edit_href(entry.id.0.clone())
+                        attr:class="m365-button m365-button--secondary"
+                        attr:aria-label=move || format!("Edit {}", name.get())
+                    >
+                        "Edit"
+                    </A>
+                </BackupActions>
             </article>
         </li>
+    }
+}
+
+/// The Edit panel's address for an organization, keeping the dashboard's filter and sort.
+fn edit_href(id: String) -> impl Fn() -> String + Send + Sync + 'static {
+    let location = use_location();
+    move || {
+        let search = location.search.get();
+        let query = search.trim_start_matches('?');
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
+        format!("organizations/{id}/edit{query}")
     }
 }
 
@@ -69,6 +100,8 @@ fn BackupActions(
     organization: RwSignal<Organization>,
     name: Memo<String>,
     job: Memo<Option<Job>>,
+    /// The tile's other actions, after the backup's.
+    children: Children,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
@@ -146,6 +179,7 @@ fn BackupActions(
                     "Cancel backup"
                 </button>
             </Show>
+            {children()}
         </div>
         <Show when=move || error.with(Option::is_some)>
             <p class="m365-tile__error" role="alert">{move || error.get()}</p>
@@ -302,7 +336,7 @@ pub fn time_until(remaining_ms: f64) -> String {
     match minutes {
         0 => "due now".to_owned(),
         1..=59 => format!("in {}", plural(minutes, "minute")),
-        60..=1439 => format!("in {}", plural(minutes / 60, "hour")),
+        60..=1440 => format!("in {}", plural(minutes / 60, "hour")),
         _ => format!("in {}", plural(minutes / 1440, "day")),
     }
 }
@@ -312,7 +346,7 @@ fn plural(n: u64, unit: &str) -> String {
 }
 
 /// An RFC 3339 UTC time from XMS (`2026-11-26T14:03:00Z`) as `2026-11-26 14:03 UTC`.
-fn exact_time(rfc3339: &str) -> String {
+pub fn exact_time(rfc3339: &str) -> String {
     match (rfc3339.get(..10), rfc3339.get(11..16)) {
         (Some(date), Some(time)) => format!("{date} {time} UTC"),
         _ => rfc3339.to_owned(),

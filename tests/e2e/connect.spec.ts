@@ -1,7 +1,8 @@
 // Connecting a Microsoft 365 organization, as an administrator does it: Xopero's steps with
 // the development sign-in authority in a second tab, and every way the sign-in can end.
-import type { Page, BrowserContext } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
+import { logIn, signIn } from "./sign-in";
 
 const DIALOG = { name: "Connect a Microsoft 365 organization" };
 const MEGAN = /Megan Bowen/;
@@ -14,25 +15,6 @@ async function openConnect(page: Page, url: string) {
   const codeBox = dialog.getByLabel("App authentication code");
   await expect(codeBox).toHaveText(/^[A-Z0-9]{6,}$/);
   return { dialog, code: (await codeBox.textContent())! };
-}
-
-/** Clicks Log in to Microsoft 365 and returns the sign-in tab it opens. */
-async function logIn(context: BrowserContext, page: Page): Promise<Page> {
-  const [signIn] = await Promise.all([
-    context.waitForEvent("page"),
-    page.getByRole("link", { name: "Log in to Microsoft 365" }).click(),
-  ]);
-  await signIn.waitForLoadState();
-  return signIn;
-}
-
-/** On the sign-in tab: types the code, Next, picks the account, then Continue or Cancel. */
-async function signIn(tab: Page, code: string, account: RegExp, decision: "Continue" | "Cancel") {
-  await tab.getByLabel("Code").fill(code);
-  await tab.getByRole("button", { name: "Next" }).click();
-  await tab.getByRole("button", { name: account }).click();
-  await expect(tab.getByRole("heading", { name: "Are you trying to sign in to Xopero Registrator?" })).toBeVisible();
-  await tab.getByRole("button", { name: decision }).click();
 }
 
 test("the seed's steps connect an organization that then shows on the dashboard", async ({ page, context, xms }) => {

@@ -17,6 +17,12 @@ export interface Organization {
   users: number;
   /** Every backup of it fails with this reason. */
   backupFailure?: string;
+  /** Licence management; automatic unless said. */
+  licenceMode?: "automatic" | "manual";
+  /** How many of its users are protected (all unless said). */
+  protectedUsers?: number;
+  /** Its consent has been revoked: it needs re-authorization. */
+  needsReauthorization?: boolean;
 }
 
 /** The reference server's development API token, which the shell page is given too. */
@@ -77,6 +83,9 @@ export class XmsServer {
       "--domain", organization.domain,
       "--users", String(organization.users),
       ...(organization.backupFailure ? ["--backup-failure", organization.backupFailure] : []),
+      ...(organization.licenceMode ? ["--licence-mode", organization.licenceMode] : []),
+      ...(organization.protectedUsers !== undefined ? ["--protected-users", String(organization.protectedUsers)] : []),
+      ...(organization.needsReauthorization ? ["--needs-reauthorization"] : []),
     ]);
   }
 
@@ -86,6 +95,7 @@ export class XmsServer {
       method,
       headers: { Authorization: `Bearer ${API_TOKEN}` },
     });
+    if (response.status === 204) return undefined;
     const body = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
     return body;

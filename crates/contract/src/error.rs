@@ -1,5 +1,6 @@
 //! The one JSON error shape every failing API call answers with:
-//! `{"error": {"code": "...", "message": "..."}}`.
+//! `{"error": {"code": "...", "message": "..."}}`, plus `"fields"` when particular fields of the
+//! request were invalid.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,20 @@ pub struct ErrorDetail {
     /// Stable code for programs.
     pub code: ErrorCode,
     /// A sentence for a person: what happened and what to do about it.
+    pub message: String,
+    /// For `validation_failed`: what is wrong with each invalid field of the request body,
+    /// keyed by the field's name (`user_sync_interval_hours`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The field's name in the request body.
+    pub field: String,
+    /// A sentence for a person, to show under the field.
     pub message: String,
 }
 
@@ -50,6 +65,13 @@ pub enum ErrorCode {
     SlowDown,
     /// The request conflicts with what is going on, such as a backup already running.
     Conflict,
+    /// Some fields are invalid (HTTP 422); `fields` says which and why. Nothing was stored.
+    ValidationFailed,
+    /// The resource changed since it was read (HTTP 412): its `If-Match` is stale. Read it
+    /// again, and decide.
+    PreconditionFailed,
+    /// The request must say which version it changes (HTTP 428): send `If-Match`.
+    PreconditionRequired,
     /// A code this client does not know.
     #[serde(other)]
     Unknown,
@@ -62,8 +84,18 @@ impl ErrorBody {
             error: ErrorDetail {
                 code,
                 message: message.into(),
+                fields: Vec::new(),
             },
         }
+    }
+}
+
+impl ErrorBody {
+    /// A `validation_failed` error with the given field errors.
+    pub fn validation(message: impl Into<String>, fields: Vec<FieldError>) -> Self {
+        let mut body = Self::new(ErrorCode::ValidationFailed, message);
+        body.error.fields = fields;
+        body
     }
 }
 

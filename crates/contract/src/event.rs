@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Job, Organization};
+use crate::{Job, Organization, OrganizationId};
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +26,11 @@ pub enum ServerEvent {
         /// The organization as it now is.
         organization: Box<Organization>,
     },
+    /// An organization was removed from XMS.
+    OrganizationRemoved {
+        /// The organization that was removed.
+        organization_id: OrganizationId,
+    },
     /// A user sync ended: the organization's user counts may have changed.
     UserSyncDone {
         /// The organization after the sync.
@@ -44,6 +49,7 @@ impl ServerEvent {
             Self::JobFinished { .. } => "job_finished",
             Self::OrganizationChanged { .. } => "organization_changed",
             Self::UserSyncDone { .. } => "user_sync_done",
+            Self::OrganizationRemoved { .. } => "organization_removed",
             Self::Resync => "resync",
         }
     }

@@ -9,20 +9,42 @@ mod error;
 mod event;
 mod job;
 mod organization;
+mod settings;
 mod worker;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
-pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
 pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
 pub use organization::{
     LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus, PolicyKind,
+};
+pub use settings::{
+    LicenceMode, LicensingPreview, OrganizationSettings, SettingsView, StartConnection,
+    USER_SYNC_INTERVALS_HOURS,
 };
 pub use worker::{Worker, WorkerId, WorkerKind, WorkerList};
 
 /// The path of one connection attempt (`GET`: [`crate::Connection`]; `DELETE`: cancel it).
 pub fn connection_path(id: &ConnectionId) -> String {
     format!("{}/{}", paths::CONNECTIONS, id.0)
+}
+
+/// The path of one organization (`DELETE`: remove it from XMS).
+pub fn organization_path(organization: &OrganizationId) -> String {
+    format!("{}/{}", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path of an organization's settings (`GET`: [`crate::SettingsView`]; `PUT` with
+/// `If-Match`: [`crate::OrganizationSettings`], answering the new [`crate::SettingsView`]).
+pub fn settings_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/settings", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path that runs an organization's user sync now (`POST`: the [`crate::SettingsView`]
+/// after the sync).
+pub fn user_sync_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/user-sync", paths::ORGANIZATIONS, organization.0)
 }
 
 /// The path that starts a backup of an organization (`POST`: [`crate::Job`]).

@@ -1,7 +1,12 @@
 //! The XMS API under `/api/v1`, as the Microsoft 365 module uses it.
 //!
 //! - `GET /m365/organizations`: the connected organizations
-//! - `POST /m365/connections`: start connecting an organization (device-code sign-in)
+//! - `DELETE /m365/organizations/{id}`: remove an organization from XMS
+//! - `GET /m365/organizations/{id}/settings`: its settings, with their `ETag`
+//! - `PUT /m365/organizations/{id}/settings`: save them, with `If-Match`
+//! - `POST /m365/organizations/{id}/user-sync`: sync its users now
+//! - `POST /m365/connections`: start connecting (or re-authorizing) an organization
+//!   (device-code sign-in)
 //! - `GET /m365/connections/{id}`: where a connection attempt stands
 //! - `DELETE /m365/connections/{id}`: cancel it
 //! - `POST /m365/organizations/{id}/backups`: start a backup now
@@ -15,21 +20,27 @@
 
 use axum::{
     Json, Router,
+    body::Bytes,
     extract::Path,
     extract::{Request, State},
-    http::{StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, post},
 };
+use serde_json::Value;
 use subtle::ConstantTimeEq;
 use utoipa::OpenApi;
-use xms_m365_contract::{Connection, Job, OrganizationList, WorkerList, paths};
+use xms_m365_contract::{
+    Connection, Job, OrganizationList, SettingsView, StartConnection, WorkerList, paths,
+};
 
 use crate::{
     connections::StartError,
     db::run_blocking,
     jobs::{CancelError, store::QueueError},
+    organizations::SaveError,
+    user_sync::SyncNow,
 };
 
 use crate::{AppState, error::AppError};
@@ -38,6 +49,18 @@ use crate::{AppState, error::AppError};
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(paths::ORGANIZATIONS, get(organizations_list))
+        .route(
+            &format!("{}/{{id}}", paths::ORGANIZATIONS),
+            axum::routing::delete(organization_delete),
+        )
+        .route(
+            &format!("{}/{{id}}/settings", paths::ORGANIZATIONS),
+            get(settings_get).put(settings_put),
+        )
+        .route(
+            &format!("{}/{{id}}/user-sync", paths::ORGANIZATIONS),
+            post(user_sync_create),
+        )
         .route(
             &format!("{}/{{id}}/backups", paths::ORGANIZATIONS),
             post(backups_create),
@@ -98,25 +121,57 @@ async fn organizations_list(
 }
 
 /// Starts connecting an organization: XMS asks the identity platform for a device code and
-/// follows the sign-in in the background.
+/// follows the sign-in in the background. With `reauthorize`, the sign-in must be to that
+/// organization's tenant: signing in to another fails the attempt with a message saying so.
 #[utoipa::path(
     post,
     path = "/m365/connections",
     tag = "Microsoft 365",
     security(("bearer" = [])),
+    request_body(content = Option<StartConnection>, description = "Optional: what the connection is for. Without a body, it connects whichever organization the administrator signs in to."),
     responses(
         (status = 201, description = "The attempt, pending, with the code to show", body = Connection),
+        (status = 400, description = "The body is not a valid StartConnection", body = xms_m365_contract::ErrorBody),
+        (status = 404, description = "The organization to re-authorize is not in XMS", body = xms_m365_contract::ErrorBody),
+        (status = 415, description = "A body was sent, but not as JSON", body = xms_m365_contract::ErrorBody),
         (status = 502, description = "The Microsoft identity platform failed or could not be reached", body = xms_m365_contract::ErrorBody),
     )
 )]
 async fn connections_create(
     State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
 ) -> Result<(StatusCode, Json<Connection>), AppError> {
-    match state.connections.start(&state).await {
+    // No body (or an empty one) is a plain Connect, as it always was.
+    let start = if body.iter().all(u8::is_ascii_whitespace) {
+        StartConnection::default()
+    } else if is_json(&headers) {
+        Json::<StartConnection>::from_bytes(&body)?.0
+    } else {
+        return Err(AppError::UnsupportedMediaType);
+    };
+    let reauthorize = start.reauthorize.map(|id| id.0);
+    match state.connections.start(&state, reauthorize.clone()).await {
         Ok(connection) => Ok((StatusCode::CREATED, Json(connection))),
         Err(StartError::IdentityPlatform(message)) => Err(AppError::BadGateway(message)),
+        Err(StartError::UnknownOrganization) => {
+            Err(unknown_organization(&reauthorize.unwrap_or_default()))
+        }
         Err(StartError::Db(error)) => Err(error.into()),
     }
+}
+
+/// Whether a request says its body is JSON (`application/json` or a `+json` type).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map(|essence| essence.trim().to_ascii_lowercase())
+        .is_some_and(|essence| {
+            essence == "application/json"
+                || (essence.starts_with("application/") && essence.ends_with("+json"))
+        })
 }
 
 /// Where a connection attempt stands. While it is pending, asking more often than its
@@ -217,15 +272,198 @@ async fn backups_create(
     // Blocking threads run inside the runtime, so the worker can be spawned from there.
     match queued.await? {
         Ok(job) => Ok((StatusCode::ACCEPTED, Json(job))),
-        Err(QueueError::UnknownOrganization) => Err(AppError::NotFound(format!(
-            "There is no organization {id} in XMS. Reload the page to see the current list."
-        ))),
+        Err(QueueError::UnknownOrganization) => Err(unknown_organization(&id)),
         Err(QueueError::AlreadyRunning(name)) => Err(AppError::Conflict(format!(
             "A backup of {name} is already running. Wait for it to finish, or cancel it, \
              before starting another."
         ))),
         Err(QueueError::Db(error)) => Err(error.into()),
     }
+}
+
+fn unknown_organization(id: &str) -> AppError {
+    AppError::NotFound(format!(
+        "There is no organization {id} in XMS. Reload the page to see the current list."
+    ))
+}
+
+/// The settings as a response: the view, with its version as the `ETag` header.
+fn settings_response(view: SettingsView) -> Response {
+    let mut response = Json(&view).into_response();
+    // The ETag is hex digits in quotes, always a valid header value.
+    if let Ok(etag) = HeaderValue::from_str(&view.etag) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+/// Removes an organization from XMS: a running backup of it is cancelled, its backup jobs are
+/// deleted with it and its licences become free. Publishes `organization_removed`.
+#[utoipa::path(
+    delete,
+    path = "/m365/organizations/{id}",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn organization_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let task_state = state.clone();
+    let removing = id.clone();
+    let removed =
+        tokio::task::spawn_blocking(move || crate::organizations::remove(&task_state, &removing))
+            .await??;
+    if removed {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(unknown_organization(&id))
+    }
+}
+
+/// An organization's settings, what switching to automatic licence management would take,
+/// and its user syncs. Send the `ETag` back as `If-Match` to save them.
+#[utoipa::path(
+    get,
+    path = "/m365/organizations/{id}/settings",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    responses(
+        (status = 200, description = "The settings", body = SettingsView,
+            headers(("ETag" = String, description = "The settings' version, a quoted strong ETag; the same as the body's `etag`"))),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn settings_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    let period = state.user_sync_period_ms();
+    let lookup = id.clone();
+    run_blocking(move || db.settings_view(&lookup, period))
+        .await?
+        .map(settings_response)
+        .ok_or_else(|| unknown_organization(&id))
+}
+
+/// Saves an organization's settings, if they are still as they were read: all of them or,
+/// on any error, none. Switching to automatic licence management protects its unprotected
+/// users at once, as far as licences are free. Publishes `organization_changed`.
+#[utoipa::path(
+    put,
+    path = "/m365/organizations/{id}/settings",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The organization"),
+        ("If-Match" = String, Header, description = "The `ETag` the settings were read with"),
+    ),
+    request_body = xms_m365_contract::OrganizationSettings,
+    responses(
+        (status = 200, description = "Saved: the settings as they now are", body = SettingsView,
+            headers(("ETag" = String, description = "The new version of the settings"))),
+        (status = 400, description = "The body is not JSON", body = xms_m365_contract::ErrorBody),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+        (status = 412, description = "`precondition_failed`: someone changed the settings since they were read; nothing was saved", body = xms_m365_contract::ErrorBody),
+        (status = 422, description = "`validation_failed`: `fields` says what is wrong with each invalid field (an unknown licence mode included); nothing was saved", body = xms_m365_contract::ErrorBody),
+        (status = 428, description = "`precondition_required`: `If-Match` is missing", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn settings_put(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Result<Response, AppError> {
+    // A value that is not visible ASCII matches no ETag: it is stale, not missing.
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .map(|value| value.to_str().unwrap_or_default().to_owned());
+    let db = state.db.clone();
+    let period = state.user_sync_period_ms();
+    let saving = id.clone();
+    let saved = tokio::task::spawn_blocking(move || {
+        db.save_settings(&saving, if_match.as_deref(), &body, period)
+    })
+    .await?;
+    let view = match saved {
+        Ok(view) => view,
+        Err(SaveError::Unknown) => return Err(unknown_organization(&id)),
+        Err(SaveError::PreconditionRequired) => {
+            return Err(AppError::PreconditionRequired(
+                "Send the If-Match header with the ETag the settings were read with, so that \
+                 no one else's change is overwritten unknowingly."
+                    .to_owned(),
+            ));
+        }
+        Err(SaveError::Stale) => {
+            return Err(AppError::PreconditionFailed(
+                "Someone else changed these settings after you opened them. Review their \
+                 values and save again."
+                    .to_owned(),
+            ));
+        }
+        Err(SaveError::Invalid(fields)) => {
+            return Err(AppError::Validation {
+                message: "Some settings are not valid. Correct them and save again.".to_owned(),
+                fields,
+            });
+        }
+        Err(SaveError::Db(error)) => return Err(error.into()),
+    };
+    crate::jobs::publish_organization(&state, &id)?;
+    Ok(settings_response(view))
+}
+
+/// Runs an organization's user sync now; publishes `user_sync_done`. The settings do not
+/// change, nor does their `ETag`.
+#[utoipa::path(
+    post,
+    path = "/m365/organizations/{id}/user-sync",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    responses(
+        (status = 200, description = "Synced: the settings with the new sync times and licensing", body = SettingsView,
+            headers(("ETag" = String, description = "The settings' version, unchanged by the sync"))),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+        (status = 409, description = "The organization needs re-authorization first", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn user_sync_create(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let task_state = state.clone();
+    let syncing = id.clone();
+    let synced = tokio::task::spawn_blocking(move || {
+        crate::user_sync::sync_now(&task_state, &syncing, crate::authority::now_ms())
+    })
+    .await??;
+    match synced {
+        SyncNow::Synced(_) => {}
+        SyncNow::Unknown => return Err(unknown_organization(&id)),
+        SyncNow::NeedsReauthorization(name) => {
+            return Err(AppError::Conflict(format!(
+                "Microsoft no longer lets XMS read the users of {name}. Re-authorize it first, \
+                 then sync its users."
+            )));
+        }
+    }
+    let db = state.db.clone();
+    let period = state.user_sync_period_ms();
+    let lookup = id.clone();
+    run_blocking(move || db.settings_view(&lookup, period))
+        .await?
+        .map(settings_response)
+        .ok_or_else(|| unknown_organization(&id))
 }
 
 /// The workers that run backups: the main one first, then by name.
@@ -313,11 +551,17 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
     info(
         title = "XMS Microsoft 365 module API",
         description = "The API between the Microsoft 365 module of XMS and XMS. Every error \
-                       answers with `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`."
+                       answers with `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`, \
+                       plus `\"fields\": [{\"field\": \"...\", \"message\": \"...\"}]` for \
+                       `validation_failed`."
     ),
     servers((url = "/api/v1")),
     paths(
         organizations_list,
+        organization_delete,
+        settings_get,
+        settings_put,
+        user_sync_create,
         connections_create,
         connection_get,
         connection_delete,
@@ -327,7 +571,7 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         job_cancel,
         crate::events::events_stream
     ),
-    components(schemas(xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode)),
+    components(schemas(xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode, xms_m365_contract::FieldError)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;

@@ -2,6 +2,7 @@
 //! authorization grant (RFC 8628) against the Microsoft identity platform (or the development
 //! authority) with the `oauth2` crate, polls the token endpoint in the background while the
 //! administrator signs in, then reads the organization from Microsoft Graph and stores it.
+//! An attempt may re-authorize a given organization: it then connects that tenant only.
 //! Pending attempts survive a restart: their polling resumes at start-up.
 
 pub mod store;
@@ -43,6 +44,9 @@ pub enum StartError {
     /// The identity platform could not be reached or refused.
     #[error("{0}")]
     IdentityPlatform(String),
+    /// The organization to re-authorize is not in XMS.
+    #[error("no such organization")]
+    UnknownOrganization,
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] crate::db::DbError),
@@ -89,8 +93,19 @@ impl Connections {
         })
     }
 
-    /// Starts a device authorization and follows it in the background.
-    pub async fn start(&self, state: &AppState) -> Result<Connection, StartError> {
+    /// Starts a device authorization and follows it in the background; with `reauthorize`,
+    /// to re-authorize that organization.
+    pub async fn start(
+        &self,
+        state: &AppState,
+        reauthorize: Option<String>,
+    ) -> Result<Connection, StartError> {
+        // Checked before asking for a code, which would be of no use.
+        if let Some(id) = &reauthorize
+            && state.db.organization(id)?.is_none()
+        {
+            return Err(StartError::UnknownOrganization);
+        }
         let details: StandardDeviceAuthorizationResponse = self
             .client
             .exchange_device_code()
@@ -111,6 +126,7 @@ impl Connections {
             expires_at,
             interval,
             serde_json::to_string(&details).expect("the device authorization serializes"),
+            reauthorize,
         );
         let db = state.db.clone();
         let insert = stored.clone();
@@ -172,9 +188,12 @@ impl Connections {
         let task_state = state.clone();
         let id = stored.id.clone();
         let expires_at = stored.expires_at;
+        let reauthorize = stored.reauthorize.clone();
         let task = tokio::spawn(async move {
             let connections = &task_state.connections;
-            let outcome = connections.follow(&task_state, &details, expires_at).await;
+            let outcome = connections
+                .follow(&task_state, &details, expires_at, reauthorize)
+                .await;
             let db = task_state.db.clone();
             let settled_id = id.clone();
             let settled =
@@ -202,12 +221,14 @@ impl Connections {
             .remove(id);
     }
 
-    /// Polls the token endpoint until the attempt ends, then connects the organization.
+    /// Polls the token endpoint until the attempt ends, then connects the organization (only
+    /// the one to `reauthorize`, if given).
     async fn follow(
         &self,
         state: &AppState,
         details: &StandardDeviceAuthorizationResponse,
         expires_at: i64,
+        reauthorize: Option<String>,
     ) -> Outcome {
         let remaining = Duration::from_millis(u64::try_from(expires_at - now_ms()).unwrap_or(0));
         if remaining.is_zero() {
@@ -246,6 +267,11 @@ impl Connections {
             };
         match self.organization(token.access_token().secret()).await {
             Ok(new) => {
+                if let Some(id) = reauthorize
+                    && let Some(refusal) = wrong_tenant(state, &id, &new).await
+                {
+                    return Outcome::Failed(refusal);
+                }
                 let db = state.db.clone();
                 match tokio::task::spawn_blocking(move || db.upsert_organization(&new)).await {
                     Ok(Ok((organization, already_connected))) => {
@@ -355,6 +381,35 @@ impl Connections {
                 false
             }
         }
+    }
+}
+
+/// Why signing in to `signed_in` cannot re-authorize organization `id`, if it cannot: it is
+/// another tenant, or the organization was removed meanwhile.
+async fn wrong_tenant(state: &AppState, id: &str, signed_in: &NewOrganization) -> Option<String> {
+    let db = state.db.clone();
+    let lookup = id.to_owned();
+    let organization = match tokio::task::spawn_blocking(move || db.organization(&lookup)).await {
+        Ok(Ok(organization)) => organization,
+        _ => {
+            return Some(
+                "Signed in, but XMS could not read the organization to re-authorize. Try again."
+                    .to_owned(),
+            );
+        }
+    };
+    match organization {
+        None => Some(format!(
+            "You signed in to {}, but the organization you were re-authorizing is no longer in \
+             XMS. Connect it again with Connect.",
+            signed_in.name
+        )),
+        Some(organization) if organization.tenant_id != signed_in.tenant_id => Some(format!(
+            "You signed in to {} ({}), not {}. Sign in with an administrator of {} to \
+             re-authorize it.",
+            signed_in.name, signed_in.primary_domain, organization.name, organization.name
+        )),
+        Some(_) => None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The reference server's storage: one SQLite file under the data directory, in WAL mode, with
 //! the schema migrated forward from `migrations/` at start-up, and the organizations as the
-//! dashboard lists them (with their backup summary, schedule and worker).
+//! dashboard lists them (with their backup summary, schedule, worker and licences), stored and
+//! removed.
 
 use std::{
     path::{Path, PathBuf},
@@ -10,10 +11,13 @@ use std::{
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
 use xms_m365_contract::{
-    JobId, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
+    Job, JobId, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
 };
 
-use crate::workers::{WORKER_COLUMNS, worker_from_row_at};
+use crate::{
+    licences::{DEFAULT_LICENCES, protect_with_free_licences},
+    workers::{WORKER_COLUMNS, worker_from_row_at},
+};
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "xms.sqlite3";
@@ -25,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_connections.sql"),
     include_str!("../migrations/0004_jobs.sql"),
     include_str!("../migrations/0005_workers_and_schedules.sql"),
+    include_str!("../migrations/0006_settings_and_licences.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers.
@@ -32,6 +37,16 @@ pub async fn run_blocking<T: Send + 'static>(
     call: impl FnOnce() -> Result<T, DbError> + Send + 'static,
 ) -> Result<T, crate::error::AppError> {
     Ok(tokio::task::spawn_blocking(call).await??)
+}
+
+/// FNV-1a of `bytes`: unlike std's hasher, the same in every build and every run, so what is
+/// derived from it (a user sync's change, an ETag) is stable.
+pub(crate) fn stable_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes
+        .into_iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 /// Unix milliseconds as RFC 3339 in UTC, to the second.
@@ -84,6 +99,8 @@ pub struct NewOrganization {
 #[derive(Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
+    /// The licences of the XMS subscription the organizations' protected users hold.
+    licences: u32,
 }
 
 impl Db {
@@ -100,7 +117,21 @@ impl Db {
         migrate(&mut conn, MIGRATIONS)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
+            licences: DEFAULT_LICENCES,
         })
+    }
+
+    /// The same database, for an XMS subscription of `licences` licences (by default
+    /// [`DEFAULT_LICENCES`]).
+    #[must_use]
+    pub fn with_licences(mut self, licences: u32) -> Self {
+        self.licences = licences;
+        self
+    }
+
+    /// The licences of the XMS subscription.
+    pub fn licences(&self) -> u32 {
+        self.licences
     }
 
     pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
@@ -143,13 +174,24 @@ impl Db {
         match self.insert_organization(new) {
             Ok(organization) => Ok((organization, false)),
             Err(DbError::DuplicateTenant(_)) => {
-                let id: String = self.conn().query_row(
-                    "UPDATE organizations
-                     SET name = ?2, primary_domain = ?3, user_count = ?4, needs_reauthorization = 0
-                     WHERE tenant_id = ?1 RETURNING id",
-                    params![new.tenant_id, new.name, new.primary_domain, new.user_count],
-                    |row| row.get(0),
-                )?;
+                let id = {
+                    let mut conn = self.conn();
+                    let tx = conn.transaction()?;
+                    // Users gone take their licences with them; new ones get licences as in a
+                    // user sync.
+                    let id: String = tx.query_row(
+                        "UPDATE organizations
+                         SET name = ?2, primary_domain = ?3, user_count = ?4,
+                             protected_users = MIN(protected_users, ?4),
+                             needs_reauthorization = 0
+                         WHERE tenant_id = ?1 RETURNING id",
+                        params![new.tenant_id, new.name, new.primary_domain, new.user_count],
+                        |row| row.get(0),
+                    )?;
+                    protect_with_free_licences(&tx, self.licences, &id)?;
+                    tx.commit()?;
+                    id
+                };
                 Ok((self.stored_organization(&id)?, true))
             }
             Err(other) => Err(other),
@@ -174,12 +216,14 @@ impl Db {
         Ok(())
     }
 
-    /// Stores a new organization and returns it as listed.
+    /// Stores a new organization, in automatic licence management with as many users
+    /// protected as there are free licences, and returns it as listed.
     pub fn insert_organization(&self, new: &NewOrganization) -> Result<Organization, DbError> {
         let id = uuid::Uuid::new_v4().to_string();
         {
-            let conn = self.conn();
-            let existing: Option<String> = conn
+            let mut conn = self.conn();
+            let tx = conn.transaction()?;
+            let existing: Option<String> = tx
                 .query_row(
                     "SELECT id FROM organizations WHERE tenant_id = ?1",
                     [&new.tenant_id],
@@ -189,7 +233,7 @@ impl Db {
             if existing.is_some() {
                 return Err(DbError::DuplicateTenant(new.tenant_id.clone()));
             }
-            conn.execute(
+            tx.execute(
                 "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
@@ -200,8 +244,45 @@ impl Db {
                     new.user_count
                 ],
             )?;
+            protect_with_free_licences(&tx, self.licences, &id)?;
+            tx.commit()?;
         }
         self.stored_organization(&id)
+    }
+
+    /// Removes an organization and its jobs; the connection attempts that connected it forget
+    /// it. Returns its jobs that were queued or running, now ended as cancelled (their workers
+    /// are the caller's to stop), or `None` when there is no such organization.
+    pub fn remove_organization(&self, id: &str, now: i64) -> Result<Option<Vec<Job>>, DbError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let active = {
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT {} FROM jobs WHERE organization_id = ?1 AND state IN ('queued', 'running')",
+                crate::jobs::store::COLUMNS
+            ))?;
+            let rows = stmt.query_map([id], |row| crate::jobs::store::job_from_row_at(row, 0))?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        };
+        tx.execute(
+            "UPDATE connections SET organization_id = NULL WHERE organization_id = ?1",
+            [id],
+        )?;
+        // Its jobs go with it (ON DELETE CASCADE): they describe backups of nothing now.
+        if tx.execute("DELETE FROM organizations WHERE id = ?1", [id])? == 0 {
+            return Ok(None);
+        }
+        tx.commit()?;
+        Ok(Some(
+            active
+                .into_iter()
+                .map(|job| Job {
+                    state: xms_m365_contract::JobState::Cancelled,
+                    finished_at: Some(rfc3339(now)),
+                    ..job
+                })
+                .collect(),
+        ))
     }
 
     /// An organization just written, which therefore exists.
@@ -237,7 +318,7 @@ static ORGANIZATION_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::n
                 a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total,
                 a.reason, a.created_at, a.finished_at,
                 l.id, l.state, l.items_done, l.reason, l.finished_at,
-                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}
+                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}, o.protected_users
          FROM organizations o
          JOIN workers w ON w.id = o.default_worker_id
          LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
@@ -282,6 +363,7 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
         _ => PolicyKind::Default,
     };
     let scheduled_until: i64 = row.get(22)?;
+    let protected_users: u32 = row.get(28)?;
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -300,10 +382,9 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
         primary_domain: row.get(3)?,
         user_count,
         connected_at: row.get(5)?,
-        // Licences are assigned automatically, so every user is protected and licensed;
-        // manual licence management comes with the organization's Edit panel.
-        protected_users: user_count,
-        licences_used: user_count,
+        // Every protected user holds a licence, and only they do.
+        protected_users,
+        licences_used: protected_users,
         status,
         last_backup,
         active_job,
@@ -455,6 +536,71 @@ mod tests {
         assert!(
             [rfc3339(next), rfc3339(after_upgrade)].contains(&next_backup_at),
             "{next_backup_at}"
+        );
+    }
+
+    #[test]
+    fn organizations_stored_before_licence_management_protect_every_user_automatically() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            migrate(&mut conn, &MIGRATIONS[..5]).unwrap();
+            conn.execute(
+                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
+                 VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25)",
+                [],
+            )
+            .unwrap();
+        }
+        let db = Db::open(dir.path()).unwrap();
+        let migrated = db.organization("org-1").unwrap().unwrap();
+        assert_eq!((migrated.protected_users, migrated.licences_used), (25, 25));
+        let settings = db.settings_view("org-1", None).unwrap().unwrap();
+        assert_eq!(
+            settings.settings.licence_mode,
+            xms_m365_contract::LicenceMode::Automatic
+        );
+        // Protected users can never outnumber users, whatever writes them.
+        assert!(
+            db.conn()
+                .execute(
+                    "UPDATE organizations SET protected_users = 26 WHERE id = 'org-1'",
+                    []
+                )
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn connecting_again_keeps_licences_within_the_users_and_the_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap().with_licences(300);
+        let (first, _) = db.upsert_organization(&contoso()).unwrap();
+        assert_eq!(first.protected_users, 250);
+        let fewer = NewOrganization {
+            user_count: 200,
+            ..contoso()
+        };
+        assert_eq!(
+            db.upsert_organization(&fewer).unwrap().0.protected_users,
+            200
+        );
+        let more = NewOrganization {
+            user_count: 400,
+            ..contoso()
+        };
+        assert_eq!(
+            db.upsert_organization(&more).unwrap().0.protected_users,
+            300,
+            "as many as the subscription has"
+        );
+        db.set_licensing(&first.id.0, xms_m365_contract::LicenceMode::Manual, 100)
+            .unwrap();
+        let manual = db.upsert_organization(&contoso()).unwrap().0;
+        assert_eq!(
+            (manual.user_count, manual.protected_users),
+            (250, 100),
+            "manual management protects no one by itself"
         );
     }
 

@@ -4,12 +4,12 @@
 use axum::{
     Json,
     body::{Body, to_bytes},
-    extract::{OriginalUri, Request},
+    extract::{OriginalUri, Request, rejection::JsonRejection},
     http::{HeaderValue, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use xms_m365_contract::{ErrorBody, ErrorCode};
+use xms_m365_contract::{ErrorBody, ErrorCode, FieldError};
 
 /// The largest request body the API accepts.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -35,6 +35,26 @@ pub enum AppError {
     /// The request conflicts with what is going on; the message says what to do.
     #[error("{0}")]
     Conflict(String),
+    /// A change did not say which version it changes (no `If-Match`).
+    #[error("{0}")]
+    PreconditionRequired(String),
+    /// A change was based on a version that is no longer current (stale `If-Match`).
+    #[error("{0}")]
+    PreconditionFailed(String),
+    /// Some fields of the request are invalid; nothing was stored.
+    #[error("{message}")]
+    Validation {
+        /// What to do, for a person.
+        message: String,
+        /// What is wrong with each invalid field.
+        fields: Vec<FieldError>,
+    },
+    /// The request body is not the JSON the route takes; the middleware words the answer.
+    #[error(transparent)]
+    Json(#[from] JsonRejection),
+    /// The request body is not JSON; the middleware words the answer.
+    #[error("the request body is not JSON")]
+    UnsupportedMediaType,
 }
 
 impl IntoResponse for AppError {
@@ -51,6 +71,31 @@ impl IntoResponse for AppError {
             }
             Self::Conflict(message) => {
                 return error_response(StatusCode::CONFLICT, ErrorCode::Conflict, message);
+            }
+            Self::PreconditionRequired(message) => {
+                return error_response(
+                    StatusCode::PRECONDITION_REQUIRED,
+                    ErrorCode::PreconditionRequired,
+                    message,
+                );
+            }
+            Self::PreconditionFailed(message) => {
+                return error_response(
+                    StatusCode::PRECONDITION_FAILED,
+                    ErrorCode::PreconditionFailed,
+                    message,
+                );
+            }
+            Self::Validation { message, fields } => {
+                return (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Json(ErrorBody::validation(message, fields)),
+                )
+                    .into_response();
+            }
+            Self::Json(rejection) => return rejection.into_response(),
+            Self::UnsupportedMediaType => {
+                return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
             }
             Self::Db(_) | Self::Task(_) => {}
         }

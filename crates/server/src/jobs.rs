@@ -115,6 +115,18 @@ impl Jobs {
         if !job.state.is_active() {
             return Err(CancelError::Finished(Box::new(job)));
         }
+        self.stop_worker(id);
+        state.db.finish_job(id, &JobState::Cancelled, now_ms())?;
+        let job = state.db.job(id)?.ok_or(CancelError::Unknown)?;
+        state
+            .events
+            .publish(ServerEvent::JobFinished { job: job.clone() });
+        publish_organization(state, &job.organization_id.0)?;
+        Ok(job)
+    }
+
+    /// Stops the worker of a job, if it has one running.
+    pub fn stop_worker(&self, id: &str) {
         if let Some(worker) = self
             .running
             .lock()
@@ -123,13 +135,6 @@ impl Jobs {
         {
             worker.abort();
         }
-        state.db.finish_job(id, &JobState::Cancelled, now_ms())?;
-        let job = state.db.job(id)?.ok_or(CancelError::Unknown)?;
-        state
-            .events
-            .publish(ServerEvent::JobFinished { job: job.clone() });
-        publish_organization(state, &job.organization_id.0)?;
-        Ok(job)
     }
 }
 

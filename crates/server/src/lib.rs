@@ -11,6 +11,8 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod jobs;
+pub mod licences;
+pub mod organizations;
 pub mod scheduler;
 pub mod seed;
 pub mod shell;
@@ -41,6 +43,9 @@ pub struct AppState {
     pub jobs: Arc<jobs::Jobs>,
     /// The change stream.
     pub events: Arc<events::Events>,
+    /// The period that replaces every organization's user sync interval
+    /// (`--user-sync-period`), so that the settings show when the next sync really is.
+    pub user_sync_period: Option<std::time::Duration>,
 }
 
 impl AppState {
@@ -61,7 +66,14 @@ impl AppState {
             connections: Arc::new(connections::Connections::new(microsoft)?),
             jobs: Arc::new(jobs::Jobs::new(backup_duration)),
             events: Arc::default(),
+            user_sync_period: None,
         })
+    }
+
+    /// [`Self::user_sync_period`] in ms, as storage takes it.
+    pub fn user_sync_period_ms(&self) -> Option<i64> {
+        self.user_sync_period
+            .map(|period| i64::try_from(period.as_millis()).unwrap_or(i64::MAX))
     }
 }
 

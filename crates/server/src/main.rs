@@ -9,13 +9,15 @@ use std::{
     time::Duration,
 };
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use tracing_subscriber::EnvFilter;
+use xms_m365_contract::LicenceMode;
 use xms_server::{
     AppState, DEV_API_TOKEN, app,
     authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
     connections::MicrosoftConfig,
     db,
+    licences::{DEFAULT_LICENCES, MAX_LICENCES},
     scheduler::{self, SchedulerConfig},
 };
 
@@ -80,6 +82,11 @@ struct ServeArgs {
     /// own interval (24 hours by default), to see syncs in a demonstration.
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     user_sync_period: Option<u64>,
+    /// Licences of the XMS subscription, shared by all organizations: each protected user
+    /// holds one (0 to 1000000; a small number shows a shortage).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LICENCES,
+          value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_LICENCES)))]
+    licences: u32,
 }
 
 #[derive(Args)]
@@ -109,6 +116,22 @@ struct AddOrganizationArgs {
     /// warsaw-office-nas or gdansk-branch-server (offline).
     #[arg(long, value_name = "ID")]
     worker: Option<String>,
+    /// How its users get licences.
+    #[arg(long, value_enum, default_value_t = Mode::Automatic)]
+    licence_mode: Mode,
+    /// How many of its users are protected, each with a licence (default: all of them, free
+    /// licences or not); at most --users.
+    #[arg(long, value_name = "N")]
+    protected_users: Option<u32>,
+}
+
+/// A licence mode on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum Mode {
+    /// Every user is protected while licences are free, new ones as they appear.
+    Automatic,
+    /// New users stay unprotected until an administrator chooses.
+    Manual,
 }
 
 fn parse_token(token: &str) -> Result<String, String> {
@@ -146,6 +169,13 @@ async fn main() -> ExitCode {
 }
 
 fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
+    let protected_users = args.protected_users.unwrap_or(args.users);
+    if protected_users > args.users {
+        return Err(format!(
+            "--protected-users {protected_users} is more than the organization's {} users",
+            args.users
+        ));
+    }
     let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
     // Checked first, so that a mistyped worker adds nothing.
     if let Some(worker) = &args.worker
@@ -182,12 +212,20 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
         db.set_default_worker(&organization.id.0, worker)
             .map_err(|e| e.to_string())?;
     }
+    let mode = match args.licence_mode {
+        Mode::Automatic => LicenceMode::Automatic,
+        Mode::Manual => LicenceMode::Manual,
+    };
+    db.set_licensing(&organization.id.0, mode, protected_users)
+        .map_err(|e| e.to_string())?;
     println!("added {} ({})", organization.name, organization.id.0);
     Ok(())
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
+    let db = db::Db::open(&args.data_dir)
+        .map_err(|e| e.to_string())?
+        .with_licences(args.licences);
     let listener = tokio::net::TcpListener::bind((args.bind, args.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
@@ -220,7 +258,9 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         println!("Marked {interrupted} backup job(s) interrupted by the last stop as failed");
     }
     let backup_duration = Duration::from_secs(args.backup_duration);
-    let state = AppState::new(db, &args.api_token, authority, microsoft, backup_duration)?;
+    let user_sync_period = args.user_sync_period.map(Duration::from_secs);
+    let mut state = AppState::new(db, &args.api_token, authority, microsoft, backup_duration)?;
+    state.user_sync_period = user_sync_period;
     let resumed = state
         .connections
         .resume_all(&state)
@@ -231,7 +271,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     scheduler::spawn(
         state.clone(),
         SchedulerConfig {
-            user_sync_period: args.user_sync_period.map(Duration::from_secs),
+            user_sync_period,
             ..SchedulerConfig::default()
         },
     );

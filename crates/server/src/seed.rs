@@ -1,6 +1,9 @@
 //! Generated organizations for demonstrations and benchmarks (`--seed-organizations N`): a
 //! service provider's worth of tenants in every status, backed up by every worker (mostly the
-//! main one), written in one transaction.
+//! main one), every third in manual licence management with some users unprotected, written
+//! in one transaction. Like `add-organization`, seeding sets up a scene rather than running
+//! the licence rules: the subscription may end up overcommitted, which shows as no free
+//! licences.
 
 use rusqlite::params;
 
@@ -83,12 +86,19 @@ pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbErro
             (0..=6, _) | (_, 0 | 1) => None,
             (slot, others) => workers.get(1 + slot as usize % (others - 1)),
         };
+        // Every third in manual licence management, with 10 to 20 % of its users unprotected
+        // (users it gained since an administrator last chose); the rest protect everyone.
+        let (mode, protected) = if n % 3 == 0 {
+            ("manual", users - users * (10 + n % 11) / 100)
+        } else {
+            ("automatic", users)
+        };
         let inserted = tx.execute(
             "INSERT OR IGNORE INTO organizations
              (id, tenant_id, name, primary_domain, user_count, needs_reauthorization,
-              default_worker_id)
+              default_worker_id, licence_mode, protected_users)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                     COALESCE(?7, (SELECT id FROM workers WHERE main = 1)))",
+                     COALESCE(?7, (SELECT id FROM workers WHERE main = 1)), ?8, ?9)",
             params![
                 id,
                 format!("00000000-0000-4000-8000-{n:012}"),
@@ -96,7 +106,9 @@ pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbErro
                 format!("{slug}.onmicrosoft.com"),
                 users,
                 n % 11 == 0,
-                worker
+                worker,
+                mode,
+                protected
             ],
         )?;
         if inserted == 0 {
@@ -176,6 +188,30 @@ mod tests {
         assert!(on("xopero-cloud-eu-west") >= 650, "mostly the main worker");
         assert!(on("warsaw-office-nas") > 0);
         assert!(on("gdansk-branch-server") > 0, "some on the offline worker");
+        let unprotected: Vec<_> = organizations
+            .iter()
+            .filter(|o| o.protected_users < o.user_count)
+            .collect();
+        assert!(
+            (300..=340).contains(&unprotected.len()),
+            "every third has unprotected users: {}",
+            unprotected.len()
+        );
+        for organization in &unprotected {
+            let share = (organization.user_count - organization.protected_users) * 100
+                / organization.user_count;
+            assert!((9..=20).contains(&share), "{share} % unprotected");
+            let settings = db.settings_view(&organization.id.0, None).unwrap().unwrap();
+            assert_eq!(
+                settings.settings.licence_mode,
+                xms_m365_contract::LicenceMode::Manual
+            );
+        }
+        assert!(
+            organizations
+                .iter()
+                .all(|o| o.licences_used == o.protected_users)
+        );
         let mut domains: Vec<_> = organizations.iter().map(|o| &o.primary_domain).collect();
         domains.sort();
         domains.dedup();

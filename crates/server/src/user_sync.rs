@@ -1,15 +1,19 @@
 //! The simulated user sync: XMS reads each organization's users from Microsoft 365 every
 //! `user_sync_interval_hours` (24 by default; `--user-sync-period` overrides it for every
-//! organization). Each sync finds a few users joined or gone, the same change for the same
-//! organization and sync so that tests can rely on it, stores the new count and publishes
-//! [`ServerEvent::UserSyncDone`].
+//! organization), or when an administrator asks (**Sync now**). Each sync finds a few users
+//! joined or gone, the same change for the same organization and sync so that tests can rely
+//! on it, stores the new count, licenses new users as the organization's licence mode says
+//! ([`crate::licences`]) and publishes [`ServerEvent::UserSyncDone`].
 
 use std::time::Duration;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, Transaction, params};
 use xms_m365_contract::{Organization, ServerEvent};
 
-use crate::db::{Db, DbError};
+use crate::{
+    db::{Db, DbError, stable_hash},
+    licences::protect_with_free_licences,
+};
 
 /// What a sync can find: users who left (negative) or joined, mostly joined as tenants grow.
 /// Never none, so that every sync visibly does something in a demonstration.
@@ -27,26 +31,87 @@ pub fn run_due(
     let period_ms = period.map(|period| i64::try_from(period.as_millis()).unwrap_or(i64::MAX));
     let mut synced = Vec::new();
     for id in state.db.sync_due_users(now, period_ms)? {
-        // Gone if it was removed meanwhile: nothing to tell.
-        if let Some(organization) = state.db.organization(&id)? {
-            state.events.publish(ServerEvent::UserSyncDone {
-                organization: Box::new(organization.clone()),
-            });
+        if let Some(organization) = publish(state, &id)? {
             synced.push(organization);
         }
     }
     Ok(synced)
 }
 
-/// How the user count changes in an organization's `sync`-th sync: FNV-1a of both, which
-/// unlike std's hasher is the same in every build.
-fn user_change(organization_id: &str, sync: i64) -> i64 {
-    let hash = organization_id
-        .bytes()
-        .chain(sync.to_le_bytes())
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+/// How a sync asked for by an administrator ended.
+#[derive(Debug)]
+pub enum SyncNow {
+    /// Synced; the organization as published.
+    Synced(Box<Organization>),
+    /// There is no such organization.
+    Unknown,
+    /// Microsoft refuses XMS the users of this organization (named) until it is
+    /// re-authorized.
+    NeedsReauthorization(String),
+}
+
+/// Runs an organization's user sync now (at `now`, Unix ms), whether or not it is due.
+pub fn sync_now(state: &crate::AppState, id: &str, now: i64) -> Result<SyncNow, DbError> {
+    {
+        let mut conn = state.db.conn();
+        let tx = conn.transaction()?;
+        let found: Option<(String, bool)> = tx
+            .query_row(
+                "SELECT name, needs_reauthorization FROM organizations WHERE id = ?1",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        match found {
+            None => return Ok(SyncNow::Unknown),
+            Some((name, true)) => return Ok(SyncNow::NeedsReauthorization(name)),
+            Some((_, false)) => sync(&tx, state.db.licences(), id, now)?,
+        }
+        tx.commit()?;
+    }
+    Ok(match publish(state, id)? {
+        Some(organization) => SyncNow::Synced(Box::new(organization)),
+        None => SyncNow::Unknown,
+    })
+}
+
+/// Publishes a synced organization; `None` when it was removed meanwhile: nothing to tell.
+fn publish(state: &crate::AppState, id: &str) -> Result<Option<Organization>, DbError> {
+    let organization = state.db.organization(id)?;
+    if let Some(organization) = &organization {
+        state.events.publish(ServerEvent::UserSyncDone {
+            organization: Box::new(organization.clone()),
         });
+    }
+    Ok(organization)
+}
+
+/// Syncs one organization's users at `now` in `tx`: the count changes, users gone take their
+/// licences with them (protected users never outnumber users), and in automatic licence
+/// management unprotected users get what licences of the subscription's `licences` are free.
+fn sync(tx: &Transaction<'_>, licences: u32, id: &str, now: i64) -> rusqlite::Result<()> {
+    let (user_count, syncs): (i64, i64) = tx.query_row(
+        "SELECT user_count, user_syncs FROM organizations WHERE id = ?1",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let sync = syncs + 1;
+    // It cannot fall below zero.
+    let users = (user_count + user_change(id, sync)).max(0);
+    tx.execute(
+        "UPDATE organizations
+         SET user_count = ?2, protected_users = MIN(protected_users, ?2),
+             last_user_sync_at = ?3, user_syncs = ?4
+         WHERE id = ?1",
+        params![id, users, now, sync],
+    )?;
+    protect_with_free_licences(tx, licences, id)?;
+    Ok(())
+}
+
+/// How the user count changes in an organization's `sync`-th sync.
+fn user_change(organization_id: &str, sync: i64) -> i64 {
+    let hash = stable_hash(organization_id.bytes().chain(sync.to_le_bytes()));
     // The remainder is below the number of changes, so the index is always in range.
     CHANGES[usize::try_from(hash % CHANGES.len() as u64).unwrap_or(0)]
 }
@@ -57,33 +122,23 @@ impl Db {
     fn sync_due_users(&self, now: i64, period_ms: Option<i64>) -> Result<Vec<String>, DbError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let due: Vec<(String, i64, i64)> = {
+        let due: Vec<String> = {
             let mut stmt = tx.prepare_cached(
-                "SELECT id, user_count, user_syncs FROM organizations
+                "SELECT id FROM organizations
                  WHERE needs_reauthorization = 0
                    AND COALESCE(last_user_sync_at, unixepoch(connected_at) * 1000)
                        + COALESCE(?2, user_sync_interval_hours * 3600000) <= ?1
                  ORDER BY id",
             )?;
-            let rows = stmt.query_map(params![now, period_ms], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })?;
+            let rows = stmt.query_map(params![now, period_ms], |row| row.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        for (id, user_count, syncs) in &due {
-            let sync = syncs + 1;
-            // Licences follow the users (every user is protected), so only the count changes;
-            // it cannot fall below zero.
-            let users = (user_count + user_change(id, sync)).max(0);
-            tx.execute(
-                "UPDATE organizations
-                 SET user_count = ?2, last_user_sync_at = ?3, user_syncs = ?4
-                 WHERE id = ?1",
-                params![id, users, now, sync],
-            )?;
+        // In id order, so when licences run short, which organizations get them is stable.
+        for id in &due {
+            sync(&tx, self.licences(), id, now)?;
         }
         tx.commit()?;
-        Ok(due.into_iter().map(|(id, _, _)| id).collect())
+        Ok(due)
     }
 }
 

@@ -167,8 +167,8 @@ async fn refuses_an_oversized_body_with_a_json_413() {
     assert_eq!(error.error.code, ErrorCode::PayloadTooLarge);
 }
 
-/// No API route takes a body yet, so this drives a JSON route through the same error
-/// middleware the API uses: every JSON route added later inherits exactly this behaviour.
+/// Drives a bare JSON route through the same error middleware the API uses, so that the
+/// behaviour every JSON route inherits is checked apart from any route's own rules.
 #[tokio::test]
 async fn malformed_json_gets_a_json_400_that_says_what_is_wrong() {
     use axum::{Json, routing::post};
@@ -223,6 +223,12 @@ async fn serves_the_committed_openapi_document_without_a_token() {
     assert!(served["paths"]["/m365/organizations"]["get"].is_object());
     assert!(served["components"]["schemas"]["OrganizationList"].is_object());
     assert!(served["paths"]["/workers"]["get"].is_object());
+    let settings = &served["paths"]["/m365/organizations/{id}/settings"];
+    assert!(settings["get"]["responses"]["200"]["headers"]["ETag"].is_object());
+    assert!(settings["put"]["responses"]["428"].is_object());
+    assert!(served["paths"]["/m365/organizations/{id}"]["delete"].is_object());
+    assert!(served["paths"]["/m365/organizations/{id}/user-sync"]["post"].is_object());
+    assert!(served["components"]["schemas"]["FieldError"].is_object());
     assert!(served["components"]["schemas"]["WorkerList"].is_object());
 }
 

@@ -1,13 +1,18 @@
 //! Connecting an organization end to end on the server: XMS's API starts a device
 //! authorization with the development authority over real HTTP, a person signs in on the
 //! device-login pages, and XMS's background polling settles the attempt. Includes a restart in
-//! the middle of an attempt.
+//! the middle of an attempt, and re-authorizing an organization (which only its own tenant
+//! can do).
 
 use std::time::Duration;
 
 use common::{RunningServer, TOKEN};
 use reqwest::{Client, StatusCode};
-use xms_m365_contract::{Connection, ConnectionState, ErrorBody, ErrorCode, OrganizationList};
+use serde_json::json;
+use xms_m365_contract::{
+    Connection, ConnectionState, ErrorBody, ErrorCode, OrganizationList, OrganizationStatus,
+};
+use xms_server::{authority::directory::TENANTS, db};
 
 mod common;
 
@@ -29,6 +34,20 @@ impl Api {
             .http
             .post(format!("{}/api/v1/m365/connections", self.url))
             .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json().await.unwrap()
+    }
+
+    /// Starts re-authorizing organization `id`, as the tile's **Re-authorize** does.
+    async fn start_reauthorizing(&self, id: &str) -> Connection {
+        let response = self
+            .http
+            .post(format!("{}/api/v1/m365/connections", self.url))
+            .bearer_auth(TOKEN)
+            .json(&json!({ "reauthorize": id }))
             .send()
             .await
             .unwrap();
@@ -103,6 +122,25 @@ impl Api {
 }
 
 const MEGAN: &str = "megan.bowen@contoso.onmicrosoft.com";
+const ALEX: &str = "alex.wilber@fabrikam.onmicrosoft.com";
+
+/// Stores Contoso Ltd of the demo directory in `data`, needing re-authorization; returns its id.
+fn contoso_needing_reauthorization(data: &std::path::Path) -> String {
+    let contoso = &TENANTS[0];
+    let db = db::Db::open(data).unwrap();
+    let id = db
+        .insert_organization(&db::NewOrganization {
+            tenant_id: contoso.id.into(),
+            name: contoso.name.into(),
+            primary_domain: contoso.primary_domain.into(),
+            user_count: 1200,
+        })
+        .unwrap()
+        .id
+        .0;
+    db.set_needs_reauthorization(&id).unwrap();
+    id
+}
 
 #[tokio::test]
 async fn signing_in_connects_the_organization_once() {
@@ -283,4 +321,114 @@ async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
         "{}",
         body.error.message
     );
+}
+
+#[tokio::test]
+async fn reauthorizing_with_the_same_tenant_renews_consent() {
+    let data = tempfile::tempdir().unwrap();
+    let contoso = contoso_needing_reauthorization(data.path());
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&server);
+    let connection = api.start_reauthorizing(&contoso).await;
+    api.sign_in(&connection.user_code, MEGAN, "continue").await;
+    let ConnectionState::Succeeded {
+        organization,
+        already_connected,
+    } = api.settle(&connection.id.0).await
+    else {
+        panic!("re-authorizing Contoso as its administrator must succeed");
+    };
+    assert!(already_connected);
+    assert_eq!(organization.id.0, contoso);
+    assert_ne!(
+        organization.status,
+        OrganizationStatus::NeedsReauthorization
+    );
+    assert_eq!(organization.user_count, 1250, "refreshed from the tenant");
+}
+
+#[tokio::test]
+async fn reauthorizing_with_another_tenant_fails_and_connects_nothing_even_after_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let contoso = contoso_needing_reauthorization(data.path());
+    let first = RunningServer::start(data.path(), Duration::from_secs(900));
+    let connection = Api::new(&first).start_reauthorizing(&contoso).await;
+    first.stop();
+
+    // The attempt remembers what it re-authorizes across the restart.
+    let second = RunningServer::start(data.path(), Duration::from_secs(900));
+    let api = Api::new(&second);
+    api.sign_in(&connection.user_code, ALEX, "continue").await;
+    let ConnectionState::Failed { message } = api.settle(&connection.id.0).await else {
+        panic!("signing in to Fabrikam cannot re-authorize Contoso");
+    };
+    assert_eq!(
+        message,
+        "You signed in to Fabrikam Inc (fabrikam.onmicrosoft.com), not Contoso Ltd. Sign in \
+         with an administrator of Contoso Ltd to re-authorize it."
+    );
+    let organizations = api.organizations().await.organizations;
+    assert_eq!(organizations.len(), 1, "Fabrikam was not connected");
+    assert_eq!(organizations[0].id.0, contoso);
+    assert_eq!(
+        organizations[0].status,
+        OrganizationStatus::NeedsReauthorization,
+        "Contoso is unchanged"
+    );
+}
+
+#[tokio::test]
+async fn the_start_body_is_optional_but_checked_when_sent() {
+    let server = common::TestApp::new(None);
+    let start = |content_type: Option<&str>, body: &str| {
+        let mut request = axum::http::Request::post("/api/v1/m365/connections")
+            .header("Authorization", format!("Bearer {TOKEN}"));
+        if let Some(content_type) = content_type {
+            request = request.header("Content-Type", content_type);
+        }
+        let request = request
+            .body(axum::body::Body::from(body.to_owned()))
+            .unwrap();
+        let app = server.app.clone();
+        async move {
+            let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
+            let status = response.status();
+            let bytes = http_body_util::BodyExt::collect(response.into_body())
+                .await
+                .unwrap()
+                .to_bytes();
+            let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
+            (status, body.map(|b| (b.error.code, b.error.message)))
+        }
+    };
+    // This server's identity platform cannot be reached: a 502 means the body was accepted.
+    for (content_type, body) in [
+        (None, ""),
+        (Some("application/json"), ""),
+        (Some("application/json"), "{}"),
+        (
+            Some("application/json; charset=utf-8"),
+            r#"{"reauthorize": null}"#,
+        ),
+    ] {
+        let (status, _) = start(content_type, body).await;
+        assert_eq!(status, StatusCode::BAD_GATEWAY, "{content_type:?} {body:?}");
+    }
+
+    let (status, error) = start(Some("application/json"), r#"{"reauthorize": "nope"}"#).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (code, message) = error.unwrap();
+    assert_eq!(code, ErrorCode::NotFound);
+    assert!(
+        message.contains("There is no organization nope"),
+        "{message}"
+    );
+
+    let (status, error) = start(Some("application/json"), r#"{"reauthorize": 7}"#).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error.unwrap().0, ErrorCode::BadRequest);
+
+    let (status, error) = start(Some("text/plain"), "contoso").await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(error.unwrap().0, ErrorCode::UnsupportedMediaType);
 }

@@ -44,6 +44,8 @@ pub struct StoredConnection {
     organization_id: Option<String>,
     already_connected: bool,
     failure: Option<String>,
+    /// The organization this attempt re-authorizes, if that is what it is for.
+    pub reauthorize: Option<String>,
 }
 
 impl StoredConnection {
@@ -54,7 +56,8 @@ impl StoredConnection {
 }
 
 const COLUMNS: &str = "id, state, user_code, verification_uri, expires_at, interval_secs, \
-                       device_authorization, organization_id, already_connected, failure";
+                       device_authorization, organization_id, already_connected, failure, \
+                       reauthorize_organization_id";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredConnection> {
     Ok(StoredConnection {
@@ -68,6 +71,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredConnection> {
         organization_id: row.get(7)?,
         already_connected: row.get(8)?,
         failure: row.get(9)?,
+        reauthorize: row.get(10)?,
     })
 }
 
@@ -76,8 +80,9 @@ impl Db {
     pub fn insert_connection(&self, new: &StoredConnection, now: i64) -> Result<(), DbError> {
         self.conn().execute(
             "INSERT INTO connections (id, user_code, verification_uri, expires_at, interval_secs,
-                                      device_authorization, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                      device_authorization, created_at,
+                                      reauthorize_organization_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 new.id,
                 new.user_code,
@@ -85,7 +90,8 @@ impl Db {
                 new.expires_at,
                 new.interval_secs,
                 new.device_authorization,
-                now
+                now,
+                new.reauthorize
             ],
         )?;
         Ok(())
@@ -173,7 +179,7 @@ impl Db {
 }
 
 impl StoredConnection {
-    /// A new pending attempt.
+    /// A new pending attempt, re-authorizing the organization `reauthorize` if given.
     pub fn new(
         id: String,
         user_code: String,
@@ -181,6 +187,7 @@ impl StoredConnection {
         expires_at: i64,
         interval_secs: u32,
         device_authorization: String,
+        reauthorize: Option<String>,
     ) -> Self {
         Self {
             id,
@@ -193,6 +200,7 @@ impl StoredConnection {
             organization_id: None,
             already_connected: false,
             failure: None,
+            reauthorize,
         }
     }
 }

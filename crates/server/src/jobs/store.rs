@@ -28,7 +28,8 @@ pub struct BackupTarget {
     pub backup_failure: Option<String>,
 }
 
-const COLUMNS: &str =
+/// A job's columns, in the order `job_from_row_at` reads them.
+pub(crate) const COLUMNS: &str =
     "id, organization_id, state, percent, items_done, items_total, reason, created_at, finished_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {

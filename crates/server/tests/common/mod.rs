@@ -65,8 +65,13 @@ pub struct TestApp {
 impl TestApp {
     /// A server serving the module from `static_dir`, if given.
     pub fn new(static_dir: Option<&Path>) -> Self {
+        Self::with_licences(static_dir, xms_server::licences::DEFAULT_LICENCES)
+    }
+
+    /// A server whose XMS subscription has `licences` licences.
+    pub fn with_licences(static_dir: Option<&Path>, licences: u32) -> Self {
         let data = tempfile::tempdir().unwrap();
-        let db = Db::open(data.path()).unwrap();
+        let db = Db::open(data.path()).unwrap().with_licences(licences);
         let state = state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
         Self {
             app: app(state.clone(), static_dir),

@@ -1,0 +1,687 @@
+//! What an administrator does to an organization from its tile, through the API: reading its
+//! settings with an ETag and saving them with If-Match (and every way saving is refused,
+//! storing nothing), licences as the licence mode and the subscription allow, Sync now, and
+//! removing the organization.
+
+use axum::{
+    body::Body,
+    http::{HeaderMap, Request, StatusCode, header},
+};
+use common::{Received, Stream, TOKEN, TestApp};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use xms_m365_contract::{
+    ConnectionState, ErrorBody, ErrorCode, Job, JobState, LicenceMode, LicensingPreview,
+    Organization, OrganizationList, ServerEvent, SettingsView, settings_path, user_sync_path,
+};
+use xms_server::{
+    connections::store::{Outcome, StoredConnection},
+    db::{self, rfc3339},
+};
+
+mod common;
+
+const HOUR_MS: i64 = 3_600_000;
+
+fn organization(server: &TestApp, name: &str, users: u32) -> String {
+    server
+        .db
+        .insert_organization(&db::NewOrganization {
+            tenant_id: format!("tenant-{name}"),
+            name: name.into(),
+            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
+            user_count: users,
+        })
+        .unwrap()
+        .id
+        .0
+}
+
+fn stored(server: &TestApp, id: &str) -> Organization {
+    server.db.organization(id).unwrap().unwrap()
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn settings(&self) -> SettingsView {
+        assert_eq!(self.status, StatusCode::OK, "{}", self.text());
+        let view: SettingsView = serde_json::from_slice(&self.body).unwrap();
+        assert_eq!(
+            self.headers[header::ETAG].to_str().unwrap(),
+            view.etag,
+            "the ETag header is the body's etag"
+        );
+        view
+    }
+
+    fn error(&self, status: StatusCode) -> ErrorBody {
+        assert_eq!(self.status, status, "{}", self.text());
+        serde_json::from_slice(&self.body).unwrap()
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+async fn call(
+    server: &TestApp,
+    method: &str,
+    uri: &str,
+    if_match: Option<&str>,
+    body: Option<Value>,
+) -> Answer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(format!("/api/v1{uri}"))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
+    if let Some(etag) = if_match {
+        request = request.header(header::IF_MATCH, etag);
+    }
+    let body = match body {
+        Some(json) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(json.to_string())
+        }
+        None => Body::empty(),
+    };
+    let response = server
+        .app
+        .clone()
+        .oneshot(request.body(body).unwrap())
+        .await
+        .unwrap();
+    Answer {
+        status: response.status(),
+        headers: response.headers().clone(),
+        body: response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    }
+}
+
+fn path(id: &str) -> String {
+    settings_path(&xms_m365_contract::OrganizationId(id.to_owned()))
+}
+
+async fn get_settings(server: &TestApp, id: &str) -> SettingsView {
+    call(server, "GET", &path(id), None, None).await.settings()
+}
+
+async fn put_settings(server: &TestApp, id: &str, if_match: Option<&str>, body: Value) -> Answer {
+    call(server, "PUT", &path(id), if_match, Some(body)).await
+}
+
+async fn sync_now(server: &TestApp, id: &str) -> Answer {
+    let uri = user_sync_path(&xms_m365_contract::OrganizationId(id.to_owned()));
+    call(server, "POST", &uri, None, None).await
+}
+
+/// Events until one matches, or panics after two seconds without one.
+async fn until(stream: &mut Stream, wanted: impl Fn(&ServerEvent) -> bool) -> Received {
+    while let Some(received) = stream.next().await {
+        if wanted(&received.event) {
+            return received;
+        }
+    }
+    panic!("the awaited event never came");
+}
+
+#[tokio::test]
+async fn the_settings_come_with_their_etag_and_the_next_user_sync() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 250);
+    let fabrikam = organization(&server, "Fabrikam", 100);
+    let view = get_settings(&server, &contoso).await;
+    assert_eq!(view.organization_id.0, contoso);
+    assert_eq!(view.settings.licence_mode, LicenceMode::Automatic);
+    assert_eq!(view.settings.user_sync_interval_hours, 24);
+    assert_eq!(view.settings.default_worker_id.0, "xopero-cloud-eu-west");
+    assert!(
+        view.etag.starts_with('"') && view.etag.ends_with('"'),
+        "a quoted strong ETag: {}",
+        view.etag
+    );
+    assert_ne!(view.etag, get_settings(&server, &fabrikam).await.etag);
+    assert_eq!(view.last_user_sync_at, None);
+    let connected = stored(&server, &contoso).connected_at;
+    let connected_ms = chrono::DateTime::parse_from_rfc3339(&connected)
+        .unwrap()
+        .timestamp_millis();
+    assert_eq!(
+        view.next_user_sync_at,
+        Some(rfc3339(connected_ms + 24 * HOUR_MS))
+    );
+    assert_eq!(
+        view.automatic_licensing,
+        LicensingPreview {
+            unprotected_users: 0,
+            free_licences: 5000 - 250 - 100
+        }
+    );
+
+    server.db.set_needs_reauthorization(&contoso).unwrap();
+    let view = get_settings(&server, &contoso).await;
+    assert_eq!(view.next_user_sync_at, None, "not without consent");
+
+    let missing = call(&server, "GET", &path("no-such-organization"), None, None).await;
+    assert_eq!(
+        missing.error(StatusCode::NOT_FOUND).error.code,
+        ErrorCode::NotFound
+    );
+}
+
+#[tokio::test]
+async fn saving_stores_every_setting_changes_the_etag_and_publishes_the_tile() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 250);
+    let before = get_settings(&server, &contoso).await;
+    let mut stream = Stream::open(&server.app, None).await;
+
+    let saved = put_settings(
+        &server,
+        &contoso,
+        Some(&before.etag),
+        // The offline worker is allowed: the panel warns before offering it.
+        json!({
+            "licence_mode": "manual",
+            "user_sync_interval_hours": 6,
+            "default_worker_id": "gdansk-branch-server"
+        }),
+    )
+    .await
+    .settings();
+    assert_ne!(saved.etag, before.etag);
+    assert_eq!(saved.settings.licence_mode, LicenceMode::Manual);
+    assert_eq!(saved.settings.user_sync_interval_hours, 6);
+    assert_eq!(saved.settings.default_worker_id.0, "gdansk-branch-server");
+    let next = |view: &SettingsView| {
+        chrono::DateTime::parse_from_rfc3339(view.next_user_sync_at.as_deref().unwrap())
+            .unwrap()
+            .timestamp_millis()
+    };
+    assert_eq!(
+        next(&before) - next(&saved),
+        18 * HOUR_MS,
+        "every 6 hours now"
+    );
+    assert_eq!(get_settings(&server, &contoso).await, saved, "stored");
+
+    let tile = stored(&server, &contoso);
+    assert_eq!(tile.default_worker.id.0, "gdansk-branch-server");
+    assert!(!tile.default_worker.online);
+    let published = until(&mut stream, |event| {
+        matches!(event, ServerEvent::OrganizationChanged { .. })
+    })
+    .await;
+    assert_eq!(published.name, "organization_changed");
+    assert_eq!(
+        published.event,
+        ServerEvent::OrganizationChanged {
+            organization: Box::new(tile)
+        }
+    );
+
+    // Saving the same values again is still a new version.
+    let again = put_settings(
+        &server,
+        &contoso,
+        Some(&saved.etag),
+        json!({
+            "licence_mode": "manual",
+            "user_sync_interval_hours": 6,
+            "default_worker_id": "gdansk-branch-server"
+        }),
+    )
+    .await
+    .settings();
+    assert_ne!(again.etag, saved.etag);
+}
+
+#[tokio::test]
+async fn saving_without_if_match_is_a_428_and_stores_nothing() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 250);
+    let before = get_settings(&server, &contoso).await;
+    let answer = put_settings(
+        &server,
+        &contoso,
+        None,
+        json!({
+            "licence_mode": "manual",
+            "user_sync_interval_hours": 1,
+            "default_worker_id": "warsaw-office-nas"
+        }),
+    )
+    .await;
+    let error = answer.error(StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(error.error.code, ErrorCode::PreconditionRequired);
+    assert!(error.error.message.contains("If-Match"), "{error:?}");
+    assert_eq!(get_settings(&server, &contoso).await, before);
+}
+
+#[tokio::test]
+async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 250);
+    let opened = get_settings(&server, &contoso).await;
+    // Another administrator saves first.
+    let theirs = put_settings(
+        &server,
+        &contoso,
+        Some(&opened.etag),
+        json!({
+            "licence_mode": "automatic",
+            "user_sync_interval_hours": 12,
+            "default_worker_id": "warsaw-office-nas"
+        }),
+    )
+    .await
+    .settings();
+
+    for stale in [opened.etag.as_str(), "\"0000000000000000\"", "W/\"x\""] {
+        let answer = put_settings(
+            &server,
+            &contoso,
+            Some(stale),
+            json!({
+                "licence_mode": "manual",
+                "user_sync_interval_hours": 1,
+                "default_worker_id": "gdansk-branch-server"
+            }),
+        )
+        .await;
+        let error = answer.error(StatusCode::PRECONDITION_FAILED);
+        assert_eq!(error.error.code, ErrorCode::PreconditionFailed);
+        assert_eq!(
+            error.error.message,
+            "Someone else changed these settings after you opened them. Review their values \
+             and save again."
+        );
+    }
+    assert_eq!(get_settings(&server, &contoso).await, theirs);
+    assert_eq!(
+        stored(&server, &contoso).default_worker.id.0,
+        "warsaw-office-nas"
+    );
+
+    // An ETag of another organization's settings is no good either.
+    let fabrikam = organization(&server, "Fabrikam", 10);
+    let answer = put_settings(
+        &server,
+        &fabrikam,
+        Some(&theirs.etag),
+        json!({
+            "licence_mode": "manual",
+            "user_sync_interval_hours": 1,
+            "default_worker_id": "gdansk-branch-server"
+        }),
+    )
+    .await;
+    answer.error(StatusCode::PRECONDITION_FAILED);
+}
+
+#[tokio::test]
+async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 250);
+    let before = get_settings(&server, &contoso).await;
+    let answer = put_settings(
+        &server,
+        &contoso,
+        Some(&before.etag),
+        json!({
+            "licence_mode": "sometimes",
+            "user_sync_interval_hours": 3,
+            "default_worker_id": "no-such-worker"
+        }),
+    )
+    .await;
+    let error = answer.error(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error.error.code, ErrorCode::ValidationFailed);
+    let fields: Vec<(&str, &str)> = error
+        .error
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "licence_mode",
+                "Choose automatic or manual licence management."
+            ),
+            (
+                "user_sync_interval_hours",
+                "Choose one of: every 1, 2, 4, 6, 12 or 24 hours."
+            ),
+            (
+                "default_worker_id",
+                "There is no worker no-such-worker. Choose one of the listed workers."
+            ),
+        ]
+    );
+
+    // One bad field among good ones stores none of them.
+    let answer = put_settings(
+        &server,
+        &contoso,
+        Some(&before.etag),
+        json!({
+            "licence_mode": "manual",
+            "user_sync_interval_hours": 300,
+            "default_worker_id": "warsaw-office-nas"
+        }),
+    )
+    .await;
+    let error = answer.error(StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<_> = error
+        .error
+        .fields
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["user_sync_interval_hours"]);
+
+    // Missing and mistyped fields are invalid fields too.
+    let answer = put_settings(
+        &server,
+        &contoso,
+        Some(&before.etag),
+        json!({"user_sync_interval_hours": "24", "default_worker_id": 7}),
+    )
+    .await;
+    assert_eq!(
+        answer
+            .error(StatusCode::UNPROCESSABLE_ENTITY)
+            .error
+            .fields
+            .len(),
+        3
+    );
+    assert_eq!(get_settings(&server, &contoso).await, before);
+
+    // A body that is not JSON at all is a bad request, in the same error shape.
+    let request = Request::put(format!("/api/v1{}", path(&contoso)))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::IF_MATCH, &before.etag)
+        .body(Body::from("{\"licence_mode\": "))
+        .unwrap();
+    let response = server.app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
+    let server = TestApp::with_licences(None, 100);
+    let contoso = organization(&server, "Contoso", 60);
+    let fabrikam = organization(&server, "Fabrikam", 80);
+    assert_eq!(
+        stored(&server, &fabrikam).protected_users,
+        40,
+        "a new organization takes the free licences"
+    );
+    assert!(
+        server
+            .db
+            .set_licensing(&fabrikam, LicenceMode::Manual, 20)
+            .unwrap()
+    );
+    let before = get_settings(&server, &fabrikam).await;
+    assert_eq!(before.settings.licence_mode, LicenceMode::Manual);
+    assert_eq!(
+        before.automatic_licensing,
+        LicensingPreview {
+            unprotected_users: 60,
+            free_licences: 20
+        }
+    );
+    assert_eq!(before.automatic_licensing.shortfall(), 40);
+
+    let after = put_settings(
+        &server,
+        &fabrikam,
+        Some(&before.etag),
+        json!({
+            "licence_mode": "automatic",
+            "user_sync_interval_hours": 24,
+            "default_worker_id": "xopero-cloud-eu-west"
+        }),
+    )
+    .await
+    .settings();
+    assert_eq!(
+        after.automatic_licensing,
+        LicensingPreview {
+            unprotected_users: 40,
+            free_licences: 0
+        }
+    );
+    let tile = stored(&server, &fabrikam);
+    assert_eq!((tile.protected_users, tile.licences_used), (40, 40));
+    assert_eq!(
+        get_settings(&server, &contoso)
+            .await
+            .automatic_licensing
+            .free_licences,
+        0
+    );
+    assert_eq!(stored(&server, &contoso).protected_users, 60, "untouched");
+}
+
+#[tokio::test]
+async fn sync_now_syncs_at_once_and_keeps_the_etag() {
+    let server = TestApp::new(None);
+    let contoso = organization(&server, "Contoso", 250);
+    let before = get_settings(&server, &contoso).await;
+    let mut stream = Stream::open(&server.app, None).await;
+
+    let started = xms_server::authority::now_ms();
+    let synced = sync_now(&server, &contoso).await.settings();
+    assert_eq!(
+        synced.etag, before.etag,
+        "a sync does not change the settings"
+    );
+    assert_eq!(synced.settings, before.settings);
+    let last = chrono::DateTime::parse_from_rfc3339(synced.last_user_sync_at.as_deref().unwrap())
+        .unwrap()
+        .timestamp_millis();
+    assert!(last >= started / 1000 * 1000, "{last} < {started}");
+    assert_eq!(synced.next_user_sync_at, Some(rfc3339(last + 24 * HOUR_MS)));
+    let tile = stored(&server, &contoso);
+    assert_ne!(tile.user_count, 250);
+    let published = until(&mut stream, |event| {
+        matches!(event, ServerEvent::UserSyncDone { .. })
+    })
+    .await;
+    assert_eq!(published.name, "user_sync_done");
+    assert_eq!(
+        published.event,
+        ServerEvent::UserSyncDone {
+            organization: Box::new(tile)
+        }
+    );
+
+    server.db.set_needs_reauthorization(&contoso).unwrap();
+    let refused = sync_now(&server, &contoso).await;
+    let error = refused.error(StatusCode::CONFLICT);
+    assert_eq!(error.error.code, ErrorCode::Conflict);
+    assert!(error.error.message.contains("Re-authorize"), "{error:?}");
+
+    sync_now(&server, "no-such-organization")
+        .await
+        .error(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow() {
+    let server = TestApp::with_licences(None, 152);
+    let automatic = organization(&server, "Contoso", 100);
+    let manual = organization(&server, "Fabrikam", 50);
+    assert!(
+        server
+            .db
+            .set_licensing(&manual, LicenceMode::Manual, 50)
+            .unwrap()
+    );
+    // Two licences are free. Each sync's change depends on the organization's (random) id:
+    // over 30 syncs, both gain users at some point.
+    let mut grew = [false, false];
+    for _ in 0..30 {
+        let before_manual = stored(&server, &manual);
+        sync_now(&server, &automatic).await.settings();
+        let view = sync_now(&server, &manual).await.settings();
+        let (auto, man) = (stored(&server, &automatic), stored(&server, &manual));
+        grew[1] |= man.user_count > before_manual.user_count;
+        grew[0] |= auto.user_count > 100;
+        // Manual: new users stay unprotected; users gone take their protection along.
+        assert_eq!(
+            man.protected_users,
+            before_manual.protected_users.min(man.user_count)
+        );
+        // Automatic: protected while licences are free, and none are while overcommitted.
+        let free = 152_i64 - i64::from(auto.protected_users + man.protected_users);
+        assert!(auto.protected_users <= auto.user_count);
+        assert!(
+            auto.protected_users == auto.user_count || free <= 0,
+            "{auto:?} with {free} free"
+        );
+        assert_eq!(
+            i64::from(view.automatic_licensing.free_licences),
+            free.max(0)
+        );
+        assert_eq!(
+            view.automatic_licensing.unprotected_users,
+            man.user_count - man.protected_users
+        );
+    }
+    assert_eq!(grew, [true, true], "both gained users at some sync");
+}
+
+#[tokio::test]
+async fn removing_an_organization_cancels_its_backup_frees_its_licences_and_is_published() {
+    let server = TestApp::with_licences(None, 300);
+    let contoso = organization(&server, "Contoso", 200);
+    let fabrikam = organization(&server, "Fabrikam", 150);
+    assert_eq!(stored(&server, &fabrikam).protected_users, 100);
+    // It was connected through a connection attempt, which keeps its history.
+    let attempt = StoredConnection::new(
+        "connection-1".into(),
+        "ABCDEFGHJ".into(),
+        "http://127.0.0.1:9/devicelogin".into(),
+        0,
+        5,
+        "{}".into(),
+        None,
+    );
+    server.db.insert_connection(&attempt, 0).unwrap();
+    server
+        .db
+        .settle_connection(
+            "connection-1",
+            &Outcome::Succeeded {
+                organization_id: contoso.clone(),
+                already_connected: false,
+            },
+        )
+        .unwrap();
+    let job: Job = {
+        let answer = call(
+            &server,
+            "POST",
+            &format!("/m365/organizations/{contoso}/backups"),
+            None,
+            None,
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::ACCEPTED);
+        serde_json::from_slice(&answer.body).unwrap()
+    };
+    let mut stream = Stream::open(&server.app, None).await;
+
+    let uri = format!("/m365/organizations/{contoso}");
+    let answer = call(&server, "DELETE", &uri, None, None).await;
+    assert_eq!(answer.status, StatusCode::NO_CONTENT, "{}", answer.text());
+    let finished = until(&mut stream, |event| {
+        matches!(event, ServerEvent::JobFinished { .. })
+    })
+    .await;
+    let ServerEvent::JobFinished { job: ended } = finished.event else {
+        unreachable!()
+    };
+    assert_eq!(
+        (ended.id, ended.state),
+        (job.id.clone(), JobState::Cancelled)
+    );
+    let removed = until(&mut stream, |event| {
+        matches!(event, ServerEvent::OrganizationRemoved { .. })
+    })
+    .await;
+    assert_eq!(removed.name, "organization_removed");
+    assert_eq!(
+        removed.event,
+        ServerEvent::OrganizationRemoved {
+            organization_id: xms_m365_contract::OrganizationId(contoso.clone())
+        }
+    );
+
+    let list: OrganizationList = serde_json::from_slice(
+        &call(&server, "GET", "/m365/organizations", None, None)
+            .await
+            .body,
+    )
+    .unwrap();
+    let ids: Vec<_> = list.organizations.iter().map(|o| o.id.0.as_str()).collect();
+    assert_eq!(ids, [fabrikam.as_str()]);
+    call(&server, "GET", &path(&contoso), None, None)
+        .await
+        .error(StatusCode::NOT_FOUND);
+    call(&server, "GET", &format!("/jobs/{}", job.id.0), None, None)
+        .await
+        .error(StatusCode::NOT_FOUND);
+    let again = call(&server, "DELETE", &uri, None, None).await;
+    assert_eq!(
+        again.error(StatusCode::NOT_FOUND).error.code,
+        ErrorCode::NotFound
+    );
+    let view = server
+        .db
+        .connection_view(&server.db.connection("connection-1").unwrap().unwrap())
+        .unwrap();
+    assert!(
+        matches!(view.state, ConnectionState::Failed { .. }),
+        "{view:?}"
+    );
+
+    // Its 200 licences are free again.
+    assert_eq!(
+        get_settings(&server, &fabrikam)
+            .await
+            .automatic_licensing
+            .free_licences,
+        200
+    );
+    // Its worker stopped: nothing more about the job, for longer than the backup would run.
+    while let Some(received) = stream.next().await {
+        assert!(
+            !matches!(
+                &received.event,
+                ServerEvent::JobProgress { job: j } | ServerEvent::JobFinished { job: j }
+                    if j.id == job.id
+            ),
+            "{received:?}"
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! **Remove organization**: says what happens to the organization's backups, asks for its
+//! name to be typed, then removes it and its tile.
+
+use leptos::{html, prelude::*, task::spawn_local};
+use xms_m365_contract::OrganizationId;
+
+use super::{Drafts, Leave};
+use crate::{
+    api::ApiClient,
+    organizations::{Announcer, Dashboard},
+};
+
+/// The removal section of the panel.
+#[component]
+pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let dashboard = expect_context::<Dashboard>();
+    let drafts = expect_context::<Drafts>();
+    let announcer = expect_context::<Announcer>();
+    let (confirming, set_confirming) = signal(false);
+    let typed = RwSignal::new(String::new());
+    let (busy, set_busy) = signal(false);
+    let (error, set_error) = signal(None::<String>);
+    let input = NodeRef::<html::Input>::new();
+    let matches = move || typed.with(|t| t.trim() == name.get());
+
+    // The confirmation's field gets the keyboard when it appears.
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
+    let remove = move |_| {
+        if busy.get_untracked() || !matches() {
+            return;
+        }
+        set_busy.set(true);
+        set_error.set(None);
+        let api = api.clone();
+        let id = id.clone();
+        let name = name.get_untracked();
+        spawn_local(async move {
+            match api.remove_organization(&id).await {
+                Ok(()) => {
+                    drafts.forget(&id);
+                    dashboard.remove(&id);
+                    announcer.say(format!("{name} was removed from XMS."));
+                    leave.run();
+                }
+                Err(failure) => {
+                    set_error.try_set(Some(format!("{name} was not removed. {failure}")));
+                    set_busy.try_set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="m365-settings__section" aria-labelledby="m365-remove-title">
+            <h3 id="m365-remove-title" class="m365-settings__heading">"Remove organization"</h3>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button
+                        type="button"
+                        class="m365-button m365-button--danger"
+                        on:click=move |_| set_confirming.set(true)
+                    >
+                        "Remove organization…"
+                    </button>
+                }
+            >
+                <p>
+                    {move || format!(
+                        "Removing {} stops its backups and removes it and its settings from XMS. Backups already made stay in storage until their retention period ends; to back it up again, connect it again.",
+                        name.get()
+                    )}
+                </p>
+                <label class="m365-toolbar__field">
+                    <span class="m365-toolbar__label">
+                        {move || format!("Type {} to confirm", name.get())}
+                    </span>
+                    <input
+                        type="text"
+                        class="m365-input"
+                        autocomplete="off"
+                        spellcheck="false"
+                        node_ref=input
+                        prop:value=move || typed.get()
+                        on:input=move |event| typed.set(event_target_value(&event))
+                    />
+                </label>
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="m365-alert" role="alert">{move || error.get()}</p>
+                </Show>
+                <div class="m365-settings__inline">
+                    <button
+                        type="button"
+                        class="m365-button m365-button--danger"
+                        aria-disabled=move || (busy.get() || !matches()).to_string()
+                        on:click=remove.clone()
+                    >
+                        {move || format!("Remove {}", name.get())}
+                    </button>
+                    <button
+                        type="button"
+                        class="m365-button m365-button--secondary"
+                        on:click=move |_| {
+                            typed.set(String::new());
+                            set_confirming.set(false);
+                        }
+                    >
+                        "Keep it"
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}

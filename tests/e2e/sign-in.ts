@@ -1,0 +1,23 @@
+// Signing in on the development authority's pages, as the administrator does in the tab that
+// **Log in to Microsoft 365** opens.
+import type { Page, BrowserContext } from "@playwright/test";
+import { expect } from "./server";
+
+/** Clicks Log in to Microsoft 365 and returns the sign-in tab it opens. */
+export async function logIn(context: BrowserContext, page: Page): Promise<Page> {
+  const [signIn] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("link", { name: "Log in to Microsoft 365" }).click(),
+  ]);
+  await signIn.waitForLoadState();
+  return signIn;
+}
+
+/** On the sign-in tab: types the code, Next, picks the account, then Continue or Cancel. */
+export async function signIn(tab: Page, code: string, account: RegExp, decision: "Continue" | "Cancel") {
+  await tab.getByLabel("Code").fill(code);
+  await tab.getByRole("button", { name: "Next" }).click();
+  await tab.getByRole("button", { name: account }).click();
+  await expect(tab.getByRole("heading", { name: "Are you trying to sign in to Xopero Registrator?" })).toBeVisible();
+  await tab.getByRole("button", { name: decision }).click();
+}
