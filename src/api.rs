@@ -7,10 +7,11 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
-    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, Job, JobId, OrganizationId,
-    OrganizationList, OrganizationSettings, SettingsView, StartConnection, WorkerList,
-    backups_path, connection_path, job_cancel_path, organization_path, paths, settings_path,
-    user_sync_path,
+    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, Job, JobId,
+    OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview, PolicyView,
+    SavePolicy, SettingsView, StartConnection, StorageList, WorkerList, backups_path,
+    connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
+    policy_preview_path, settings_path, user_sync_path,
 };
 
 /// Why a call to XMS failed, worded for the administrator.
@@ -99,6 +100,60 @@ impl ApiClient {
             .json(settings)
             .map_err(|_| ApiError::Unreachable)?;
         decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+    }
+
+    /// An organization's backup policy, with the version to save it against.
+    pub async fn policy(&self, organization: &OrganizationId) -> Result<PolicyView, ApiError> {
+        self.get(&policy_path(organization)).await
+    }
+
+    /// Saves a custom policy over the version `etag`.
+    pub async fn save_policy(
+        &self,
+        organization: &OrganizationId,
+        etag: &str,
+        save: &SavePolicy,
+    ) -> Result<PolicyView, ApiError> {
+        let request = self
+            .authorized(Request::put(&self.url(&policy_path(organization))))
+            .header("If-Match", etag)
+            .json(save)
+            .map_err(|_| ApiError::Unreachable)?;
+        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+    }
+
+    /// Returns an organization to the default policy, over the version `etag`.
+    pub async fn reset_policy(
+        &self,
+        organization: &OrganizationId,
+        etag: &str,
+    ) -> Result<PolicyView, ApiError> {
+        let request =
+            Request::delete(&self.url(&policy_path(organization))).header("If-Match", etag);
+        decode(self.send(request).await?).await
+    }
+
+    /// The next runs `policy` would start, as XMS computes them, or what is wrong with it.
+    pub async fn preview_policy(
+        &self,
+        organization: &OrganizationId,
+        policy: &Policy,
+    ) -> Result<PolicyPreview, ApiError> {
+        let request = self
+            .authorized(Request::post(&self.url(&policy_preview_path(organization))))
+            .json(policy)
+            .map_err(|_| ApiError::Unreachable)?;
+        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+    }
+
+    /// Where backups can be stored.
+    pub async fn storages(&self) -> Result<StorageList, ApiError> {
+        self.get(paths::STORAGES).await
+    }
+
+    /// An organization's Microsoft 365 groups.
+    pub async fn groups(&self, organization: &OrganizationId) -> Result<GroupList, ApiError> {
+        self.get(&groups_path(organization)).await
     }
 
     /// Runs an organization's user sync now.

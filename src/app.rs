@@ -7,7 +7,10 @@ use leptos_router::{
     path,
 };
 
-use crate::{MountOptions, api::ApiClient, edit::EditPanel, organizations::OrganizationsPage};
+use crate::{
+    MountOptions, api::ApiClient, edit::EditPanel, organizations::OrganizationsPage,
+    policy::PolicyEditor,
+};
 
 /// The whole module, as mounted by [`crate::mount`].
 #[component]
@@ -22,6 +25,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
                 <ParentRoute path=path!("/") view=OrganizationsPage>
                     <Route path=path!("") view=|| ()/>
                     <Route path=path!("organizations/:id/edit") view=EditPanel/>
+                    <Route path=path!("organizations/:id/policy") view=PolicyEditor/>
                 </ParentRoute>
             </Routes>
         </Router>

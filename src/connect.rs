@@ -12,6 +12,7 @@ use futures::{
     future::{AbortHandle, Abortable},
 };
 use leptos::{html, prelude::*, task::spawn_local};
+use leptos_router::components::A;
 use leptos_use::use_document_visibility;
 use web_sys::VisibilityState;
 
@@ -235,6 +236,7 @@ fn FirstBackup(
     let api = expect_context::<ApiClient>();
     let (busy, set_busy) = signal(false);
     let (error, set_error) = signal(None::<String>);
+    let policy_href = format!("organizations/{}/policy", organization.id.0);
     let run = move |_| {
         if busy.get_untracked() {
             return;
@@ -257,7 +259,9 @@ fn FirstBackup(
         });
     };
     view! {
-        <p>"Back it up now, or let its schedule run the first backup tonight."</p>
+        <p>
+            "Back it up now, or adjust its backup policy first; otherwise its schedule runs the first backup tonight."
+        </p>
         <Show when=move || error.with(Option::is_some)>
             <p class="m365-alert" role="alert">{move || error.get()}</p>
         </Show>
@@ -270,6 +274,13 @@ fn FirstBackup(
             >
                 {move || if busy.get() { "Starting backup…" } else { "Run backup" }}
             </button>
+            <A
+                href=policy_href
+                attr:class="m365-button m365-button--secondary"
+                on:click=move |_| close.run(())
+            >
+                "Custom policy"
+            </A>
             <button
                 type="button"
                 class="m365-button m365-button--secondary"

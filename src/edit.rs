@@ -195,13 +195,15 @@ fn Editor(
     {
         let id = id.clone();
         Effect::new(move |_| {
-            drafts.keep(
-                &id,
-                Draft {
-                    base: saved.get(),
-                    values: values.get(),
-                },
-            );
+            let draft = Draft {
+                base: saved.get(),
+                values: values.get(),
+            };
+            if draft.values == draft.base.settings {
+                drafts.forget(&id);
+            } else {
+                drafts.keep(&id, draft);
+            }
         });
     }
     let problems = Memo::new(move |_| {

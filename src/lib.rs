@@ -6,9 +6,11 @@ mod api;
 mod app;
 mod connect;
 mod dialog;
+mod drafts;
 mod edit;
 mod events;
 mod organizations;
+mod policy;
 
 pub use api::{ApiClient, ApiError, decode};
 pub use connect::is_allowed_sign_in_uri;
@@ -18,6 +20,7 @@ pub use organizations::{
     Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
     relative_time, time_until, visible_entries,
 };
+pub use policy::{next_runs_words, run_time};
 
 use std::{any::Any, cell::RefCell};
 

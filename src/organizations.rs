@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use futures::future::{AbortHandle, Abortable};
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::components::Outlet;
+use leptos_router::{components::Outlet, hooks::use_location};
 use xms_m365_contract::{Job, Organization, ServerEvent};
 
 use crate::{
@@ -26,6 +26,7 @@ use crate::{
     connect::{ConnectButton, Connector},
     edit::Drafts,
     events::{StreamStatus, Subscriber, follow_changes},
+    policy::PolicyDrafts,
 };
 
 /// How often the organizations are reloaded while the change stream is down.
@@ -60,6 +61,11 @@ pub fn OrganizationsPage() -> impl IntoView {
     let connector = Connector::default();
     provide_context(connector);
     provide_context(Drafts::default());
+    provide_context(PolicyDrafts::default());
+    let location = use_location();
+    // The policy editor is a full view: the dashboard stays mounted (its stream, its tiles)
+    // but out of sight, so coming back is instant.
+    let full_view = Memo::new(move |_| location.pathname.with(|path| path.ends_with("/policy")));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     let loader = Loader {
@@ -88,7 +94,7 @@ pub fn OrganizationsPage() -> impl IntoView {
     };
 
     view! {
-        <section class="m365-page" aria-labelledby="m365-title">
+        <section class="m365-page" aria-labelledby="m365-title" hidden=move || full_view.get()>
             <div class="m365-page__header">
                 <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
                 <ConnectButton
@@ -115,9 +121,9 @@ pub fn OrganizationsPage() -> impl IntoView {
                 .into_any(),
                 Load::Loaded => view! { <OrganizationList dashboard/> }.into_any(),
             }}
-            // The Edit panel, when the address names one; the dashboard stays underneath.
-            <Outlet/>
         </section>
+        // The Edit panel over the dashboard, or the policy editor instead of it.
+        <Outlet/>
     }
 }
 

@@ -1,12 +1,8 @@
-//! Edits in progress, kept apart from the panel so that nothing typed is lost when the panel
-//! closes by the back button or a failed save: reopening the panel brings them back.
+//! The settings edit in progress, and the checks made before XMS is asked.
 
-use std::collections::HashMap;
+use xms_m365_contract::{OrganizationSettings, SettingsView, USER_SYNC_INTERVALS_HOURS, Worker};
 
-use leptos::prelude::*;
-use xms_m365_contract::{
-    OrganizationId, OrganizationSettings, SettingsView, USER_SYNC_INTERVALS_HOURS, Worker,
-};
+use crate::drafts::DraftStore;
 
 /// An edit in progress: the settings as the administrator has them, and the version of the
 /// settings they started from.
@@ -18,40 +14,8 @@ pub struct Draft {
     pub values: OrganizationSettings,
 }
 
-/// Every organization's edit in progress.
-#[derive(Debug, Clone, Copy)]
-pub struct Drafts(StoredValue<HashMap<OrganizationId, Draft>>);
-
-impl Default for Drafts {
-    fn default() -> Self {
-        Self(StoredValue::new(HashMap::new()))
-    }
-}
-
-impl Drafts {
-    /// The edit in progress for an organization.
-    pub fn get(&self, id: &OrganizationId) -> Option<Draft> {
-        self.0.with_value(|drafts| drafts.get(id).cloned())
-    }
-
-    /// Keeps an edit in progress, or forgets it when it changes nothing.
-    pub fn keep(&self, id: &OrganizationId, draft: Draft) {
-        self.0.update_value(|drafts| {
-            if draft.values == draft.base.settings {
-                drafts.remove(id);
-            } else {
-                drafts.insert(id.clone(), draft);
-            }
-        });
-    }
-
-    /// Forgets an organization's edit (saved, discarded or the organization removed).
-    pub fn forget(&self, id: &OrganizationId) {
-        self.0.update_value(|drafts| {
-            drafts.remove(id);
-        });
-    }
-}
+/// Every organization's settings edit in progress.
+pub type Drafts = DraftStore<Draft>;
 
 /// What is wrong with `values` before XMS is even asked, field by field; empty when nothing.
 /// `offline_acknowledged` says whether the administrator accepted an offline worker.

@@ -67,6 +67,13 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 </Show>
                 <BackupActions organization name job>
                     <A
+                        href=policy_href(entry.id.0.clone())
+                        attr:class="m365-button m365-button--secondary"
+                        attr:aria-label=move || format!("Custom policy of {}", name.get())
+                    >
+                        "Custom policy"
+                    </A>
+                    <A
                         href=edit_href(entry.id.0.clone())
                         attr:class="m365-button m365-button--secondary"
                         attr:aria-label=move || format!("Edit {}", name.get())
@@ -92,6 +99,11 @@ fn edit_href(id: String) -> impl Fn() -> String + Send + Sync + 'static {
         };
         format!("organizations/{id}/edit{query}")
     }
+}
+
+/// The policy editor's address for an organization.
+fn policy_href(id: String) -> String {
+    format!("organizations/{id}/policy")
 }
 
 /// **Run backup**, and **Cancel backup** while one runs; a failure is said under them.

@@ -9,6 +9,7 @@ mod error;
 mod event;
 mod job;
 mod organization;
+mod policy;
 mod settings;
 mod worker;
 
@@ -18,6 +19,11 @@ pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
 pub use organization::{
     LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus, PolicyKind,
+};
+pub use policy::{
+    BackupKind, BackupScope, EncryptionAlgorithm, Frequency, Group, GroupList, PlannedRun, Policy,
+    PolicyPreview, PolicyView, Recurrence, Retention, SavePolicy, Schedule, SchedulePlan, Storage,
+    StorageId, StorageList, UserScope, Weekday,
 };
 pub use settings::{
     LicenceMode, LicensingPreview, OrganizationSettings, SettingsView, StartConnection,
@@ -39,6 +45,23 @@ pub fn organization_path(organization: &OrganizationId) -> String {
 /// `If-Match`: [`crate::OrganizationSettings`], answering the new [`crate::SettingsView`]).
 pub fn settings_path(organization: &OrganizationId) -> String {
     format!("{}/{}/settings", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path of an organization's backup policy (`GET`: [`crate::PolicyView`]; `PUT` with
+/// `If-Match`: [`crate::SavePolicy`]; `DELETE`: back to the default policy).
+pub fn policy_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/policy", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path that previews a policy's next runs (`POST` a [`crate::Policy`]:
+/// [`crate::PolicyPreview`]).
+pub fn policy_preview_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/policy/preview", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path of an organization's Microsoft 365 groups (`GET`: [`crate::GroupList`]).
+pub fn groups_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/groups", paths::ORGANIZATIONS, organization.0)
 }
 
 /// The path that runs an organization's user sync now (`POST`: the [`crate::SettingsView`]
@@ -74,6 +97,8 @@ pub mod paths {
     pub const EVENTS: &str = "/events";
     /// The workers that run backups (`GET`: [`crate::WorkerList`]).
     pub const WORKERS: &str = "/workers";
+    /// Where backups can be stored (`GET`: [`crate::StorageList`]).
+    pub const STORAGES: &str = "/storages";
     /// Jobs, such as backups.
     pub const JOBS: &str = "/jobs";
     /// The OpenAPI 3 document describing this contract.

@@ -5,12 +5,18 @@
 //! - `GET /m365/organizations/{id}/settings`: its settings, with their `ETag`
 //! - `PUT /m365/organizations/{id}/settings`: save them, with `If-Match`
 //! - `POST /m365/organizations/{id}/user-sync`: sync its users now
+//! - `GET /m365/organizations/{id}/policy`: its backup policy, with its `ETag` and next runs
+//! - `PUT /m365/organizations/{id}/policy`: save a custom policy, with `If-Match`
+//! - `DELETE /m365/organizations/{id}/policy`: return to the default policy, with `If-Match`
+//! - `POST /m365/organizations/{id}/policy/preview`: the next runs of a policy, unsaved
+//! - `GET /m365/organizations/{id}/groups`: its Microsoft 365 groups
 //! - `POST /m365/connections`: start connecting (or re-authorizing) an organization
 //!   (device-code sign-in)
 //! - `GET /m365/connections/{id}`: where a connection attempt stands
 //! - `DELETE /m365/connections/{id}`: cancel it
 //! - `POST /m365/organizations/{id}/backups`: start a backup now
 //! - `GET /workers`: the workers that run backups
+//! - `GET /storages`: where backups can be stored
 //! - `GET /jobs/{id}`: where a job stands
 //! - `POST /jobs/{id}/cancel`: cancel a queued or running job
 //! - `GET /events`: the change stream (Server-Sent Events, resumable with `Last-Event-ID`)
@@ -32,7 +38,8 @@ use serde_json::Value;
 use subtle::ConstantTimeEq;
 use utoipa::OpenApi;
 use xms_m365_contract::{
-    Connection, Job, OrganizationList, SettingsView, StartConnection, WorkerList, paths,
+    Connection, GroupList, Job, OrganizationList, Policy, PolicyPreview, PolicyView, SavePolicy,
+    SettingsView, StartConnection, StorageList, WorkerList, paths,
 };
 
 use crate::{
@@ -58,6 +65,18 @@ pub fn router(state: AppState) -> Router {
             get(settings_get).put(settings_put),
         )
         .route(
+            &format!("{}/{{id}}/policy", paths::ORGANIZATIONS),
+            get(policy_get).put(policy_put).delete(policy_delete),
+        )
+        .route(
+            &format!("{}/{{id}}/policy/preview", paths::ORGANIZATIONS),
+            post(policy_preview),
+        )
+        .route(
+            &format!("{}/{{id}}/groups", paths::ORGANIZATIONS),
+            get(groups_list),
+        )
+        .route(
             &format!("{}/{{id}}/user-sync", paths::ORGANIZATIONS),
             post(user_sync_create),
         )
@@ -66,6 +85,7 @@ pub fn router(state: AppState) -> Router {
             post(backups_create),
         )
         .route(paths::WORKERS, get(workers_list))
+        .route(paths::STORAGES, get(storages_list))
         .route(&format!("{}/{{id}}", paths::JOBS), get(job_get))
         .route(&format!("{}/{{id}}/cancel", paths::JOBS), post(job_cancel))
         .route(paths::EVENTS, get(crate::events::events_stream))
@@ -422,6 +442,227 @@ async fn settings_put(
     Ok(settings_response(view))
 }
 
+fn policy_response(view: PolicyView) -> Response {
+    let mut response = Json(&view).into_response();
+    // The ETag is hex digits in quotes, always a valid header value.
+    if let Ok(etag) = HeaderValue::from_str(&view.etag) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+/// The `If-Match` header; a value that is not visible ASCII matches no ETag: it is stale,
+/// not missing.
+fn if_match(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::IF_MATCH)
+        .map(|value| value.to_str().unwrap_or_default().to_owned())
+}
+
+/// The answer to a policy that was not saved (or previewed).
+fn policy_error(error: SaveError, id: &str) -> AppError {
+    match error {
+        SaveError::Unknown => unknown_organization(id),
+        SaveError::PreconditionRequired => AppError::PreconditionRequired(
+            "Send the If-Match header with the ETag the policy was read with, so that no one \
+             else's change is overwritten unknowingly."
+                .to_owned(),
+        ),
+        SaveError::Stale => AppError::PreconditionFailed(
+            "Someone else changed this policy after you opened it. Review it and save again."
+                .to_owned(),
+        ),
+        SaveError::Invalid(fields) => AppError::Validation {
+            message: "Some parts of the policy are not valid. Correct them and try again."
+                .to_owned(),
+            fields,
+        },
+        SaveError::Db(error) => error.into(),
+    }
+}
+
+/// An organization's backup policy: XMS's default until a custom one is saved, with its next
+/// runs (the next five, and the next full one). Send the `ETag` back as `If-Match` to change
+/// it. The encryption password is never sent, only whether one is set.
+#[utoipa::path(
+    get,
+    path = "/m365/organizations/{id}/policy",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    responses(
+        (status = 200, description = "The policy in force", body = PolicyView,
+            headers(("ETag" = String, description = "The policy's version, a quoted strong ETag; the same as the body's `etag`"))),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn policy_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    let lookup = id.clone();
+    run_blocking(move || db.policy_view(&lookup, crate::authority::now_ms()))
+        .await?
+        .map(policy_response)
+        .ok_or_else(|| unknown_organization(&id))
+}
+
+/// Saves a custom policy, if the policy is still as it was read: all of it or, on any error,
+/// nothing. Its schedule starts now. Publishes `organization_changed` (the tile shows the
+/// custom policy and its next backup).
+#[utoipa::path(
+    put,
+    path = "/m365/organizations/{id}/policy",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The organization"),
+        ("If-Match" = String, Header, description = "The `ETag` the policy was read with"),
+    ),
+    request_body = SavePolicy,
+    responses(
+        (status = 200, description = "Saved: the custom policy as it now is", body = PolicyView,
+            headers(("ETag" = String, description = "The new version of the policy"))),
+        (status = 400, description = "The body is not a SavePolicy", body = xms_m365_contract::ErrorBody),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+        (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing was saved", body = xms_m365_contract::ErrorBody),
+        (status = 422, description = "`validation_failed`: `fields` names each invalid field by its JSON path (`scope`, `schedule.plan.time`, `retention.full_days`, `encryption_password`...); nothing was saved", body = xms_m365_contract::ErrorBody),
+        (status = 428, description = "`precondition_required`: `If-Match` is missing", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn policy_put(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<SavePolicy>,
+) -> Result<Response, AppError> {
+    let if_match = if_match(&headers);
+    let db = state.db.clone();
+    let saving = id.clone();
+    let saved = tokio::task::spawn_blocking(move || {
+        db.save_policy(
+            &saving,
+            if_match.as_deref(),
+            &body.policy,
+            body.encryption_password.as_deref(),
+            crate::authority::now_ms(),
+        )
+    })
+    .await?
+    .map_err(|error| policy_error(error, &id))?;
+    crate::jobs::publish_organization(&state, &id)?;
+    Ok(policy_response(saved))
+}
+
+/// Returns an organization to XMS's default policy (its encryption password is forgotten),
+/// if the policy is still as it was read. Publishes `organization_changed`.
+#[utoipa::path(
+    delete,
+    path = "/m365/organizations/{id}/policy",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The organization"),
+        ("If-Match" = String, Header, description = "The `ETag` the policy was read with"),
+    ),
+    responses(
+        (status = 200, description = "The default policy, now in force", body = PolicyView,
+            headers(("ETag" = String, description = "The new version of the policy"))),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+        (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing changed", body = xms_m365_contract::ErrorBody),
+        (status = 428, description = "`precondition_required`: `If-Match` is missing", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn policy_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let if_match = if_match(&headers);
+    let db = state.db.clone();
+    let deleting = id.clone();
+    let view = tokio::task::spawn_blocking(move || {
+        db.delete_policy(&deleting, if_match.as_deref(), crate::authority::now_ms())
+    })
+    .await?
+    .map_err(|error| policy_error(error, &id))?;
+    crate::jobs::publish_organization(&state, &id)?;
+    Ok(policy_response(view))
+}
+
+/// The next runs of a policy (the next five, and the next full one), computed as the
+/// scheduler will, without saving anything. Validated like a save, but for the password.
+#[utoipa::path(
+    post,
+    path = "/m365/organizations/{id}/policy/preview",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    request_body = Policy,
+    responses(
+        (status = 200, description = "The policy's next runs", body = PolicyPreview),
+        (status = 400, description = "The body is not a Policy", body = xms_m365_contract::ErrorBody),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+        (status = 422, description = "`validation_failed`: `fields` names each invalid field by its JSON path", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn policy_preview(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Json(policy): Json<Policy>,
+) -> Result<Json<PolicyPreview>, AppError> {
+    let db = state.db.clone();
+    let previewing = id.clone();
+    let next_runs = tokio::task::spawn_blocking(move || {
+        db.preview_policy(&previewing, &policy, crate::authority::now_ms())
+    })
+    .await?
+    .map_err(|error| policy_error(error, &id))?;
+    Ok(Json(PolicyPreview { next_runs }))
+}
+
+/// An organization's Microsoft 365 groups, by name, to limit a policy to their members.
+#[utoipa::path(
+    get,
+    path = "/m365/organizations/{id}/groups",
+    tag = "Microsoft 365",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The organization")),
+    responses(
+        (status = 200, description = "The groups, by name", body = GroupList),
+        (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn groups_list(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<GroupList>, AppError> {
+    let db = state.db.clone();
+    let lookup = id.clone();
+    run_blocking(move || db.groups(&lookup))
+        .await?
+        .map(|groups| Json(GroupList { groups }))
+        .ok_or_else(|| unknown_organization(&id))
+}
+
+/// Where backups can be stored, by name.
+#[utoipa::path(
+    get,
+    path = "/storages",
+    tag = "Storages",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The storages, by name", body = StorageList),
+        (status = 401, description = "Missing or wrong API token", body = xms_m365_contract::ErrorBody),
+    )
+)]
+async fn storages_list(State(state): State<AppState>) -> Result<Json<StorageList>, AppError> {
+    let db = state.db.clone();
+    let storages = run_blocking(move || db.list_storages()).await?;
+    Ok(Json(StorageList { storages }))
+}
+
 /// Runs an organization's user sync now; publishes `user_sync_done`. The settings do not
 /// change, nor does their `ETag`.
 #[utoipa::path(
@@ -562,6 +803,12 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         settings_get,
         settings_put,
         user_sync_create,
+        policy_get,
+        policy_put,
+        policy_delete,
+        policy_preview,
+        groups_list,
+        storages_list,
         connections_create,
         connection_get,
         connection_delete,

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_jobs.sql"),
     include_str!("../migrations/0005_workers_and_schedules.sql"),
     include_str!("../migrations/0006_settings_and_licences.sql"),
+    include_str!("../migrations/0007_policies.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers.
@@ -79,6 +80,12 @@ pub enum DbError {
     /// There is no worker with this id.
     #[error("there is no worker {0}")]
     UnknownWorker(String),
+    /// An encryption password could not be hashed.
+    #[error("cannot hash the encryption password: {0}")]
+    PasswordHash(String),
+    /// A policy could not be written as JSON.
+    #[error("cannot store the policy: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
 /// A new organization to store.
@@ -309,7 +316,7 @@ fn migrate(conn: &mut Connection, migrations: &[&'static str]) -> Result<(), DbE
 }
 
 /// An organization with its backup summary: the active job (at most one, by the unique
-/// index), the last job that ran to an end, its policy, how far its schedule has been served
+/// index), the last job that ran to an end, its policy (and the custom one's JSON), how far its schedule has been served
 /// and its worker. Columns in the order `organization_from_row` reads them.
 static ORGANIZATION_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
@@ -318,9 +325,10 @@ static ORGANIZATION_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::n
                 a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total,
                 a.reason, a.created_at, a.finished_at,
                 l.id, l.state, l.items_done, l.reason, l.finished_at,
-                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}, o.protected_users
+                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}, o.protected_users, p.policy
          FROM organizations o
          JOIN workers w ON w.id = o.default_worker_id
+         LEFT JOIN policies p ON p.organization_id = o.id
          LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
          LEFT JOIN jobs l ON l.id = (
              SELECT id FROM jobs
@@ -364,6 +372,7 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
     };
     let scheduled_until: i64 = row.get(22)?;
     let protected_users: u32 = row.get(28)?;
+    let custom_policy: Option<String> = row.get(29)?;
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -391,7 +400,9 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
         policy,
         // Nothing can be backed up without consent, so nothing is scheduled either.
         next_backup_at: (!needs_reauthorization)
-            .then(|| rfc3339(crate::scheduler::next_run_after(scheduled_until))),
+            .then(|| crate::policies::next_backup_after(custom_policy.as_deref(), scheduled_until))
+            .flatten()
+            .map(rfc3339),
         default_worker: worker_from_row_at(row, 23)?,
     })
 }

@@ -13,6 +13,8 @@ pub mod events;
 pub mod jobs;
 pub mod licences;
 pub mod organizations;
+pub mod policies;
+pub mod schedule;
 pub mod scheduler;
 pub mod seed;
 pub mod shell;

@@ -32,7 +32,7 @@ pub fn etag(organization_id: &str, version: i64) -> String {
 
 /// Whether an `If-Match` header value admits the current `etag`: `*`, or a list of ETags one
 /// of which is it (compared strongly, so a weak `W/"…"` never matches).
-fn if_match_admits(if_match: &str, etag: &str) -> bool {
+pub(crate) fn if_match_admits(if_match: &str, etag: &str) -> bool {
     if_match
         .split(',')
         .map(str::trim)

@@ -2,10 +2,10 @@
 //! schedule and runs the simulated user syncs ([`crate::user_sync`]).
 //!
 //! The default policy is Xopero's Basic schedule: a backup every day at 22:00 UTC (incremental,
-//! with a full one monthly; the simulated workers run both alike). Custom policies, with their
-//! own schedules, come later. Each organization stores how far its schedule has been served;
-//! its next backup is the schedule's first run after that. Runs missed while XMS was stopped
-//! collapse into one backup when it starts again.
+//! with a full one monthly; the simulated workers run every kind alike). A custom policy runs
+//! its own schedule in its time zone ([`crate::schedule`]). Each organization stores how far
+//! its schedule has been served; its next backup is the schedule's first run after that. Runs
+//! missed while XMS was stopped collapse into one backup when it starts again.
 
 use std::time::Duration;
 
@@ -78,7 +78,7 @@ pub struct BackupPass {
 /// storage; the backups themselves run on the async runtime.
 pub fn run_due_backups(state: &AppState, now: i64) -> Result<BackupPass, DbError> {
     let mut pass = BackupPass::default();
-    for due in state.db.due_backups(previous_run_at_or_before(now))? {
+    for due in state.db.due_backups(now)? {
         let runnable = !due.needs_reauthorization && !due.backup_active;
         if runnable && pass.started.len() == MAX_STARTS_PER_PASS {
             pass.deferred += 1;
@@ -164,26 +164,36 @@ struct DueBackup {
 }
 
 impl Db {
-    /// Organizations whose schedule has a run they have not been served, `last_run` being
-    /// the schedule's latest run: the longest waiting first.
-    fn due_backups(&self, last_run: i64) -> Result<Vec<DueBackup>, DbError> {
+    /// Organizations whose schedule has a run by `now` they have not been served: the longest
+    /// waiting first. Default-policy ones are found by SQL alone; custom ones by their own
+    /// schedule, computed as for their tiles.
+    fn due_backups(&self, now: i64) -> Result<Vec<DueBackup>, DbError> {
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT o.id, o.needs_reauthorization,
                     EXISTS (SELECT 1 FROM jobs WHERE organization_id = o.id
-                            AND state IN ('queued', 'running'))
+                            AND state IN ('queued', 'running')),
+                    p.policy, {SCHEDULED_UNTIL}
              FROM organizations o
-             WHERE {SCHEDULED_UNTIL} < ?1
+             LEFT JOIN policies p ON p.organization_id = o.id
+             WHERE p.policy IS NOT NULL OR {SCHEDULED_UNTIL} < ?1
              ORDER BY {SCHEDULED_UNTIL}, o.name COLLATE NOCASE, o.id"
         ))?;
-        let rows = stmt.query_map([last_run], |row| {
-            Ok(DueBackup {
+        let rows = stmt.query_map([previous_run_at_or_before(now)], |row| {
+            let policy: Option<String> = row.get(3)?;
+            let scheduled_until: i64 = row.get(4)?;
+            let due = policy.is_none()
+                || crate::policies::next_backup_after(policy.as_deref(), scheduled_until)
+                    .is_some_and(|next| next <= now);
+            let backup = DueBackup {
                 id: row.get(0)?,
                 needs_reauthorization: row.get(1)?,
                 backup_active: row.get(2)?,
-            })
+            };
+            Ok(due.then_some(backup))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let due: Vec<Option<DueBackup>> = rows.collect::<Result<_, _>>()?;
+        Ok(due.into_iter().flatten().collect())
     }
 
     /// Records that an organization's schedule has been served up to `until` (Unix ms).

@@ -540,24 +540,28 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
     // over 30 syncs, both gain users at some point.
     let mut grew = [false, false];
     for _ in 0..30 {
-        let before_manual = stored(&server, &manual);
+        // Automatic: protected while licences are free, checked before the manual sync can
+        // free some.
         sync_now(&server, &automatic).await.settings();
-        let view = sync_now(&server, &manual).await.settings();
         let (auto, man) = (stored(&server, &automatic), stored(&server, &manual));
-        grew[1] |= man.user_count > before_manual.user_count;
         grew[0] |= auto.user_count > 100;
-        // Manual: new users stay unprotected; users gone take their protection along.
-        assert_eq!(
-            man.protected_users,
-            before_manual.protected_users.min(man.user_count)
-        );
-        // Automatic: protected while licences are free, and none are while overcommitted.
         let free = 152_i64 - i64::from(auto.protected_users + man.protected_users);
         assert!(auto.protected_users <= auto.user_count);
         assert!(
             auto.protected_users == auto.user_count || free <= 0,
             "{auto:?} with {free} free"
         );
+
+        let before_manual = man;
+        let view = sync_now(&server, &manual).await.settings();
+        let (auto, man) = (stored(&server, &automatic), stored(&server, &manual));
+        grew[1] |= man.user_count > before_manual.user_count;
+        // Manual: new users stay unprotected; users gone take their protection along.
+        assert_eq!(
+            man.protected_users,
+            before_manual.protected_users.min(man.user_count)
+        );
+        let free = 152_i64 - i64::from(auto.protected_users + man.protected_users);
         assert_eq!(
             i64::from(view.automatic_licensing.free_licences),
             free.max(0)

@@ -1,0 +1,58 @@
+//! Component tests of how the policy editor words the next runs XMS computed.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use xms_m365::{next_runs_words, run_time};
+use xms_m365_contract::{BackupKind, PlannedRun};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn run(local: &str, kind: BackupKind) -> PlannedRun {
+    PlannedRun {
+        at: format!("{local}:00Z"),
+        local: local.into(),
+        kind,
+    }
+}
+
+#[wasm_bindgen_test]
+fn runs_read_as_today_tomorrow_or_a_date() {
+    let (today, tomorrow) = ("2026-11-26", "2026-11-27");
+    assert_eq!(
+        run_time(
+            &run("2026-11-26T22:00", BackupKind::Incremental),
+            today,
+            tomorrow
+        ),
+        "today 22:00"
+    );
+    assert_eq!(
+        run_time(&run("2026-11-27T02:30", BackupKind::Full), today, tomorrow),
+        "tomorrow 02:30"
+    );
+    assert_eq!(
+        run_time(&run("2026-12-01T22:00", BackupKind::Full), today, tomorrow),
+        "1 Dec 22:00"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_summary_names_the_next_run_and_the_next_full_one() {
+    let runs = [
+        run("2026-11-26T22:00", BackupKind::Incremental),
+        run("2026-11-27T22:00", BackupKind::Incremental),
+        run("2026-12-01T22:00", BackupKind::Full),
+    ];
+    assert_eq!(
+        next_runs_words(&runs, "2026-11-26", "2026-11-27"),
+        "Next: today 22:00 incremental, 1 Dec 22:00 full"
+    );
+    assert_eq!(
+        next_runs_words(&runs[2..], "2026-11-26", "2026-11-27"),
+        "Next: 1 Dec 22:00 full"
+    );
+    assert_eq!(
+        next_runs_words(&[], "2026-11-26", "2026-11-27"),
+        "No run is planned."
+    );
+}
