@@ -3,8 +3,13 @@
 
 use std::sync::Arc;
 
+use crate::host::HostEvents;
+
 use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::de::DeserializeOwned;
+use send_wrapper::SendWrapper;
+use serde::{Serialize, de::DeserializeOwned};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
     Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, Job, JobId,
@@ -34,6 +39,9 @@ pub enum ApiError {
         /// For a validation failure: what is wrong with each field.
         fields: Vec<FieldError>,
     },
+    /// The host could not give a token for the session.
+    #[error("Your XMS session has ended. Sign in to XMS again, then retry.")]
+    SignedOut,
     /// XMS answered with something that is not what this module expects (a proxy's error page,
     /// a different API version).
     #[error(
@@ -45,19 +53,47 @@ pub enum ApiError {
     },
 }
 
+/// How requests prove the signed-in session.
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    /// A static bearer token.
+    Bearer(Arc<str>),
+    /// A host function returning a fresh bearer token (or a promise of one) for each request.
+    Callback(Arc<SendWrapper<js_sys::Function>>),
+    /// The browser's session cookie, with a CSRF token sent in a header.
+    Cookie {
+        /// The header's name, such as `X-CSRF-Token`.
+        header: Arc<str>,
+        /// The CSRF token.
+        token: Arc<str>,
+    },
+}
+
 /// Talks to the XMS API on behalf of the signed-in session.
 #[derive(Debug, Clone)]
 pub struct ApiClient {
     base_url: Arc<str>,
-    authorization: Arc<str>,
+    credentials: Credentials,
+    host: HostEvents,
 }
 
 impl ApiClient {
     /// A client for the API at `base_url` (such as `/api/v1`) using the bearer `token`.
     pub fn new(base_url: &str, token: &str) -> Self {
+        Self::with(
+            base_url,
+            Credentials::Bearer(token.into()),
+            HostEvents::none(),
+        )
+    }
+
+    /// A client for the API at `base_url` proving the session with `credentials`; a 401
+    /// is reported to the host through `host`.
+    pub fn with(base_url: &str, credentials: Credentials, host: HostEvents) -> Self {
         Self {
             base_url: base_url.trim_end_matches('/').into(),
-            authorization: format!("Bearer {token}").into(),
+            credentials,
+            host,
         }
     }
 
@@ -69,11 +105,11 @@ impl ApiClient {
     /// Starts connecting an organization (or re-authorizing one): XMS gets a device code
     /// from Microsoft.
     pub async fn start_connection(&self, start: &StartConnection) -> Result<Connection, ApiError> {
-        let request = self
-            .authorized(Request::post(&self.url(paths::CONNECTIONS)))
-            .json(start)
-            .map_err(|_| ApiError::Unreachable)?;
-        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+        decode(
+            self.send_json(Request::post(&self.url(paths::CONNECTIONS)), start)
+                .await?,
+        )
+        .await
     }
 
     /// The workers that can back organizations up.
@@ -94,12 +130,9 @@ impl ApiClient {
         etag: &str,
         settings: &OrganizationSettings,
     ) -> Result<SettingsView, ApiError> {
-        let request = self
-            .authorized(Request::put(&self.url(&settings_path(organization))))
-            .header("If-Match", etag)
-            .json(settings)
-            .map_err(|_| ApiError::Unreachable)?;
-        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+        let request =
+            Request::put(&self.url(&settings_path(organization))).header("If-Match", etag);
+        decode(self.send_json(request, settings).await?).await
     }
 
     /// An organization's backup policy, with the version to save it against.
@@ -114,12 +147,8 @@ impl ApiClient {
         etag: &str,
         save: &SavePolicy,
     ) -> Result<PolicyView, ApiError> {
-        let request = self
-            .authorized(Request::put(&self.url(&policy_path(organization))))
-            .header("If-Match", etag)
-            .json(save)
-            .map_err(|_| ApiError::Unreachable)?;
-        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+        let request = Request::put(&self.url(&policy_path(organization))).header("If-Match", etag);
+        decode(self.send_json(request, save).await?).await
     }
 
     /// Returns an organization to the default policy, over the version `etag`.
@@ -139,11 +168,8 @@ impl ApiClient {
         organization: &OrganizationId,
         policy: &Policy,
     ) -> Result<PolicyPreview, ApiError> {
-        let request = self
-            .authorized(Request::post(&self.url(&policy_preview_path(organization))))
-            .json(policy)
-            .map_err(|_| ApiError::Unreachable)?;
-        decode(request.send().await.map_err(|_| ApiError::Unreachable)?).await
+        let request = Request::post(&self.url(&policy_preview_path(organization)));
+        decode(self.send_json(request, policy).await?).await
     }
 
     /// Where backups can be stored.
@@ -213,14 +239,15 @@ impl ApiClient {
         last_event_id: Option<&str>,
         abort: &AbortSignal,
     ) -> Result<Response, ApiError> {
-        let mut request = Request::get(&self.url(paths::EVENTS))
-            .header("Authorization", &self.authorization)
+        let mut request = self
+            .authorized(Request::get(&self.url(paths::EVENTS)))
+            .await?
             .header("Accept", "text/event-stream")
             .abort_signal(Some(abort));
         if let Some(id) = last_event_id {
             request = request.header("Last-Event-ID", id);
         }
-        let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+        let response = self.checked(request.send().await)?;
         if response.ok() {
             Ok(response)
         } else {
@@ -236,17 +263,47 @@ impl ApiClient {
         decode(self.send(Request::get(&self.url(path))).await?).await
     }
 
-    fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
-        request
-            .header("Authorization", &self.authorization)
-            .header("Accept", "application/json")
+    /// `request` with the session's credentials.
+    async fn authorized(&self, request: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+        let request = request.header("Accept", "application/json");
+        Ok(match &self.credentials {
+            Credentials::Bearer(token) => {
+                request.header("Authorization", &format!("Bearer {token}"))
+            }
+            Credentials::Callback(get_token) => {
+                let token = host_token(get_token).await?;
+                request.header("Authorization", &format!("Bearer {token}"))
+            }
+            Credentials::Cookie { header, token } => request
+                .credentials(web_sys::RequestCredentials::SameOrigin)
+                .header(header, token),
+        })
     }
 
     async fn send(&self, request: RequestBuilder) -> Result<Response, ApiError> {
-        self.authorized(request)
-            .send()
-            .await
-            .map_err(|_| ApiError::Unreachable)
+        self.checked(self.authorized(request).await?.send().await)
+    }
+
+    async fn send_json<T: Serialize>(
+        &self,
+        request: RequestBuilder,
+        body: &T,
+    ) -> Result<Response, ApiError> {
+        let request = self
+            .authorized(request)
+            .await?
+            .json(body)
+            .map_err(|_| ApiError::Unreachable)?;
+        self.checked(request.send().await)
+    }
+
+    /// The response, once the host has been told of a refused session.
+    fn checked(&self, sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiError> {
+        let response = sent.map_err(|_| ApiError::Unreachable)?;
+        if response.status() == 401 {
+            self.host.unauthorized();
+        }
+        Ok(response)
     }
 }
 
@@ -277,6 +334,23 @@ impl ApiError {
             }
         )
     }
+}
+
+/// A token from the host's function, which may answer a promise.
+async fn host_token(get_token: &SendWrapper<js_sys::Function>) -> Result<String, ApiError> {
+    let answer = get_token
+        .call0(&JsValue::NULL)
+        .map_err(|_| ApiError::SignedOut)?;
+    let token = match answer.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|_| ApiError::SignedOut)?,
+        Err(token) => token,
+    };
+    token
+        .as_string()
+        .filter(|token| !token.is_empty())
+        .ok_or(ApiError::SignedOut)
 }
 
 /// Reads a response as `T`, or as XMS's error shape when it failed.

@@ -4,22 +4,33 @@
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
+    hooks::use_location,
     path,
 };
 
 use crate::{
-    MountOptions, api::ApiClient, edit::EditPanel, organizations::OrganizationsPage,
+    MountOptions,
+    api::ApiClient,
+    edit::EditPanel,
+    host::{HostEvents, Navigation},
+    organizations::OrganizationsPage,
     policy::PolicyEditor,
 };
 
 /// The whole module, as mounted by [`crate::mount`].
 #[component]
-pub fn App(options: MountOptions) -> impl IntoView {
-    provide_context(ApiClient::new(&options.api_base_url, &options.token));
+pub fn App(options: MountOptions, host: HostEvents) -> impl IntoView {
+    provide_context(ApiClient::with(
+        &options.api_base,
+        options.credentials(),
+        host.clone(),
+    ));
+    provide_context(host);
     view! {
         // The base keeps the router's link handling to the module's own paths: every other
         // link on the host's page stays the host's.
-        <Router base=options.base_path>
+        <Router base=options.base_path.clone()>
+            <NavigationReporter base=options.base_path/>
             <Routes fallback=|| view! { <NotFound/> }>
                 // The dashboard stays mounted (its stream, its tiles) while panels open over it.
                 <ParentRoute path=path!("/") view=OrganizationsPage>
@@ -30,6 +41,26 @@ pub fn App(options: MountOptions) -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// Tells the host which view shows, for its title and breadcrumbs.
+#[component]
+fn NavigationReporter(base: String) -> impl IntoView {
+    let host = expect_context::<HostEvents>();
+    let location = use_location();
+    Effect::new(move |_| {
+        let pathname = location.pathname.get();
+        let path = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
+        let path = if path.is_empty() { "/" } else { path };
+        let title = if path.ends_with("/edit") {
+            "Edit organization"
+        } else if path.ends_with("/policy") {
+            "Backup policy"
+        } else {
+            "Microsoft 365"
+        };
+        host.navigated(&Navigation { path, title });
+    });
 }
 
 /// A path under the module's base that it has no page for.

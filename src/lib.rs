@@ -9,6 +9,7 @@ mod dialog;
 mod drafts;
 mod edit;
 mod events;
+mod host;
 mod organizations;
 mod policy;
 
@@ -22,12 +23,15 @@ pub use organizations::{
 };
 pub use policy::{next_runs_words, run_time};
 
-use std::{any::Any, cell::RefCell};
+use std::{any::Any, cell::RefCell, sync::Arc};
 
 use leptos::mount::mount_to;
+use send_wrapper::SendWrapper;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::{api::Credentials, host::HostEvents};
 
 /// The module's styles. They are put inside the module's shadow root, where the host page's
 /// own stylesheets cannot reach; a host themes the module through the `--m365-*` custom
@@ -40,33 +44,131 @@ const STYLES: &str = concat!(
     include_str!("../style/edit.css"),
 );
 
-/// What the host passes to [`mount`], as a JavaScript object.
+/// What the host passes to [`mount`], as a JavaScript object. Exactly one way of proving the
+/// session is given: `token`, `getToken` or `csrf` (cookies).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MountOptions {
     /// Where the XMS API is, such as `/api/v1` or `https://xms.example.com/api/v1`.
-    pub api_base_url: String,
-    /// The bearer token of the signed-in session.
-    pub token: String,
+    #[serde(alias = "apiBaseUrl")]
+    pub api_base: String,
+    /// A static bearer token of the signed-in session.
+    #[serde(default)]
+    pub token: Option<String>,
+    /// For cookie sessions: the CSRF header to send with every request.
+    #[serde(default)]
+    pub csrf: Option<CsrfOptions>,
     /// The path under which the host shows the module, such as `/m365`; the module's own
     /// routes live below it and it leaves every other link on the page to the host.
     #[serde(default = "default_base_path")]
     pub base_path: String,
+    /// The language of the module's words. Only English (`en`) exists so far.
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    /// Light, dark, or `auto` (the reader's system setting).
+    #[serde(default)]
+    pub theme: Theme,
+    /// Whatever `getToken` the host passed: a function returning a token (or a promise of one)
+    /// for each request. Not part of the serialized options: functions do not deserialize.
+    #[serde(skip)]
+    get_token: Option<js_sys::Function>,
+}
+
+/// The CSRF header of a cookie session.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsrfOptions {
+    /// The header's name, such as `X-CSRF-Token`.
+    pub header: String,
+    /// Its value.
+    pub token: String,
+}
+
+/// The module's colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Dark text on light surfaces.
+    #[default]
+    Light,
+    /// Light text on dark surfaces.
+    Dark,
+    /// Whichever the reader's system prefers.
+    Auto,
+}
+
+impl Theme {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::Auto => "auto",
+        }
+    }
 }
 
 fn default_base_path() -> String {
     "/m365".to_owned()
 }
 
+fn default_locale() -> String {
+    "en".to_owned()
+}
+
 impl MountOptions {
+    /// Reads the options the host passed.
+    fn read(options: &JsValue) -> Result<Self, String> {
+        // `getToken` is taken out first: serde cannot read a function.
+        let copy =
+            js_sys::Object::assign(&js_sys::Object::new(), &options.clone().unchecked_into());
+        let get_token = js_sys::Reflect::get(&copy, &"getToken".into())
+            .ok()
+            .filter(|value| !value.is_undefined() && !value.is_null());
+        let _ = js_sys::Reflect::delete_property(&copy, &"getToken".into());
+        let get_token = match get_token {
+            None => None,
+            Some(value) => Some(value.dyn_into::<js_sys::Function>().map_err(|_| {
+                "getToken must be a function returning the session's token".to_owned()
+            })?),
+        };
+        let options: Self = serde_wasm_bindgen::from_value(copy.into())
+            .map_err(|e| format!("mount options are not valid: {e}"))?;
+        Self {
+            get_token,
+            ..options
+        }
+        .validate()
+    }
+
     fn validate(self) -> Result<Self, String> {
-        if self.api_base_url.trim().is_empty() {
+        if self.api_base.trim().is_empty() {
             return Err(
-                "apiBaseUrl is empty: pass the URL of the XMS API, such as \"/api/v1\"".into(),
+                "apiBase is empty: pass the URL of the XMS API, such as \"/api/v1\"".into(),
             );
         }
-        if self.token.trim().is_empty() {
+        let modes = usize::from(self.token.is_some())
+            + usize::from(self.get_token.is_some())
+            + usize::from(self.csrf.is_some());
+        if modes != 1 {
+            return Err(
+                "pass exactly one of token (a bearer token), getToken (a function returning one) or csrf ({ header, token } for cookie sessions)".into(),
+            );
+        }
+        if self.token.as_deref().is_some_and(|t| t.trim().is_empty()) {
             return Err("token is empty: pass the API token of the signed-in session".into());
+        }
+        if self
+            .csrf
+            .as_ref()
+            .is_some_and(|c| c.header.trim().is_empty() || c.token.trim().is_empty())
+        {
+            return Err("csrf needs both header (its name) and token (its value)".into());
+        }
+        if self.locale != "en" && !self.locale.starts_with("en-") {
+            return Err(format!(
+                "locale \"{}\" is not available: the module speaks English (\"en\") only so far",
+                self.locale
+            ));
         }
         if !self.base_path.starts_with('/') {
             return Err(format!(
@@ -76,6 +178,20 @@ impl MountOptions {
         }
         let base_path = self.base_path.trim_end_matches('/').to_owned();
         Ok(Self { base_path, ..self })
+    }
+
+    /// How the module proves the session (exactly one way, as [`Self::validate`] ensured).
+    fn credentials(&self) -> Credentials {
+        if let Some(csrf) = &self.csrf {
+            return Credentials::Cookie {
+                header: csrf.header.as_str().into(),
+                token: csrf.token.as_str().into(),
+            };
+        }
+        if let Some(get_token) = &self.get_token {
+            return Credentials::Callback(Arc::new(SendWrapper::new(get_token.clone())));
+        }
+        Credentials::Bearer(self.token.as_deref().unwrap_or_default().into())
     }
 }
 
@@ -111,17 +227,16 @@ impl MountedModule {
     }
 }
 
-/// Starts the module inside `element`: `mount(element, { apiBaseUrl, token, basePath })`.
+/// Starts the module inside `element`: `mount(element, { apiBase, token | getToken | csrf,
+/// basePath, locale, theme })`.
 ///
 /// The module renders into an open shadow root of `element`, so the host's CSS and the
-/// module's do not leak into each other. Mounting again into the same element replaces what
-/// was there.
+/// module's do not leak into each other, and raises its events on `element`. Mounting again
+/// into the same element replaces what was there.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, JsError> {
     console_error_panic_hook::set_once();
-    let options: MountOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("mount options are not valid: {e}")))?;
-    let options = options.validate().map_err(|e| JsError::new(&e))?;
+    let options = MountOptions::read(&options).map_err(|e| JsError::new(&e))?;
 
     let root = match element.shadow_root() {
         Some(root) => root,
@@ -130,24 +245,81 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, Js
             .map_err(|_| JsError::new("cannot attach a shadow root to this element"))?,
     };
     unmount_from(&root);
+    // A constructed stylesheet rather than a <style> element: it needs no 'unsafe-inline'
+    // in the host's Content Security Policy, and every instance on the page shares it.
+    let sheet = STYLESHEET
+        .with(|sheet| sheet.clone())
+        .ok_or_else(|| JsError::new("this browser cannot give the module its styles"))?;
+    js_sys::Reflect::set(
+        &root,
+        &"adoptedStyleSheets".into(),
+        &js_sys::Array::of1(&sheet),
+    )
+    .map_err(|_| JsError::new("cannot give the module its styles"))?;
     let document = element
         .owner_document()
         .ok_or_else(|| JsError::new("element has no document"))?;
-    let style = document
-        .create_element("style")
-        .map_err(|_| JsError::new("cannot create <style>"))?;
-    style.set_text_content(Some(STYLES));
-    root.append_child(&style)
-        .map_err(|_| JsError::new("cannot add the module's styles"))?;
     let container: HtmlElement = document
         .create_element("div")
         .map_err(|_| JsError::new("cannot create the module's container"))?
         .unchecked_into();
     container.set_class_name("m365");
+    let _ = container.set_attribute("data-theme", options.theme.name());
     root.append_child(&container)
         .map_err(|_| JsError::new("cannot add the module's container"))?;
 
-    let view = mount_to(container, move || app::App(app::AppProps { options }));
+    let host = HostEvents::on(element);
+    let view = mount_to(container, move || app::App(app::AppProps { options, host }));
     MOUNTED.with_borrow_mut(|mounted| mounted.push((root.clone(), Box::new(view))));
     Ok(MountedModule { root })
+}
+
+thread_local! {
+    /// The module's styles, parsed once for every instance on the page.
+    static STYLESHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().and_then(|sheet| {
+        sheet.replace_sync(STYLES).ok()?;
+        Some(sheet)
+    });
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function define_element(mount) {
+  if (customElements.get("xms-m365")) return;
+  // <xms-m365 api-base token | csrf-header csrf-token base-path locale theme>: mounts when
+  // added to the page and unmounts when removed, for hosts that prefer markup to mount().
+  customElements.define("xms-m365", class extends HTMLElement {
+    connectedCallback() {
+      const attribute = (name) => this.getAttribute(name) ?? undefined;
+      const options = {
+        apiBase: attribute("api-base"),
+        token: attribute("token"),
+        basePath: attribute("base-path"),
+        locale: attribute("locale"),
+        theme: attribute("theme"),
+      };
+      if (this.hasAttribute("csrf-header")) {
+        options.csrf = { header: attribute("csrf-header"), token: attribute("csrf-token") };
+      }
+      for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+      this.module = mount(this, options);
+    }
+    disconnectedCallback() {
+      this.module?.unmount();
+      this.module = undefined;
+    }
+  });
+}
+"#)]
+extern "C" {
+    fn define_element(mount: &js_sys::Function);
+}
+
+/// Registers `<xms-m365>` once the module's code is loaded.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let mount =
+        Closure::<dyn Fn(HtmlElement, JsValue) -> Result<MountedModule, JsError>>::new(mount);
+    define_element(mount.as_ref().unchecked_ref());
+    // The element can be created at any time while the page lives.
+    mount.forget();
 }

@@ -26,6 +26,7 @@ use crate::{
     connect::{ConnectButton, Connector},
     edit::Drafts,
     events::{StreamStatus, Subscriber, follow_changes},
+    host::HostEvents,
     policy::PolicyDrafts,
 };
 
@@ -56,7 +57,7 @@ enum Load {
 #[component]
 pub fn OrganizationsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let dashboard = Dashboard::default();
+    let dashboard = Dashboard::new(expect_context::<HostEvents>());
     provide_context(dashboard);
     let connector = Connector::default();
     provide_context(connector);

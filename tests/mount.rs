@@ -35,11 +35,27 @@ async fn renders_inside_a_shadow_root_with_its_own_styles() {
     let root = element
         .shadow_root()
         .expect("the module renders into a shadow root");
-    let style = root
-        .query_selector("style")
+    // Adopted, not a <style> element: a strict CSP allows it.
+    let sheets: js_sys::Array = Reflect::get(&root, &"adoptedStyleSheets".into())
         .unwrap()
-        .expect("styles inside the shadow root");
-    assert!(style.text_content().unwrap().contains(".m365-button"));
+        .unchecked_into();
+    assert_eq!(sheets.length(), 1);
+    let sheet: web_sys::CssStyleSheet = sheets.get(0).unchecked_into();
+    let rules = sheet.css_rules().unwrap();
+    let texts: Vec<String> = (0..rules.length())
+        .filter_map(|i| rules.item(i))
+        .map(|rule| rule.css_text())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with(".m365-button")),
+        "{texts:?}"
+    );
+    assert!(root.query_selector("style").unwrap().is_none());
+    let container = root.query_selector(".m365").unwrap().unwrap();
+    assert_eq!(
+        container.get_attribute("data-theme").as_deref(),
+        Some("light")
+    );
     let heading = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "Microsoft 365");
     // Nothing leaks into the host's light DOM.
@@ -78,11 +94,72 @@ fn refuses_options_without_a_token_with_a_message_for_the_integrator() {
 
     let error = xms_m365::mount(host(), options(&[("token", "abc")]))
         .err()
-        .expect("a missing apiBaseUrl is refused");
+        .expect("a missing apiBase is refused");
     let message: js_sys::Error = JsValue::from(error).unchecked_into();
     assert!(
-        String::from(message.message()).contains("apiBaseUrl"),
+        String::from(message.message()).contains("apiBase"),
         "{}",
         String::from(message.message())
     );
+
+    let both = options(&[("apiBase", "/api/v1"), ("token", "abc")]);
+    let csrf = options(&[("header", "X-CSRF-Token"), ("token", "xyz")]);
+    Reflect::set(&both, &"csrf".into(), &csrf).unwrap();
+    let error = xms_m365::mount(host(), both)
+        .err()
+        .expect("two ways of signing in are refused");
+    let message: js_sys::Error = JsValue::from(error).unchecked_into();
+    assert!(String::from(message.message()).contains("exactly one of token"));
+}
+
+#[wasm_bindgen_test]
+async fn takes_a_token_function_a_theme_and_tells_the_host_where_it_is() {
+    let element = host();
+    let navigations = std::rc::Rc::new(std::cell::RefCell::new(Vec::<JsValue>::new()));
+    let seen = navigations.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
+        move |event: web_sys::CustomEvent| seen.borrow_mut().push(event.detail()),
+    );
+    element
+        .add_event_listener_with_callback("xms-m365:navigate", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let options = options(&[("apiBase", "/api/v1"), ("basePath", "/"), ("theme", "dark")]);
+    let get_token = js_sys::Function::new_no_args("return 'fresh-token';");
+    Reflect::set(&options, &"getToken".into(), &get_token).unwrap();
+    let module = xms_m365::mount(element.clone(), options).unwrap();
+    common::next_tick().await;
+    let root = element.shadow_root().unwrap();
+    let container = root.query_selector(".m365").unwrap().unwrap();
+    assert_eq!(
+        container.get_attribute("data-theme").as_deref(),
+        Some("dark")
+    );
+    let detail = navigations
+        .borrow()
+        .first()
+        .cloned()
+        .expect("a navigate event");
+    let title = Reflect::get(&detail, &"title".into()).unwrap();
+    assert_eq!(title.as_string().as_deref(), Some("Microsoft 365"));
+    module.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_custom_element_mounts_when_added_and_unmounts_when_removed() {
+    // The test harness does not run the module's start function as a page load does.
+    xms_m365::start();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element: web_sys::HtmlElement = document
+        .create_element("xms-m365")
+        .unwrap()
+        .unchecked_into();
+    element.set_attribute("api-base", "/api/v1").unwrap();
+    element.set_attribute("token", "t0ken").unwrap();
+    element.set_attribute("base-path", "/").unwrap();
+    document.body().unwrap().append_child(&element).unwrap();
+    common::next_tick().await;
+    let root = element.shadow_root().expect("mounted on connect");
+    assert!(root.query_selector("h1").unwrap().is_some());
+    element.remove();
+    assert_eq!(root.child_element_count(), 0, "unmounted on disconnect");
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::view_options::fold_case;
+use crate::host::HostEvents;
 use xms_m365_contract::{
     Job, JobState, LastBackup, Organization, OrganizationId, OrganizationStatus, ServerEvent,
 };
@@ -87,17 +88,25 @@ impl Entry {
 #[derive(Debug, Clone, Copy)]
 pub struct Dashboard {
     entries: RwSignal<Vec<Entry>>,
+    /// Told when organizations come and go (not of those merely loaded).
+    host: StoredValue<HostEvents>,
 }
 
 impl Default for Dashboard {
     fn default() -> Self {
-        Self {
-            entries: RwSignal::new(Vec::new()),
-        }
+        Self::new(HostEvents::none())
     }
 }
 
 impl Dashboard {
+    /// An empty dashboard that tells `host` of organizations added and removed.
+    pub fn new(host: HostEvents) -> Self {
+        Self {
+            entries: RwSignal::new(Vec::new()),
+            host: StoredValue::new(host),
+        }
+    }
+
     /// The entries, in no particular order.
     pub fn entries(&self) -> Signal<Vec<Entry>> {
         self.entries.into()
@@ -131,6 +140,8 @@ impl Dashboard {
         if let Some(entry) = self.find(&organization.id) {
             entry.replace(organization);
         } else {
+            self.host
+                .with_value(|host| host.organization_added(&organization.id, &organization.name));
             self.entries
                 .update(|entries| entries.push(Entry::new(organization)));
         }

@@ -20,9 +20,13 @@
 //! - `GET /jobs/{id}`: where a job stands
 //! - `POST /jobs/{id}/cancel`: cancel a queued or running job
 //! - `GET /events`: the change stream (Server-Sent Events, resumable with `Last-Event-ID`)
-//!
-//! All but the OpenAPI document need the API token.
+//! - `POST /session`: start a cookie session (with the API token), answering its CSRF token
+//! - `DELETE /session`: end it and clear the cookie
 //! - `GET /openapi.json`: the OpenAPI 3 document of this API (public)
+//!
+//! All but the OpenAPI document need authentication: either `Authorization: Bearer <the API
+//! token>`, or the `xms_session` cookie together with `X-CSRF-Token: <that session's CSRF
+//! token>` (see [`crate::session`]). `POST /session` takes only the API token.
 
 use axum::{
     Json, Router,
@@ -32,25 +36,30 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
-    routing::{get, post},
+    routing::{delete, get, post},
 };
 use serde_json::Value;
 use subtle::ConstantTimeEq;
 use utoipa::OpenApi;
 use xms_m365_contract::{
-    Connection, GroupList, Job, OrganizationList, Policy, PolicyPreview, PolicyView, SavePolicy,
-    SettingsView, StartConnection, StorageList, WorkerList, paths,
+    Connection, ErrorCode, GroupList, Job, OrganizationList, Policy, PolicyPreview, PolicyView,
+    SavePolicy, SettingsView, StartConnection, StorageList, WorkerList, paths,
 };
 
 use crate::{
     connections::StartError,
     db::run_blocking,
+    error::error_response,
     jobs::{CancelError, store::QueueError},
     organizations::SaveError,
+    session,
     user_sync::SyncNow,
 };
 
 use crate::{AppState, error::AppError};
+
+/// Where cookie sessions are started and ended, under [`paths::API_BASE`].
+pub const SESSION: &str = "/session";
 
 /// The API router, to be nested under [`paths::API_BASE`].
 pub fn router(state: AppState) -> Router {
@@ -58,7 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::ORGANIZATIONS, get(organizations_list))
         .route(
             &format!("{}/{{id}}", paths::ORGANIZATIONS),
-            axum::routing::delete(organization_delete),
+            delete(organization_delete),
         )
         .route(
             &format!("{}/{{id}}/settings", paths::ORGANIZATIONS),
@@ -94,26 +103,56 @@ pub fn router(state: AppState) -> Router {
             &format!("{}/{{id}}", paths::CONNECTIONS),
             get(connection_get).delete(connection_delete),
         )
+        .route(SESSION, delete(session::session_delete))
         .route_layer(middleware::from_fn_with_state(state.clone(), require_token))
+        // Starting a session is signing in: only the API token will do.
+        .route(SESSION, post(session::session_create))
         .route(paths::OPENAPI, get(openapi_get))
         .fallback(not_found)
         .with_state(state)
 }
 
-/// Lets a request through only with `Authorization: Bearer <the API token>`; the error
-/// middleware words the 401.
+/// Lets a request through only with `Authorization: Bearer <the API token>`, or with a
+/// session cookie and that session's `X-CSRF-Token`. The error middleware words a plain 401;
+/// the cookie's failures are worded here, since the bearer advice would mislead.
 async fn require_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let presented = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.as_bytes().strip_prefix(b"Bearer "));
-    // Compared in constant time so the token cannot be guessed byte by byte from timings.
-    match presented {
-        Some(token) if bool::from(token.ct_eq(state.api_token.as_bytes())) => {
-            next.run(request).await
-        }
-        _ => StatusCode::UNAUTHORIZED.into_response(),
+    if has_api_token(&state, request.headers()) {
+        return next.run(request).await;
     }
+    let sessions = state.sessions.clone();
+    let headers = request.headers().clone();
+    let check = match run_blocking(move || sessions.check(&headers)).await {
+        Ok(check) => check,
+        Err(error) => return error.into_response(),
+    };
+    let message = match check {
+        session::Check::Valid => return next.run(request).await,
+        session::Check::NoSession if session::session_id(request.headers()).is_none() => {
+            return StatusCode::UNAUTHORIZED.into_response();
+        }
+        session::Check::NoSession => {
+            "The session has ended. Sign in to XMS again (reload the page).".to_owned()
+        }
+        session::Check::BadCsrf => format!(
+            "The CSRF token is missing or wrong. Send the session's token as `{}: <token>` \
+             with every request.",
+            session::CSRF_HEADER
+        ),
+    };
+    let mut response = error_response(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message);
+    response
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    response
+}
+
+/// Whether `headers` carry `Authorization: Bearer <the API token>`.
+pub fn has_api_token(state: &AppState, headers: &HeaderMap) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.as_bytes().strip_prefix(b"Bearer "))
+        // Compared in constant time so the token cannot be guessed byte by byte from timings.
+        .is_some_and(|token| bool::from(token.ct_eq(state.api_token.as_bytes())))
 }
 
 /// Any other path under the API: the error middleware words the 404.
@@ -126,7 +165,7 @@ async fn not_found() -> StatusCode {
     get,
     path = "/m365/organizations",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     responses(
         (status = 200, description = "The connected organizations, sorted by name", body = OrganizationList),
         (status = 401, description = "Missing or wrong API token", body = xms_m365_contract::ErrorBody),
@@ -147,7 +186,7 @@ async fn organizations_list(
     post,
     path = "/m365/connections",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     request_body(content = Option<StartConnection>, description = "Optional: what the connection is for. Without a body, it connects whichever organization the administrator signs in to."),
     responses(
         (status = 201, description = "The attempt, pending, with the code to show", body = Connection),
@@ -200,7 +239,7 @@ fn is_json(headers: &HeaderMap) -> bool {
     get,
     path = "/m365/connections/{id}",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The connection attempt")),
     responses(
         (status = 200, description = "The attempt", body = Connection),
@@ -238,7 +277,7 @@ async fn connection_get(
     delete,
     path = "/m365/connections/{id}",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The connection attempt")),
     responses(
         (status = 204, description = "Cancelled, or it had already ended"),
@@ -272,7 +311,7 @@ fn unknown_connection(id: &str) -> AppError {
     post,
     path = "/m365/organizations/{id}/backups",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     responses(
         (status = 202, description = "The job, queued", body = Job),
@@ -323,7 +362,7 @@ fn settings_response(view: SettingsView) -> Response {
     delete,
     path = "/m365/organizations/{id}",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     responses(
         (status = 204, description = "Removed"),
@@ -352,7 +391,7 @@ async fn organization_delete(
     get,
     path = "/m365/organizations/{id}/settings",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     responses(
         (status = 200, description = "The settings", body = SettingsView,
@@ -380,7 +419,7 @@ async fn settings_get(
     put,
     path = "/m365/organizations/{id}/settings",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(
         ("id" = String, Path, description = "The organization"),
         ("If-Match" = String, Header, description = "The `ETag` the settings were read with"),
@@ -488,7 +527,7 @@ fn policy_error(error: SaveError, id: &str) -> AppError {
     get,
     path = "/m365/organizations/{id}/policy",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     responses(
         (status = 200, description = "The policy in force", body = PolicyView,
@@ -515,7 +554,7 @@ async fn policy_get(
     put,
     path = "/m365/organizations/{id}/policy",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(
         ("id" = String, Path, description = "The organization"),
         ("If-Match" = String, Header, description = "The `ETag` the policy was read with"),
@@ -561,7 +600,7 @@ async fn policy_put(
     delete,
     path = "/m365/organizations/{id}/policy",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(
         ("id" = String, Path, description = "The organization"),
         ("If-Match" = String, Header, description = "The `ETag` the policy was read with"),
@@ -597,7 +636,7 @@ async fn policy_delete(
     post,
     path = "/m365/organizations/{id}/policy/preview",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     request_body = Policy,
     responses(
@@ -627,7 +666,7 @@ async fn policy_preview(
     get,
     path = "/m365/organizations/{id}/groups",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     responses(
         (status = 200, description = "The groups, by name", body = GroupList),
@@ -651,7 +690,7 @@ async fn groups_list(
     get,
     path = "/storages",
     tag = "Storages",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     responses(
         (status = 200, description = "The storages, by name", body = StorageList),
         (status = 401, description = "Missing or wrong API token", body = xms_m365_contract::ErrorBody),
@@ -669,7 +708,7 @@ async fn storages_list(State(state): State<AppState>) -> Result<Json<StorageList
     post,
     path = "/m365/organizations/{id}/user-sync",
     tag = "Microsoft 365",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The organization")),
     responses(
         (status = 200, description = "Synced: the settings with the new sync times and licensing", body = SettingsView,
@@ -712,7 +751,7 @@ async fn user_sync_create(
     get,
     path = "/workers",
     tag = "Workers",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     responses(
         (status = 200, description = "The workers, the main one first, then by name", body = WorkerList),
         (status = 401, description = "Missing or wrong API token", body = xms_m365_contract::ErrorBody),
@@ -729,7 +768,7 @@ async fn workers_list(State(state): State<AppState>) -> Result<Json<WorkerList>,
     get,
     path = "/jobs/{id}",
     tag = "Jobs",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The job")),
     responses(
         (status = 200, description = "The job", body = Job),
@@ -753,7 +792,7 @@ async fn job_get(
     post,
     path = "/jobs/{id}/cancel",
     tag = "Jobs",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("id" = String, Path, description = "The job")),
     responses(
         (status = 200, description = "The job, cancelled", body = Job),
@@ -816,26 +855,43 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         workers_list,
         job_get,
         job_cancel,
-        crate::events::events_stream
+        crate::events::events_stream,
+        session::session_create,
+        session::session_delete
     ),
-    components(schemas(xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode, xms_m365_contract::FieldError)),
+    components(schemas(session::SessionCreated, xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode, xms_m365_contract::FieldError)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
 
-/// Declares the bearer-token security scheme the API uses.
+/// Declares the security schemes the API uses: the bearer API token, and the session cookie
+/// that is only accepted together with its CSRF header.
 struct BearerAuth;
 
 impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        openapi
-            .components
-            .get_or_insert_with(Default::default)
-            .add_security_scheme(
-                "bearer",
-                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-            );
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                session::COOKIE,
+                "The session started by `POST /session`; only valid with `csrf`",
+            ))),
+        );
+        components.add_security_scheme(
+            "csrf",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                session::CSRF_HEADER,
+                "The session's CSRF token, as `POST /session` answered it",
+            ))),
+        );
     }
 }
 

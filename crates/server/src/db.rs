@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_workers_and_schedules.sql"),
     include_str!("../migrations/0006_settings_and_licences.sql"),
     include_str!("../migrations/0007_policies.sql"),
+    include_str!("../migrations/0008_sessions.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers.

@@ -122,7 +122,7 @@ fn sse_event(events: &Events, sequence: Option<u64>, event: &ServerEvent) -> Eve
     get,
     path = "/events",
     tag = "Events",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
     params(("Last-Event-ID" = Option<String>, Header, description = "The id of the last event received")),
     responses(
         (status = 200, description = "Server-Sent Events, each `data` a ServerEvent", content_type = "text/event-stream", body = ServerEvent),

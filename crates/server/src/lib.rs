@@ -17,6 +17,7 @@ pub mod policies;
 pub mod schedule;
 pub mod scheduler;
 pub mod seed;
+pub mod session;
 pub mod shell;
 pub mod user_sync;
 pub mod workers;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub jobs: Arc<jobs::Jobs>,
     /// The change stream.
     pub events: Arc<events::Events>,
+    /// Cookie sessions, the alternative to the bearer token.
+    pub sessions: Arc<session::Sessions>,
     /// The period that replaces every organization's user sync interval
     /// (`--user-sync-period`), so that the settings show when the next sync really is.
     pub user_sync_period: Option<std::time::Duration>,
@@ -62,6 +65,7 @@ impl AppState {
         backup_duration: std::time::Duration,
     ) -> Result<Self, String> {
         Ok(Self {
+            sessions: Arc::new(session::Sessions::new(db.clone())),
             db,
             api_token: Arc::from(api_token),
             authority: Arc::new(authority::Authority::new(authority)),
@@ -82,7 +86,6 @@ impl AppState {
 /// The whole server: the API under `/api/v1` and, when `static_dir` is given, the shell page
 /// and the built module.
 pub fn app(state: AppState, static_dir: Option<&Path>) -> Router {
-    let token = state.api_token.clone();
     let api = api::router(state.clone())
         // Both limits: the layer refuses a declared oversized body before reading it, the
         // extractor limit stops one that streams without declaring its length.
@@ -93,7 +96,7 @@ pub fn app(state: AppState, static_dir: Option<&Path>) -> Router {
         .nest(paths::API_BASE, api)
         .merge(authority::router(state.clone()));
     let router = match static_dir {
-        Some(dir) => router.merge(shell::router(dir, &token)),
+        Some(dir) => router.merge(shell::router(dir, state)),
         None => router,
     };
     router

@@ -230,6 +230,15 @@ async fn serves_the_committed_openapi_document_without_a_token() {
     assert!(served["paths"]["/m365/organizations/{id}/user-sync"]["post"].is_object());
     assert!(served["components"]["schemas"]["FieldError"].is_object());
     assert!(served["components"]["schemas"]["WorkerList"].is_object());
+    assert!(served["paths"]["/session"]["post"]["responses"]["201"].is_object());
+    assert!(served["paths"]["/session"]["delete"].is_object());
+    let schemes = &served["components"]["securitySchemes"];
+    assert_eq!(schemes["cookie"]["in"], "cookie");
+    assert_eq!(schemes["cookie"]["name"], "xms_session");
+    assert_eq!(schemes["csrf"]["in"], "header");
+    assert_eq!(schemes["csrf"]["name"], "X-CSRF-Token");
+    let security = &served["paths"]["/m365/organizations"]["get"]["security"];
+    assert!(security[1]["cookie"].is_array() && security[1]["csrf"].is_array());
 }
 
 #[tokio::test]

@@ -1,0 +1,287 @@
+//! Cookie sessions with a CSRF header, the shell page that starts them, and the Content
+//! Security Policy of the shell and the module's files, driven through the whole router.
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+    response::Response,
+};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+use xms_m365_contract::{ErrorBody, ErrorCode};
+use xms_server::{db, shell::CONTENT_SECURITY_POLICY};
+
+use common::{TOKEN, TestApp};
+
+mod common;
+
+async fn send(app: &Router, request: Request<Body>) -> Response {
+    app.clone().oneshot(request).await.unwrap()
+}
+
+async fn text(response: Response) -> String {
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+async fn error(response: Response) -> ErrorBody {
+    let body = text(response).await;
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("not the error shape ({e}): {body}"))
+}
+
+/// The session id a response's `Set-Cookie` gives, checking the cookie's attributes.
+fn session_cookie(response: &Response) -> String {
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    let (pair, attributes) = cookie.split_once("; ").unwrap();
+    assert_eq!(attributes, "Path=/; HttpOnly; SameSite=Strict");
+    let id = pair.strip_prefix("xms_session=").unwrap();
+    assert!(!id.is_empty());
+    id.to_owned()
+}
+
+/// A session started as an XMS login would: (its cookie's value, its CSRF token).
+async fn sign_in(app: &Router) -> (String, String) {
+    let request = Request::post("/api/v1/session")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = send(app, request).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let id = session_cookie(&response);
+    let body: Value = serde_json::from_str(&text(response).await).unwrap();
+    (id, body["csrf_token"].as_str().unwrap().to_owned())
+}
+
+fn with_session(
+    request: axum::http::request::Builder,
+    id: &str,
+    csrf: Option<&str>,
+) -> Request<Body> {
+    let request = request.header(header::COOKIE, format!("theme=dark; xms_session={id}"));
+    let request = match csrf {
+        Some(csrf) => request.header("X-CSRF-Token", csrf),
+        None => request,
+    };
+    request.body(Body::empty()).unwrap()
+}
+
+fn organization(server: &TestApp) -> String {
+    server
+        .db
+        .insert_organization(&db::NewOrganization {
+            tenant_id: "t-1".into(),
+            name: "Contoso".into(),
+            primary_domain: "contoso.onmicrosoft.com".into(),
+            user_count: 10,
+        })
+        .unwrap()
+        .id
+        .0
+}
+
+#[tokio::test]
+async fn starting_a_session_needs_the_api_token() {
+    let server = TestApp::new(None);
+    let response = send(
+        &server.app,
+        Request::post("/api/v1/session")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+    assert_eq!(error(response).await.error.code, ErrorCode::Unauthorized);
+
+    // A session cannot start another one: that takes signing in.
+    let (id, csrf) = sign_in(&server.app).await;
+    let request = with_session(Request::post("/api/v1/session"), &id, Some(&csrf));
+    assert_eq!(
+        send(&server.app, request).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_session_cookie_with_its_csrf_token_authenticates_every_method() {
+    let server = TestApp::new(None);
+    let id_of_contoso = organization(&server);
+    let (id, csrf) = sign_in(&server.app).await;
+
+    let request = with_session(Request::get("/api/v1/m365/organizations"), &id, Some(&csrf));
+    let response = send(&server.app, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(text(response).await.contains("Contoso"));
+
+    let uri = format!("/api/v1/m365/organizations/{id_of_contoso}/user-sync");
+    let request = with_session(Request::post(uri), &id, Some(&csrf));
+    assert_eq!(send(&server.app, request).await.status(), StatusCode::OK);
+
+    let request = with_session(Request::get("/api/v1/events"), &id, Some(&csrf));
+    let response = send(&server.app, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/event-stream"
+    );
+}
+
+#[tokio::test]
+async fn a_session_cookie_without_its_csrf_token_is_refused() {
+    let server = TestApp::new(None);
+    let id_of_contoso = organization(&server);
+    let (id, _) = sign_in(&server.app).await;
+    let (_, other_csrf) = sign_in(&server.app).await;
+
+    for csrf in [None, Some("wrong"), Some(other_csrf.as_str())] {
+        let request = with_session(Request::get("/api/v1/m365/organizations"), &id, csrf);
+        let response = send(&server.app, request).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{csrf:?}");
+        assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
+        let error = error(response).await;
+        assert_eq!(error.error.code, ErrorCode::Unauthorized);
+        assert!(
+            error
+                .error
+                .message
+                .contains("CSRF token is missing or wrong"),
+            "{}",
+            error.error.message
+        );
+
+        let uri = format!("/api/v1/m365/organizations/{id_of_contoso}/backups");
+        let request = with_session(Request::post(uri), &id, csrf);
+        assert_eq!(
+            send(&server.app, request).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+}
+
+#[tokio::test]
+async fn ending_a_session_clears_the_cookie_and_refuses_it_afterwards() {
+    let server = TestApp::new(None);
+    let (id, csrf) = sign_in(&server.app).await;
+
+    // Signing out is a request like any other: without the CSRF token it is refused.
+    let request = with_session(Request::delete("/api/v1/session"), &id, None);
+    assert_eq!(
+        send(&server.app, request).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    let request = with_session(Request::delete("/api/v1/session"), &id, Some(&csrf));
+    let response = send(&server.app, request).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let cleared = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cleared.starts_with("xms_session=;"), "{cleared}");
+    assert!(cleared.contains("Max-Age=0"), "{cleared}");
+
+    let request = with_session(Request::get("/api/v1/m365/organizations"), &id, Some(&csrf));
+    let response = send(&server.app, request).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let error = error(response).await;
+    assert!(
+        error.error.message.contains("session has ended"),
+        "{}",
+        error.error.message
+    );
+}
+
+fn static_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("shell.html"),
+        "<meta name=\"xms-csrf-token\" content=\"%XMS_CSRF_TOKEN%\">\
+         <meta name=\"xms-api-token\" content=\"%XMS_API_TOKEN%\">",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("index.html"), "trunk's page").unwrap();
+    std::fs::write(dir.path().join("shell.js"), "export {}").unwrap();
+    std::fs::write(dir.path().join("module_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn the_shell_page_starts_a_session_and_carries_its_csrf_token() {
+    let dir = static_dir();
+    let server = TestApp::new(Some(dir.path()));
+    for path in ["/", "/m365", "/m365/organizations/x/edit"] {
+        let response = send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+        let id = session_cookie(&response);
+        let page = text(response).await;
+        assert!(!page.contains('%'), "{path}: {page}");
+        assert!(page.contains(&format!("content=\"{TOKEN}\"")), "{page}");
+        let csrf = page
+            .split("xms-csrf-token\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .to_owned();
+
+        let request = with_session(Request::get("/api/v1/m365/organizations"), &id, Some(&csrf));
+        assert_eq!(send(&server.app, request).await.status(), StatusCode::OK);
+
+        // Reloading keeps the session, so that the console's other tabs keep working.
+        let reload = with_session(Request::get(path), &id, None);
+        let response = send(&server.app, reload).await;
+        assert_eq!(session_cookie(&response), id);
+        assert!(text(response).await.contains(&csrf));
+    }
+}
+
+#[tokio::test]
+async fn the_shell_and_the_module_files_carry_the_content_security_policy() {
+    let dir = static_dir();
+    let server = TestApp::new(Some(dir.path()));
+    for (path, content_type) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/m365/organizations", "text/html; charset=utf-8"),
+        ("/shell.js", "text/javascript"),
+        ("/module_bg.wasm", "application/wasm"),
+    ] {
+        let response = send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let headers = response.headers();
+        assert_eq!(headers[header::CONTENT_TYPE], content_type, "{path}");
+        assert_eq!(
+            headers[header::CONTENT_SECURITY_POLICY],
+            CONTENT_SECURITY_POLICY,
+            "{path}"
+        );
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+    }
+    assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline"));
+
+    // JSON answers are no documents; the sign-in pages have an inline style sheet.
+    for path in ["/api/v1/m365/organizations", "/devicelogin"] {
+        let request = Request::get(path)
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .body(Body::empty())
+            .unwrap();
+        let response = send(&server.app, request).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert!(
+            response
+                .headers()
+                .get(header::CONTENT_SECURITY_POLICY)
+                .is_none(),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_shell_falls_back_to_trunks_page_until_the_build_copies_the_shell() {
+    let dir = static_dir();
+    std::fs::remove_file(dir.path().join("shell.html")).unwrap();
+    let server = TestApp::new(Some(dir.path()));
+    let response = send(&server.app, Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    session_cookie(&response);
+    assert_eq!(text(response).await, "trunk's page");
+}
