@@ -152,6 +152,7 @@ impl Dashboard {
         if self.find(id).is_some() {
             self.entries
                 .update(|entries| entries.retain(|entry| entry.id != *id));
+            self.host.with_value(|host| host.organization_removed(id));
         }
     }
 

@@ -20,6 +20,11 @@ async function openConnect(page: Page, url: string) {
 test("the seed's steps connect an organization that then shows on the dashboard", async ({ page, context, xms }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const { dialog, code } = await openConnect(page, xms.url);
+  // The shell is the host: it hears of the new organization.
+  await page.evaluate(() => {
+    (window as any).added = [];
+    document.addEventListener("xms-m365:organization-added", (e: any) => (window as any).added.push(e.detail));
+  });
 
   await dialog.getByRole("button", { name: "Copy" }).click();
   await expect(dialog.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
@@ -38,6 +43,7 @@ test("the seed's steps connect an organization that then shows on the dashboard"
   // The dashboard shows it without a reload.
   const list = page.getByRole("list", { name: "Organizations" });
   await expect(list.getByRole("heading", { name: "Contoso Ltd" })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).added.map((d: any) => d.name))).toEqual(["Contoso Ltd"]);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();

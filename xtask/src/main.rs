@@ -3,6 +3,7 @@
 //! - `cargo xtask dev [--port N] [--data-dir DIR] [server options…]` builds the module and runs
 //!   the reference server with it.
 //! - `cargo xtask test` runs every check and prints one summary.
+//! - `cargo xtask dist` builds the module into a versioned folder a host can serve.
 
 mod tools;
 
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
     let result = match task.as_deref() {
         Some("dev") => dev(&rest),
         Some("test") if rest.is_empty() => test(),
+        Some("dist") if rest.is_empty() => dist(),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -32,7 +34,8 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage:
   cargo xtask dev [--port N] [--data-dir DIR] [reference-server options, e.g. --api-token T]
-  cargo xtask test";
+  cargo xtask test
+  cargo xtask dist";
 
 /// The workspace root.
 fn root() -> PathBuf {
@@ -139,6 +142,70 @@ fn dev(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The module's version, from its Cargo.toml.
+fn module_version() -> Result<String, String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    let package = manifest
+        .split("[package]")
+        .nth(1)
+        .ok_or("Cargo.toml has no [package]")?;
+    package
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_owned)
+        .ok_or_else(|| "Cargo.toml's [package] has no version".to_owned())
+}
+
+/// Builds the module and puts what a host serves into `target/dist/xms-m365-<version>/`: the
+/// JavaScript, the wasm, the snippets they import, and an example page that mounts it.
+fn dist() -> Result<ExitCode, String> {
+    tools::ensure_build_tools()?;
+    build_module()?;
+    let out = target_dir()
+        .join("dist")
+        .join(format!("xms-m365-{}", module_version()?));
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    let built = root().join("dist");
+    copy_tree(&built.join("snippets"), &out.join("snippets"))?;
+    for (from, name) in [
+        (built.join("xms-m365.js"), "xms-m365.js"),
+        (built.join("xms-m365_bg.wasm"), "xms-m365_bg.wasm"),
+        (
+            root().join("embed/embed-example.html"),
+            "embed-example.html",
+        ),
+        (root().join("embed/embed-example.js"), "embed-example.js"),
+    ] {
+        std::fs::copy(&from, out.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+    println!("xtask: the module for hosts is in {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copies the directory `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// One named check of `cargo xtask test`.
