@@ -11,7 +11,6 @@ use common::{TOKEN, TestApp};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode, Job, JobState};
-use xms_server::db;
 
 mod common;
 
@@ -19,20 +18,6 @@ type Server = TestApp;
 
 fn server() -> Server {
     TestApp::new(None)
-}
-
-fn organization(server: &Server, name: &str, users: u32) -> String {
-    server
-        .db
-        .insert_organization(&db::NewOrganization {
-            tenant_id: format!("tenant-{name}"),
-            name: name.into(),
-            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
-            user_count: users,
-        })
-        .unwrap()
-        .id
-        .0
 }
 
 async fn call(server: &Server, method: &str, uri: &str) -> (StatusCode, Vec<u8>) {
@@ -93,7 +78,7 @@ fn error(body: &[u8]) -> ErrorBody {
 #[tokio::test]
 async fn a_backup_runs_with_progress_and_succeeds() {
     let server = server();
-    let contoso = organization(&server, "Contoso", 100);
+    let contoso = server.add_organization("Contoso", 100);
     let (status, body) = start(&server, &contoso).await;
     assert_eq!(status, StatusCode::ACCEPTED);
     let queued: Job = serde_json::from_slice(&body).unwrap();
@@ -122,7 +107,7 @@ async fn a_backup_runs_with_progress_and_succeeds() {
 #[tokio::test]
 async fn a_second_backup_while_one_runs_is_refused_with_a_409() {
     let server = server();
-    let contoso = organization(&server, "Contoso", 10);
+    let contoso = server.add_organization("Contoso", 10);
     let (status, body) = start(&server, &contoso).await;
     assert_eq!(status, StatusCode::ACCEPTED);
     let first: Job = serde_json::from_slice(&body).unwrap();
@@ -148,7 +133,7 @@ async fn a_second_backup_while_one_runs_is_refused_with_a_409() {
 #[tokio::test]
 async fn an_organization_set_up_to_fail_fails_with_its_reason() {
     let server = server();
-    let northwind = organization(&server, "Northwind", 10);
+    let northwind = server.add_organization("Northwind", 10);
     let reason = "Microsoft Graph throttled the backup (HTTP 429). It will be retried at the next scheduled run.";
     server.db.set_backup_failure(&northwind, reason).unwrap();
     let (_, body) = start(&server, &northwind).await;
@@ -165,7 +150,7 @@ async fn an_organization_set_up_to_fail_fails_with_its_reason() {
 #[tokio::test]
 async fn a_running_backup_can_be_cancelled_once() {
     let server = server();
-    let contoso = organization(&server, "Contoso", 10);
+    let contoso = server.add_organization("Contoso", 10);
     let (_, body) = start(&server, &contoso).await;
     let queued: Job = serde_json::from_slice(&body).unwrap();
     let (status, body) = call(
@@ -210,7 +195,7 @@ async fn unknown_organizations_and_jobs_are_404s() {
 #[tokio::test]
 async fn jobs_left_running_by_a_stop_are_marked_interrupted() {
     let server = server();
-    let contoso = organization(&server, "Contoso", 10);
+    let contoso = server.add_organization("Contoso", 10);
     // Queued straight in storage: no worker runs it, as after a stop.
     let (queued, _) = server.db.queue_backup(&contoso, "job-1", 0).unwrap();
     assert_eq!(server.db.interrupt_unfinished_jobs(1_000).unwrap(), 1);

@@ -20,20 +20,6 @@ use xms_server::{authority::now_ms, db, policies::default_policy, scheduler};
 
 mod common;
 
-fn organization(server: &TestApp, name: &str) -> String {
-    server
-        .db
-        .insert_organization(&db::NewOrganization {
-            tenant_id: format!("tenant-{name}"),
-            name: name.into(),
-            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
-            user_count: 120,
-        })
-        .unwrap()
-        .id
-        .0
-}
-
 struct Answer {
     status: StatusCode,
     headers: HeaderMap,
@@ -169,13 +155,13 @@ fn with_plan(plan: Value) -> Value {
 #[tokio::test]
 async fn until_a_custom_policy_is_saved_the_default_one_applies() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let view = get_policy(&server, &contoso).await;
     assert_eq!(view.organization_id.0, contoso);
     assert_eq!(view.kind, PolicyKind::Default);
     assert_eq!(view.policy, default_policy());
     assert!(!view.encryption_password_set);
-    let other = get_policy(&server, &organization(&server, "Fabrikam")).await;
+    let other = get_policy(&server, &server.add_organization("Fabrikam", 120)).await;
     assert_ne!(view.etag, other.etag, "ETags differ per organization");
 
     // Daily at 22:00 UTC, the next five and a full one (on the 1st) if not among them.
@@ -214,7 +200,7 @@ async fn until_a_custom_policy_is_saved_the_default_one_applies() {
 #[tokio::test]
 async fn saving_a_custom_policy_stores_it_changes_the_etag_and_publishes_the_tile() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let before = get_policy(&server, &contoso).await;
     let mut stream = Stream::open(&server.app, None).await;
 
@@ -300,7 +286,7 @@ async fn saving_a_custom_policy_stores_it_changes_the_etag_and_publishes_the_til
 #[tokio::test]
 async fn saving_without_if_match_is_a_428_and_over_a_newer_version_a_412() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let opened = get_policy(&server, &contoso).await;
     let body = json!({"policy": gfs_policy(), "encryption_password": "long enough"});
 
@@ -340,7 +326,7 @@ async fn saving_without_if_match_is_a_428_and_over_a_newer_version_a_412() {
 #[tokio::test]
 async fn an_invalid_policy_is_a_422_naming_every_field_and_stores_nothing() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let before = get_policy(&server, &contoso).await;
     let answer = put_policy(
         &server,
@@ -484,7 +470,7 @@ async fn an_invalid_policy_is_a_422_naming_every_field_and_stores_nothing() {
 #[tokio::test]
 async fn deleting_the_custom_policy_returns_to_the_default() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let before = get_policy(&server, &contoso).await;
     let custom = put_policy(
         &server,
@@ -522,7 +508,7 @@ async fn deleting_the_custom_policy_returns_to_the_default() {
 #[tokio::test]
 async fn previews_list_the_next_runs_of_every_schedule_type_without_saving() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let before = get_policy(&server, &contoso).await;
     let kinds = |answer: Answer| {
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
@@ -604,7 +590,7 @@ async fn previews_list_the_next_runs_of_every_schedule_type_without_saving() {
 #[tokio::test]
 async fn storages_and_groups_are_listed_and_groups_can_be_chosen() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let storages: StorageList =
         serde_json::from_slice(&call(&server, "GET", paths::STORAGES, None, None).await.body)
             .unwrap();
@@ -662,7 +648,7 @@ async fn storages_and_groups_are_listed_and_groups_can_be_chosen() {
 #[tokio::test]
 async fn the_scheduler_runs_a_custom_policy_on_its_schedule() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso");
+    let contoso = server.add_organization("Contoso", 120);
     let before = get_policy(&server, &contoso).await;
     let policy = with_plan(json!({
         "type": "forever_incremental",

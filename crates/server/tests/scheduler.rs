@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use common::{Stream, TestApp};
-use xms_m365_contract::{Organization, OrganizationStatus, ServerEvent};
+use xms_m365_contract::{OrganizationStatus, ServerEvent};
 use xms_server::{
     authority::now_ms,
     db::{self, rfc3339},
@@ -19,24 +19,6 @@ mod common;
 const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 24 * HOUR_MS;
 
-fn organization(server: &TestApp, name: &str, users: u32) -> String {
-    server
-        .db
-        .insert_organization(&db::NewOrganization {
-            tenant_id: format!("tenant-{name}"),
-            name: name.into(),
-            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
-            user_count: users,
-        })
-        .unwrap()
-        .id
-        .0
-}
-
-fn stored(server: &TestApp, id: &str) -> Organization {
-    server.db.organization(id).unwrap().unwrap()
-}
-
 fn ids(organizations: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut ids: Vec<String> = organizations.into_iter().collect();
     ids.sort();
@@ -46,17 +28,17 @@ fn ids(organizations: impl IntoIterator<Item = String>) -> Vec<String> {
 #[tokio::test]
 async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 10);
-    let busy = organization(&server, "Fabrikam", 10);
-    let reauthorize = organization(&server, "Woodgrove", 10);
+    let contoso = server.add_organization("Contoso", 10);
+    let busy = server.add_organization("Fabrikam", 10);
+    let reauthorize = server.add_organization("Woodgrove", 10);
     server.db.set_needs_reauthorization(&reauthorize).unwrap();
     // Tonight's run: the first after the organizations were connected.
     let tonight = next_run_after(now_ms());
     assert_eq!(
-        stored(&server, &contoso).next_backup_at,
+        server.stored(&contoso).next_backup_at,
         Some(rfc3339(tonight))
     );
-    assert_eq!(stored(&server, &reauthorize).next_backup_at, None);
+    assert_eq!(server.stored(&reauthorize).next_backup_at, None);
 
     let early = scheduler::run_due_backups(&server.state, tonight - 1_000).unwrap();
     assert!(
@@ -64,7 +46,7 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
         "{early:?}"
     );
     assert_eq!(
-        stored(&server, &contoso).status,
+        server.stored(&contoso).status,
         OrganizationStatus::NeverBackedUp
     );
 
@@ -86,11 +68,11 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
     );
     assert_eq!(pass.deferred, 0);
 
-    let backed_up = stored(&server, &contoso);
+    let backed_up = server.stored(&contoso);
     assert_eq!(backed_up.status, OrganizationStatus::BackupRunning);
     assert_eq!(backed_up.active_job, Some(pass.started[0].clone()));
     assert_eq!(backed_up.next_backup_at, Some(rfc3339(tonight + DAY_MS)));
-    let skipped = stored(&server, &busy);
+    let skipped = server.stored(&busy);
     assert_eq!(
         skipped.active_job.map(|j| j.id),
         Some(manual.id),
@@ -115,7 +97,7 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
         })
         .unwrap();
     assert_eq!(
-        stored(&server, &reauthorize).next_backup_at,
+        server.stored(&reauthorize).next_backup_at,
         Some(rfc3339(tonight + DAY_MS))
     );
 }
@@ -123,12 +105,12 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
 #[tokio::test]
 async fn runs_missed_while_stopped_make_one_backup() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 10);
+    let contoso = server.add_organization("Contoso", 10);
     let later = next_run_after(now_ms()) + 3 * DAY_MS + HOUR_MS;
     let pass = scheduler::run_due_backups(&server.state, later).unwrap();
     assert_eq!(pass.started.len(), 1);
     assert_eq!(
-        stored(&server, &contoso).next_backup_at,
+        server.stored(&contoso).next_backup_at,
         Some(rfc3339(next_run_after(later)))
     );
     assert!(
@@ -144,7 +126,7 @@ async fn a_pass_starts_a_bounded_number_of_backups_and_leaves_the_rest_to_the_ne
     let server = TestApp::new(None);
     let extra = 3;
     for n in 0..MAX_STARTS_PER_PASS + extra {
-        organization(&server, &format!("Tenant{n:02}"), 5);
+        server.add_organization(&format!("Tenant{n:02}"), 5);
     }
     let now = next_run_after(now_ms()) + 1_000;
     let first = scheduler::run_due_backups(&server.state, now).unwrap();
@@ -167,8 +149,8 @@ async fn a_pass_starts_a_bounded_number_of_backups_and_leaves_the_rest_to_the_ne
 #[tokio::test]
 async fn a_user_sync_changes_the_count_a_little_and_is_published() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 100);
-    let reauthorize = organization(&server, "Woodgrove", 100);
+    let contoso = server.add_organization("Contoso", 100);
+    let reauthorize = server.add_organization("Woodgrove", 100);
     server.db.set_needs_reauthorization(&reauthorize).unwrap();
     let mut stream = Stream::open(&server.app, None).await;
 
@@ -181,7 +163,7 @@ async fn a_user_sync_changes_the_count_a_little_and_is_published() {
     );
     let synced = user_sync::run_due(&server.state, now + 25 * HOUR_MS, None).unwrap();
     assert_eq!(synced.len(), 1, "not without consent");
-    let after = stored(&server, &contoso);
+    let after = server.stored(&contoso);
     assert_eq!(synced[0], after);
     assert!(
         (98..=103).contains(&after.user_count),
@@ -231,7 +213,7 @@ async fn a_user_sync_changes_the_count_a_little_and_is_published() {
 #[tokio::test]
 async fn the_background_scheduler_runs_user_syncs_at_the_given_period() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 100);
+    let contoso = server.add_organization("Contoso", 100);
     let mut stream = Stream::open(&server.app, None).await;
     let scheduler = scheduler::spawn(
         server.state.clone(),

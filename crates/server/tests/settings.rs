@@ -13,34 +13,16 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 use xms_m365_contract::{
     ConnectionState, ErrorBody, ErrorCode, Job, JobState, LicenceMode, LicensingPreview,
-    Organization, OrganizationList, ServerEvent, SettingsView, settings_path, user_sync_path,
+    OrganizationList, ServerEvent, SettingsView, settings_path, user_sync_path,
 };
 use xms_server::{
     connections::store::{Outcome, StoredConnection},
-    db::{self, rfc3339},
+    db::rfc3339,
 };
 
 mod common;
 
 const HOUR_MS: i64 = 3_600_000;
-
-fn organization(server: &TestApp, name: &str, users: u32) -> String {
-    server
-        .db
-        .insert_organization(&db::NewOrganization {
-            tenant_id: format!("tenant-{name}"),
-            name: name.into(),
-            primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
-            user_count: users,
-        })
-        .unwrap()
-        .id
-        .0
-}
-
-fn stored(server: &TestApp, id: &str) -> Organization {
-    server.db.organization(id).unwrap().unwrap()
-}
 
 struct Answer {
     status: StatusCode,
@@ -140,8 +122,8 @@ async fn until(stream: &mut Stream, wanted: impl Fn(&ServerEvent) -> bool) -> Re
 #[tokio::test]
 async fn the_settings_come_with_their_etag_and_the_next_user_sync() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 250);
-    let fabrikam = organization(&server, "Fabrikam", 100);
+    let contoso = server.add_organization("Contoso", 250);
+    let fabrikam = server.add_organization("Fabrikam", 100);
     let view = get_settings(&server, &contoso).await;
     assert_eq!(view.organization_id.0, contoso);
     assert_eq!(view.settings.licence_mode, LicenceMode::Automatic);
@@ -154,7 +136,7 @@ async fn the_settings_come_with_their_etag_and_the_next_user_sync() {
     );
     assert_ne!(view.etag, get_settings(&server, &fabrikam).await.etag);
     assert_eq!(view.last_user_sync_at, None);
-    let connected = stored(&server, &contoso).connected_at;
+    let connected = server.stored(&contoso).connected_at;
     let connected_ms = chrono::DateTime::parse_from_rfc3339(&connected)
         .unwrap()
         .timestamp_millis();
@@ -184,7 +166,7 @@ async fn the_settings_come_with_their_etag_and_the_next_user_sync() {
 #[tokio::test]
 async fn saving_stores_every_setting_changes_the_etag_and_publishes_the_tile() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 250);
+    let contoso = server.add_organization("Contoso", 250);
     let before = get_settings(&server, &contoso).await;
     let mut stream = Stream::open(&server.app, None).await;
 
@@ -217,7 +199,7 @@ async fn saving_stores_every_setting_changes_the_etag_and_publishes_the_tile() {
     );
     assert_eq!(get_settings(&server, &contoso).await, saved, "stored");
 
-    let tile = stored(&server, &contoso);
+    let tile = server.stored(&contoso);
     assert_eq!(tile.default_worker.id.0, "gdansk-branch-server");
     assert!(!tile.default_worker.online);
     let published = until(&mut stream, |event| {
@@ -251,7 +233,7 @@ async fn saving_stores_every_setting_changes_the_etag_and_publishes_the_tile() {
 #[tokio::test]
 async fn saving_without_if_match_is_a_428_and_stores_nothing() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 250);
+    let contoso = server.add_organization("Contoso", 250);
     let before = get_settings(&server, &contoso).await;
     let answer = put_settings(
         &server,
@@ -273,7 +255,7 @@ async fn saving_without_if_match_is_a_428_and_stores_nothing() {
 #[tokio::test]
 async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 250);
+    let contoso = server.add_organization("Contoso", 250);
     let opened = get_settings(&server, &contoso).await;
     // Another administrator saves first.
     let theirs = put_settings(
@@ -311,12 +293,12 @@ async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
     }
     assert_eq!(get_settings(&server, &contoso).await, theirs);
     assert_eq!(
-        stored(&server, &contoso).default_worker.id.0,
+        server.stored(&contoso).default_worker.id.0,
         "warsaw-office-nas"
     );
 
     // An ETag of another organization's settings is no good either.
-    let fabrikam = organization(&server, "Fabrikam", 10);
+    let fabrikam = server.add_organization("Fabrikam", 10);
     let answer = put_settings(
         &server,
         &fabrikam,
@@ -334,7 +316,7 @@ async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
 #[tokio::test]
 async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 250);
+    let contoso = server.add_organization("Contoso", 250);
     let before = get_settings(&server, &contoso).await;
     let answer = put_settings(
         &server,
@@ -426,10 +408,10 @@ async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
 #[tokio::test]
 async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
     let server = TestApp::with_licences(None, 100);
-    let contoso = organization(&server, "Contoso", 60);
-    let fabrikam = organization(&server, "Fabrikam", 80);
+    let contoso = server.add_organization("Contoso", 60);
+    let fabrikam = server.add_organization("Fabrikam", 80);
     assert_eq!(
-        stored(&server, &fabrikam).protected_users,
+        server.stored(&fabrikam).protected_users,
         40,
         "a new organization takes the free licences"
     );
@@ -469,7 +451,7 @@ async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
             free_licences: 0
         }
     );
-    let tile = stored(&server, &fabrikam);
+    let tile = server.stored(&fabrikam);
     assert_eq!((tile.protected_users, tile.licences_used), (40, 40));
     assert_eq!(
         get_settings(&server, &contoso)
@@ -478,13 +460,13 @@ async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
             .free_licences,
         0
     );
-    assert_eq!(stored(&server, &contoso).protected_users, 60, "untouched");
+    assert_eq!(server.stored(&contoso).protected_users, 60, "untouched");
 }
 
 #[tokio::test]
 async fn sync_now_syncs_at_once_and_keeps_the_etag() {
     let server = TestApp::new(None);
-    let contoso = organization(&server, "Contoso", 250);
+    let contoso = server.add_organization("Contoso", 250);
     let before = get_settings(&server, &contoso).await;
     let mut stream = Stream::open(&server.app, None).await;
 
@@ -500,7 +482,7 @@ async fn sync_now_syncs_at_once_and_keeps_the_etag() {
         .timestamp_millis();
     assert!(last >= started / 1000 * 1000, "{last} < {started}");
     assert_eq!(synced.next_user_sync_at, Some(rfc3339(last + 24 * HOUR_MS)));
-    let tile = stored(&server, &contoso);
+    let tile = server.stored(&contoso);
     assert_ne!(tile.user_count, 250);
     let published = until(&mut stream, |event| {
         matches!(event, ServerEvent::UserSyncDone { .. })
@@ -528,8 +510,8 @@ async fn sync_now_syncs_at_once_and_keeps_the_etag() {
 #[tokio::test]
 async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow() {
     let server = TestApp::with_licences(None, 152);
-    let automatic = organization(&server, "Contoso", 100);
-    let manual = organization(&server, "Fabrikam", 50);
+    let automatic = server.add_organization("Contoso", 100);
+    let manual = server.add_organization("Fabrikam", 50);
     assert!(
         server
             .db
@@ -543,7 +525,7 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
         // Automatic: protected while licences are free, checked before the manual sync can
         // free some.
         sync_now(&server, &automatic).await.settings();
-        let (auto, man) = (stored(&server, &automatic), stored(&server, &manual));
+        let (auto, man) = (server.stored(&automatic), server.stored(&manual));
         grew[0] |= auto.user_count > 100;
         let free = 152_i64 - i64::from(auto.protected_users + man.protected_users);
         assert!(auto.protected_users <= auto.user_count);
@@ -554,7 +536,7 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
 
         let before_manual = man;
         let view = sync_now(&server, &manual).await.settings();
-        let (auto, man) = (stored(&server, &automatic), stored(&server, &manual));
+        let (auto, man) = (server.stored(&automatic), server.stored(&manual));
         grew[1] |= man.user_count > before_manual.user_count;
         // Manual: new users stay unprotected; users gone take their protection along.
         assert_eq!(
@@ -577,9 +559,9 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
 #[tokio::test]
 async fn removing_an_organization_cancels_its_backup_frees_its_licences_and_is_published() {
     let server = TestApp::with_licences(None, 300);
-    let contoso = organization(&server, "Contoso", 200);
-    let fabrikam = organization(&server, "Fabrikam", 150);
-    assert_eq!(stored(&server, &fabrikam).protected_users, 100);
+    let contoso = server.add_organization("Contoso", 200);
+    let fabrikam = server.add_organization("Fabrikam", 150);
+    assert_eq!(server.stored(&fabrikam).protected_users, 100);
     // It was connected through a connection attempt, which keeps its history.
     let attempt = StoredConnection::new(
         "connection-1".into(),

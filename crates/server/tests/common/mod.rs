@@ -17,12 +17,12 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use tower::ServiceExt;
-use xms_m365_contract::ServerEvent;
+use xms_m365_contract::{Organization, ServerEvent};
 use xms_server::{
     AppState, app,
     authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
     connections::MicrosoftConfig,
-    db::Db,
+    db::{Db, NewOrganization},
 };
 
 /// How long a backup of a test server runs.
@@ -63,6 +63,25 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// Stores an organization named `name` with `users` users; returns its id.
+    pub fn add_organization(&self, name: &str, users: u32) -> String {
+        self.db
+            .insert_organization(&NewOrganization {
+                tenant_id: format!("tenant-{name}"),
+                name: name.into(),
+                primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
+                user_count: users,
+            })
+            .unwrap()
+            .id
+            .0
+    }
+
+    /// The organization `id` as stored.
+    pub fn stored(&self, id: &str) -> Organization {
+        self.db.organization(id).unwrap().unwrap()
+    }
+
     /// A server serving the module from `static_dir`, if given.
     pub fn new(static_dir: Option<&Path>) -> Self {
         Self::with_licences(static_dir, xms_server::licences::DEFAULT_LICENCES)
