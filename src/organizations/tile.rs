@@ -6,10 +6,13 @@
 use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_location};
 use xms_m365_contract::{
-    Job, JobState, LastBackup, Organization, OrganizationStatus, PolicyKind, Worker,
+    Job, JobId, JobState, LastBackup, Organization, OrganizationStatus, PolicyKind, Worker,
 };
 
-use super::dashboard::{Dashboard, Entry};
+use super::{
+    Announcer,
+    dashboard::{Dashboard, Entry},
+};
 use crate::api::ApiClient;
 
 /// The tile of one organization.
@@ -117,10 +120,12 @@ fn BackupActions(
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
+    let announcer = expect_context::<Announcer>();
     let run_button = NodeRef::<html::Button>::new();
     let (busy, set_busy) = signal(false);
     let (error, set_error) = signal(None::<String>);
     let running = move || job.with(Option::is_some);
+    let started_here = announce_backup(organization, name, job);
 
     let run = {
         let api = api.clone();
@@ -134,7 +139,11 @@ fn BackupActions(
             let api = api.clone();
             spawn_local(async move {
                 match api.start_backup(&id).await {
-                    Ok(job) => dashboard.job_changed(job),
+                    Ok(job) => {
+                        announcer.say(format!("Backup of {} started.", name.get_untracked()));
+                        started_here.set(Some((job.id.clone(), 0)));
+                        dashboard.job_changed(job);
+                    }
                     Err(failure) => set_error.set(Some(failure.to_string())),
                 }
                 set_busy.set(false);
@@ -184,7 +193,7 @@ fn BackupActions(
                 <button
                     type="button"
                     class="m365-button m365-button--secondary"
-                    aria-label=move || format!("Cancel the backup of {}", name.get())
+                    aria-label=move || format!("Cancel backup of {}", name.get())
                     aria-disabled=move || busy.get().to_string()
                     on:click=cancel.clone()
                 >
@@ -197,6 +206,53 @@ fn BackupActions(
             <p class="m365-tile__error" role="alert">{move || error.get()}</p>
         </Show>
     }
+}
+
+/// Announces the backup the administrator started from this tile: that it started, each
+/// quarter done, and how it ended. Backups started elsewhere (the schedule, another admin)
+/// only show on their tiles: announcing every one of a thousand would drown the page.
+/// Returns where Run backup records the job it started and the last quarter announced.
+fn announce_backup(
+    organization: RwSignal<Organization>,
+    name: Memo<String>,
+    job: Memo<Option<Job>>,
+) -> RwSignal<Option<(JobId, u8)>> {
+    let announcer = expect_context::<Announcer>();
+    let started_here = RwSignal::new(None::<(JobId, u8)>);
+    Effect::new(move |_| {
+        // Until Run backup is pressed this follows `started_here` only, not the job.
+        let Some((id, announced)) = started_here.get() else {
+            return;
+        };
+        let name = name.get_untracked();
+        match job.get().map(|job| job.state) {
+            None => {
+                started_here.set(None);
+                let result = organization.with_untracked(|o| {
+                    o.last_backup
+                        .as_ref()
+                        .filter(|last| last.job_id == id)
+                        .map(|last| (last.items, last.failure.clone()))
+                });
+                announcer.say(match result {
+                    Some((items, None)) => format!(
+                        "The backup of {name} succeeded: {} items.",
+                        group_thousands(items)
+                    ),
+                    Some((_, Some(reason))) => format!("The backup of {name} failed: {reason}"),
+                    None => format!("The backup of {name} ended without finishing."),
+                });
+            }
+            Some(JobState::Running { percent, .. })
+                if percent / 25 > announced && percent < 100 =>
+            {
+                started_here.set(Some((id, percent / 25)));
+                announcer.say(format!("Backup of {name}: {} % done.", percent / 25 * 25));
+            }
+            Some(_) => {}
+        }
+    });
+    started_here
 }
 
 fn status_view(status: OrganizationStatus) -> impl IntoView {

@@ -3,6 +3,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
 import { logIn, signIn } from "./sign-in";
+import { expectAccessible } from "./axe";
 
 const DIALOG = { name: "Connect a Microsoft 365 organization" };
 const MEGAN = /Megan Bowen/;
@@ -30,15 +31,18 @@ test("the seed's steps connect an organization that then shows on the dashboard"
   await expect(dialog.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   await expect(dialog.getByText(/The code is valid for \d+:\d\d\./)).toBeVisible();
+  await expectAccessible(page, "the Connect dialog waiting, code copied");
 
   const tab = await logIn(context, page);
   await expect(tab).toHaveURL(`${xms.url}/devicelogin`);
   await expect(tab.getByRole("heading", { name: "Enter code" })).toBeVisible();
-  await signIn(tab, code, MEGAN, "Continue");
+  await signIn(tab, code, MEGAN, "Continue", { audit: true });
   await expect(tab.getByText("You may now close this window.")).toBeVisible();
+  await expectAccessible(tab, "the device-login done page");
   await tab.close();
 
   await expect(dialog.getByText("Organization connected")).toBeVisible();
+  await expectAccessible(page, "the Connect dialog's success view");
   await expect(dialog).toContainText("Contoso Ltd (contoso.onmicrosoft.com) has been added to XMS.");
   // The dashboard shows it without a reload.
   const list = page.getByRole("list", { name: "Organizations" });
@@ -128,6 +132,7 @@ test.describe("with codes that expire after 3 seconds", () => {
   test("an expired code says so, and Get a new code brings a fresh one", async ({ page, xms }) => {
     const { dialog, code } = await openConnect(page, xms.url);
     await expect(dialog.getByRole("alert")).toContainText("The code has expired", { timeout: 10_000 });
+    await expectAccessible(page, "the Connect dialog with an expired code");
     await dialog.getByRole("button", { name: "Get a new code" }).click();
     const fresh = dialog.getByLabel("App authentication code");
     await expect(fresh).toHaveText(/^[A-Z0-9]{6,}$/);
@@ -140,6 +145,7 @@ test("Cancel on the consent page says the sign-in was cancelled, and Try again r
   const tab = await logIn(context, page);
   await signIn(tab, code, MEGAN, "Cancel");
   await expect(dialog.getByRole("alert")).toContainText("The sign-in was cancelled");
+  await expectAccessible(page, "the Connect dialog after a cancelled sign-in");
   await dialog.getByRole("button", { name: "Try again" }).click();
   await expect(dialog.getByLabel("App authentication code")).toHaveText(/^[A-Z0-9]{6,}$/);
   await expect(page.getByRole("list", { name: "Organizations" })).toHaveCount(0);
@@ -151,6 +157,7 @@ test("Conditional Access blocking the device code is explained plainly", async (
   await signIn(tab, code, /Nestor Wilke/, "Continue");
   await expect(dialog.getByRole("alert")).toContainText("Conditional Access policies block signing in with a device code");
   await expect(dialog.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expectAccessible(page, "the Connect dialog with sign-in blocked");
 });
 
 test("XMS stopped for a few seconds while waiting: Reconnecting…, then it recovers by itself", async ({ page, context, xms }) => {
@@ -158,6 +165,7 @@ test("XMS stopped for a few seconds while waiting: Reconnecting…, then it reco
   await xms.stop();
   await expect(dialog.getByRole("status").filter({ hasText: "Reconnecting" })).toBeVisible({ timeout: 10_000 });
   await expect(dialog.getByLabel("App authentication code")).toHaveText(code);
+  await expectAccessible(page, "the Connect dialog reconnecting");
   await page.waitForTimeout(2_000);
   await xms.restartOnSamePort();
   const tab = await logIn(context, page);
@@ -175,6 +183,7 @@ test("a sign-in address that is neither https nor XMS's own is refused", async (
   const { dialog } = await openConnect(page, xms.url);
   await expect(dialog.getByRole("alert")).toContainText("not secure, so it was not opened: http://login.example.net/devicelogin");
   await expect(dialog.getByRole("link", { name: "Log in to Microsoft 365" })).toHaveCount(0);
+  await expectAccessible(page, "the Connect dialog refusing a sign-in address");
 });
 
 test("without the Clipboard API the code is selected with a hint to press Ctrl+C", async ({ page, xms }) => {
@@ -184,6 +193,7 @@ test("without the Clipboard API the code is selected with a hint to press Ctrl+C
   const { dialog, code } = await openConnect(page, xms.url);
   await dialog.getByRole("button", { name: "Copy" }).click();
   await expect(dialog.getByRole("status").filter({ hasText: "Press Ctrl+C to copy" })).toBeVisible();
+  await expectAccessible(page, "the Connect dialog without the Clipboard API");
   expect(await page.evaluate(() => document.getSelection()!.toString())).toBe(code);
 });
 
@@ -198,6 +208,7 @@ test("when XMS cannot start a sign-in, the dialog says why and offers Try again"
   await page.getByRole("button", { name: "Connect" }).click();
   const dialog = page.getByRole("dialog", DIALOG);
   await expect(dialog.getByRole("alert")).toContainText("XMS could not reach the Microsoft sign-in service.");
+  await expectAccessible(page, "the Connect dialog when XMS cannot start a sign-in");
   await page.unroute("**/api/v1/m365/connections");
   await dialog.getByRole("button", { name: "Try again" }).click();
   await expect(dialog.getByLabel("App authentication code")).toHaveText(/^[A-Z0-9]{6,}$/);

@@ -2,6 +2,7 @@
 // the change stream dropping, filtering and sorting kept in the URL, and 1,000 organizations.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
+import { expectAccessible } from "./axe";
 
 const contoso = {
   tenantId: "2f4a9c1e-6b7d-4e21-9a3f-0c5d8e7b1a01",
@@ -41,14 +42,18 @@ test.describe("with backups that take 3 seconds", () => {
     await expect(progress).toBeVisible();
     await expect(run).toBeDisabled();
     await expect(contosoTile).toContainText("Backup running");
+    await expect(page.getByRole("status").filter({ hasText: /^Backup of Contoso (started\.|: \d+ % done\.)$/ })).toBeAttached();
     // The bar moves: a value strictly between the start and the end is seen.
     await expect
       .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { intervals: [50] })
       .toBeGreaterThan(0);
     await expect(progress).toHaveAttribute("aria-valuetext", /\d+ % · [\d,]+ of 9,370 items/);
+    await expectAccessible(page, "a tile with a backup running");
 
     await expect(contosoTile).toContainText("Succeeded, 9,370 items");
     await expect(contosoTile).toContainText("Protected");
+    // The backup started here was announced as it went, and its end too.
+    await expect(page.getByRole("status").filter({ hasText: "The backup of Contoso succeeded: 9,370 items." })).toBeAttached();
     await expect(progress).toHaveCount(0);
     await expect(run).toBeEnabled();
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
@@ -62,6 +67,8 @@ test.describe("with backups that take 3 seconds", () => {
     await expect(northwindTile.getByRole("progressbar")).toBeVisible();
     await expect(northwindTile).toContainText(`Failed: ${THROTTLED}`);
     await expect(northwindTile).toContainText("Last backup failed");
+    await expect(page.getByRole("status").filter({ hasText: `The backup of Northwind Traders failed: ${THROTTLED}` })).toBeAttached();
+    await expectAccessible(page, "a tile whose backup failed");
   });
 
   test("a backup that XMS is already running is refused with XMS's words", async ({ page, xms }) => {
@@ -76,6 +83,7 @@ test.describe("with backups that take 3 seconds", () => {
     await expect(contosoTile.getByRole("alert")).toHaveText(
       "A backup of Contoso is already running. Wait for it to finish, or cancel it, before starting another.",
     );
+    await expectAccessible(page, "a tile whose Run backup was refused");
   });
 
   test("without the change stream, polling still brings the backup to its end", async ({ page, xms }) => {
@@ -99,7 +107,7 @@ test.describe("with backups that take 20 seconds", () => {
     const contosoTile = tile(page, "Contoso");
     await contosoTile.getByRole("button", { name: "Run backup of Contoso" }).click();
     await expect(contosoTile.getByRole("progressbar")).toBeVisible();
-    await contosoTile.getByRole("button", { name: "Cancel the backup of Contoso" }).click();
+    await contosoTile.getByRole("button", { name: "Cancel backup of Contoso" }).click();
     await expect(contosoTile.getByRole("progressbar")).toHaveCount(0);
     await expect(contosoTile).toContainText("Never backed up");
     const run = contosoTile.getByRole("button", { name: "Run backup of Contoso" });
@@ -164,6 +172,7 @@ test.describe("with 14 generated organizations", () => {
 
     await filter.fill("no such organization");
     await expect(page.getByText("No organization matches “no such organization”.")).toBeVisible();
+    await expectAccessible(page, "a filter matching nothing");
     await page.getByRole("button", { name: "Clear the filter" }).click();
     await expect(tiles).toHaveCount(14);
     await expect(filter).toBeFocused();

@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
 import { logIn, signIn } from "./sign-in";
+import { expectAccessible } from "./axe";
 
 // Contoso as the development authority knows it, so that re-authorizing can sign in to it.
 const contoso = {
@@ -31,6 +32,7 @@ test("each setting is changed, saved, and still there after a reload", async ({ 
   await expect(page).toHaveURL(/\/m365\/organizations\/[^/]+\/edit$/);
   await expect(panel.getByRole("radio", { name: /^Manual/ })).toBeChecked();
   await expect(panel.getByRole("button", { name: "Save" })).toBeDisabled();
+  await expectAccessible(page, "the Edit panel");
 
   await panel.getByRole("radio", { name: /^Automatic/ }).check();
   await expect(panel).toContainText("Switching protects 50 users not protected now");
@@ -38,6 +40,7 @@ test("each setting is changed, saved, and still there after a reload", async ({ 
   await panel.getByRole("radio", { name: /^Warsaw office NAS/ }).check();
   await panel.getByRole("button", { name: "Save" }).click();
   await expect(panel.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await expectAccessible(page, "the Edit panel after a save");
   // The tile follows: its worker changed, and automatic licensing protected everyone.
   const tile = page.getByRole("article", { name: "Contoso Ltd" });
   await expect(tile).toContainText("WorkerWarsaw office NAS");
@@ -64,6 +67,7 @@ test.describe("with 220 licences", () => {
     await expect(panel).toContainText(
       "Warning: not enough licences. Only 20 licences free, so 30 users would stay unprotected.",
     );
+    await expectAccessible(page, "the Edit panel warning of too few licences");
   });
 });
 
@@ -84,6 +88,7 @@ test("a second administrator's save gets the conflict view, and nothing is overw
   const row = secondPanel.getByRole("row", { name: /User sync interval \(differs\)/ });
   await expect(row.getByRole("cell").nth(0)).toHaveText("Every 12 hours");
   await expect(row.getByRole("cell").nth(1)).toHaveText("Every 2 hours");
+  await expectAccessible(second, "the Edit panel's conflict view");
   const id = (await xms.api("GET", "/m365/organizations")).organizations[0].id;
   expect((await xms.api("GET", `/m365/organizations/${id}/settings`)).settings.user_sync_interval_hours).toBe(2);
 
@@ -102,6 +107,7 @@ test("with XMS down during a save the values are kept, and Retry saves them", as
   await panel.getByRole("button", { name: "Save" }).click();
   await expect(panel.getByRole("alert")).toContainText("Your changes were not saved. XMS could not be reached.");
   await expect(panel.getByLabel("User sync interval")).toHaveValue("4");
+  await expectAccessible(page, "the Edit panel after a failed save");
   await xms.restartOnSamePort();
   await panel.getByRole("button", { name: "Retry" }).click();
   await expect(panel.getByText("Settings saved.")).toBeVisible();
@@ -126,6 +132,7 @@ test("XMS's field errors are shown under their fields", async ({ page, xms }) =>
   await expect(panel.locator("#m365-sync-error")).toContainText("Choose one of");
   await expect(panel.locator("#m365-worker-error")).toContainText("retired-worker");
   await expect(panel.getByLabel("User sync interval")).toHaveAccessibleDescription(/Choose one of/);
+  await expectAccessible(page, "the Edit panel with XMS's field errors");
 });
 
 test("Sync now runs the user sync and shows its time", async ({ page, xms }) => {
@@ -144,6 +151,7 @@ test("an offline worker can be chosen only after its warning", async ({ page, xm
   await expect(panel).toContainText("Warning: Gdańsk branch server is offline.");
   const save = panel.getByRole("button", { name: "Save" });
   await expect(save).toBeDisabled();
+  await expectAccessible(page, "the Edit panel warning of an offline worker");
   await panel.getByRole("checkbox", { name: "Use it anyway" }).check();
   await expect(save).toBeEnabled();
   await save.click();
@@ -164,6 +172,7 @@ test("unsaved changes are asked about on close, and kept when the back button cl
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await page.getByRole("link", { name: "Edit Contoso Ltd" }).click();
   await expect(panel.getByText("Your unsaved changes from before are back.")).toBeVisible();
+  await expectAccessible(page, "the Edit panel with unsaved changes restored");
   await expect(panel.getByLabel("User sync interval")).toHaveValue("2");
 
   page.once("dialog", (dialog) => dialog.accept());
@@ -183,6 +192,7 @@ test("Remove asks for the organization's name typed, then removes it and its til
   await expect(confirm).toBeFocused();
   const remove = panel.getByRole("button", { name: "Remove Contoso Ltd" });
   await expect(remove).toBeDisabled();
+  await expectAccessible(page, "the Edit panel asking to confirm removal");
   await confirm.fill("contoso ltd");
   await expect(remove).toBeDisabled();
   await confirm.fill("Contoso Ltd");
@@ -190,6 +200,7 @@ test("Remove asks for the organization's name typed, then removes it and its til
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "Contoso Ltd was removed from XMS." })).toBeVisible();
   await expect(page.getByRole("article", { name: "Contoso Ltd" })).toHaveCount(0);
+  await expectAccessible(page, "the dashboard after a removal");
   expect((await xms.api("GET", "/m365/organizations")).organizations).toEqual([]);
 });
 

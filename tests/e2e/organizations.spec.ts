@@ -1,5 +1,6 @@
 // The Microsoft 365 tab in the reference shell: its loading, empty, listed and failure states.
 import { test, expect } from "./server";
+import { expectAccessible } from "./axe";
 
 const contoso = {
   tenantId: "2f4a9c1e-6b7d-4e21-9a3f-0c5d8e7b1a01",
@@ -20,6 +21,7 @@ test("the shell embeds the Microsoft 365 tab, which says when nothing is connect
   await expect(page.getByRole("heading", { name: "Microsoft 365" })).toBeVisible();
   await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();
   await expect(page).toHaveURL(/\/m365$/);
+  await expectAccessible(page, "the empty dashboard");
 });
 
 test("connected organizations are listed with their domain and users", async ({ page, xms }) => {
@@ -57,6 +59,9 @@ test.describe("with generated organizations in every status", () => {
     await when.focus();
     await expect(exact).toBeInViewport();
     await expect(exact).toHaveText(/\(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+    await expectAccessible(page, "tiles in every status");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAccessible(page, "tiles in every status, dark theme");
   });
 });
 
@@ -69,6 +74,7 @@ test("a loading state shows until XMS answers", async ({ page, xms }) => {
   });
   await page.goto(xms.url);
   await expect(page.getByRole("status").filter({ hasText: "Loading" })).toHaveText("Loading organizations…");
+  await expectAccessible(page, "the dashboard loading");
   release();
   await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();
   await expect(page.getByText("Loading organizations…")).toHaveCount(0);
@@ -103,6 +109,7 @@ test("a stopped server is reported, and the page recovers by itself once it is b
   await page.goto(xms.url);
   await expect(page.getByRole("alert")).toContainText("XMS could not be reached.");
   await expect(page.getByRole("status").filter({ hasText: "Live updates are interrupted" })).toBeVisible();
+  await expectAccessible(page, "the dashboard failed to load, live updates interrupted");
   await xms.restartOnSamePort();
   await expect(page.getByRole("heading", { name: "Contoso" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("alert")).toHaveCount(0);
@@ -133,6 +140,7 @@ test("the server's error message is shown as it is", async ({ page, xms }) => {
 test("an address under the tab that has no page says so", async ({ page, xms }) => {
   await page.goto(`${xms.url}/m365/no-such-page`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page, "page not found");
   await expect(page.getByRole("navigation", { name: "XMS" })).toBeVisible();
   await page.getByRole("link", { name: "Go to the Microsoft 365 organizations" }).click();
   await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();

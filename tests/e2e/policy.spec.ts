@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
 import { logIn, signIn } from "./sign-in";
+import { expectAccessible } from "./axe";
 
 const contoso = {
   tenantId: "5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01",
@@ -30,6 +31,8 @@ test("every section is changed, saved, and kept across a reload", async ({ page,
   await openPolicy(page, xms.url);
   await expect(page.getByText("This organization uses XMS's default policy.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save policy" })).toBeDisabled();
+  await previewed(page);
+  await expectAccessible(page, "the policy editor");
 
   await page.getByRole("checkbox", { name: /^Contacts/ }).uncheck();
   await page.getByRole("checkbox", { name: /^SharePoint sites/ }).uncheck();
@@ -52,11 +55,13 @@ test("every section is changed, saved, and kept across a reload", async ({ page,
   await expect(summary).toContainText("Backs up mail, calendars, OneDrive and Microsoft 365 groups");
   await expect(summary).toContainText("differential every Saturday");
   await expect(summary).toContainText("Encrypted with AES-GCM. Run by Warsaw office NAS");
+  await expectAccessible(page, "the policy editor with GFS and encryption");
 
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Custom policy saved." })).toBeVisible();
   await expect(page.getByLabel("Encryption password", { exact: true })).toHaveCount(0);
   await expect(page.getByText("A password is set. It is never shown again.")).toBeVisible();
+  await expectAccessible(page, "the policy editor after a save");
 
   await page.reload();
   await expect(page.getByText("This organization has a custom policy.")).toBeVisible();
@@ -88,6 +93,7 @@ test("invalid combinations are refused inline and Save stays disabled", async ({
   const scope = page.getByRole("group", { name: "What to back up" });
   await expect(scope).toContainText("Choose at least one kind of data to back up.");
   await expect(save).toBeDisabled();
+  await expectAccessible(page, "the policy editor refusing an empty scope");
   await page.getByRole("checkbox", { name: /^Mail/ }).check();
   await expect(scope).not.toContainText("Choose at least one kind");
 
@@ -102,6 +108,7 @@ test("invalid combinations are refused inline and Save stays disabled", async ({
   await page.getByLabel("Encryption password again").fill("another password");
   await expect(page.getByRole("group", { name: "Encryption" })).toContainText("The two passwords differ");
   await expect(save).toBeDisabled();
+  await expectAccessible(page, "the policy editor refusing passwords that differ");
   await page.getByLabel("Encryption password again").fill("one password");
   await previewed(page);
   await expect(save).toBeEnabled();

@@ -2,6 +2,7 @@
 // **Log in to Microsoft 365** opens.
 import type { Page, BrowserContext } from "@playwright/test";
 import { expect } from "./server";
+import { expectAccessible } from "./axe";
 
 /** Clicks Log in to Microsoft 365 and returns the sign-in tab it opens. */
 export async function logIn(context: BrowserContext, page: Page): Promise<Page> {
@@ -13,11 +14,25 @@ export async function logIn(context: BrowserContext, page: Page): Promise<Page> 
   return signIn;
 }
 
-/** On the sign-in tab: types the code, Next, picks the account, then Continue or Cancel. */
-export async function signIn(tab: Page, code: string, account: RegExp, decision: "Continue" | "Cancel") {
+/**
+ * On the sign-in tab: types the code, Next, picks the account, then Continue or Cancel; with
+ * `audit`, each of the authority's pages is audited for accessibility on the way.
+ */
+export async function signIn(
+  tab: Page,
+  code: string,
+  account: RegExp,
+  decision: "Continue" | "Cancel",
+  { audit = false } = {},
+) {
+  const check = (state: string) => (audit ? expectAccessible(tab, state) : Promise.resolve());
+  await check("the device-login code page");
   await tab.getByLabel("Code").fill(code);
   await tab.getByRole("button", { name: "Next" }).click();
+  await expect(tab.getByRole("button", { name: account })).toBeVisible();
+  await check("the device-login account picker");
   await tab.getByRole("button", { name: account }).click();
   await expect(tab.getByRole("heading", { name: "Are you trying to sign in to Xopero Registrator?" })).toBeVisible();
+  await check("the device-login consent page");
   await tab.getByRole("button", { name: decision }).click();
 }
