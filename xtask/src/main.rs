@@ -4,7 +4,9 @@
 //!   the reference server with it.
 //! - `cargo xtask test` runs every check and prints one summary.
 //! - `cargo xtask dist` builds the module into a versioned folder a host can serve.
+//! - `cargo xtask bench [--check]` measures the module's performance against its budgets.
 
+mod bench;
 mod tools;
 
 use std::{
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
         Some("dev") => dev(&rest),
         Some("test") if rest.is_empty() => test(),
         Some("dist") if rest.is_empty() => dist(),
+        Some("bench") => bench::bench(&rest),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -35,7 +38,8 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage:
   cargo xtask dev [--port N] [--data-dir DIR] [reference-server options, e.g. --api-token T]
   cargo xtask test
-  cargo xtask dist";
+  cargo xtask dist
+  cargo xtask bench [--check]";
 
 /// The workspace root.
 fn root() -> PathBuf {

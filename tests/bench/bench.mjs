@@ -1,0 +1,764 @@
+// The module's performance benchmark, run by `cargo xtask bench [--check]`: the released module
+// in the reference shell, in headless Chromium, against reference servers on loopback (each on
+// its own free port with a throw-away data directory). It measures what the first load weighs,
+// how fast the tiles appear next to a vanilla-JavaScript baseline, memory, what the Connect
+// dialog sends, and how fast backup progress reaches a tile; prints a Markdown report, writes it
+// to bench/RESULTS.md (with bench/MISSES.md, if there is one) and, with --check, exits with 2
+// when a budget is missed.
+//
+// Environment: XMS_SERVER_BIN (the server binary), XMS_STATIC_DIR (the release build of the
+// module and shell, which must be the bench's own: the baseline page is added to it), CHROMIUM,
+// BENCH_RUNS (start-up runs per page and size, at least 7). Progress goes to stderr.
+
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+import { chromium } from "playwright";
+import { paintProbe, streamProbe } from "./probes.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const serverBin = process.env.XMS_SERVER_BIN ?? path.join(root, "target/release/xms-server");
+const staticDir = process.env.XMS_STATIC_DIR ?? path.join(root, "target/bench/dist");
+const resultsFile = path.join(root, "bench/RESULTS.md");
+const missesFile = path.join(root, "bench/MISSES.md");
+const check = process.argv.includes("--check");
+const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
+const SIZES = [10, 100, 1000];
+/** The reference server's development API token. */
+const TOKEN = "xms-development-token";
+/** The polling interval the development sign-in authority asks for in the network test. */
+const POLL_INTERVAL_S = 5;
+
+/** The budgets `--check` enforces. */
+const BUDGET = {
+  /** Brotli bytes of the wasm, JavaScript and CSS the module itself fetches on first load. */
+  moduleBrotli: 120_000,
+  /** Median "all tiles painted", module over baseline, at each of these sizes. */
+  startupRatio: 1.5,
+  startupRatioSizes: [100, 1000],
+  /**
+   * "No heap growth trend": the least-squares slope of the heap (JS heap plus the module's wasm
+   * memory, both after a forced GC) over the last six samples (cycles 50 to 100) is under 50 KB
+   * per 10 cycles. The window skips the first cycles, where caches and the allocator settle; the
+   * threshold is a leak of 5 KB per open and close, and tolerates wasm memory growing by one
+   * 64 KiB page (a step mid-window has a slope of about 17 KB per 10 cycles).
+   */
+  heapSlopePer10Cycles: 50_000,
+  /** Requests while the Connect dialog waits 60 s: one per interval, and one spare. */
+  requestsWaiting: 60 / POLL_INTERVAL_S + 1,
+  requestsAfterClose: 0,
+};
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  // performance.memory without its coarse rounding, and gc() for good measure.
+  "--enable-precise-memory-info",
+  "--js-flags=--expose-gc",
+];
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Reference servers
+
+const servers = new Set();
+
+/** A reference server on a free port with its own throw-away data directory. */
+class Server {
+  static async start(args) {
+    const server = new Server();
+    server.dataDir = mkdtempSync(path.join(tmpdir(), "xms-bench-"));
+    servers.add(server);
+    const child = spawn(
+      serverBin,
+      ["--port", "0", "--data-dir", server.dataDir, "--static-dir", staticDir, ...args],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    server.child = child;
+    let output = "";
+    // Drained, or a chatty server would block on a full pipe.
+    child.stderr.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
+    server.url = await new Promise((resolve, reject) => {
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+        const match = stdout.match(/listening on (http:\/\/\S+)/);
+        if (match) resolve(match[1].replace(/\/$/, ""));
+      });
+      child.on("exit", (code) =>
+        reject(new Error(`xms-server exited (${code}) before listening:\n${stdout}${output}`)),
+      );
+    });
+    return server;
+  }
+
+  async stop() {
+    servers.delete(this);
+    if (this.child.exitCode === null) {
+      const exited = new Promise((resolve) => this.child.once("exit", resolve));
+      this.child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Calls the API as another client would, with the bearer token. */
+  async api(method, apiPath) {
+    const response = await fetch(`${this.url}/api/v1${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    const body = response.status === 204 ? undefined : await response.json();
+    if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  }
+}
+
+/**
+ * Puts the baseline page into the static directory, so that the server serves it from its own
+ * origin under its own CSP like the shell page (no request interception that would slow one page
+ * and not the other). Its script gets the module's styles, which src/lib.rs concatenates from
+ * style/*.css, as a string: the module carries them in its code too.
+ */
+function installBaseline() {
+  const lib = readFileSync(path.join(root, "src/lib.rs"), "utf8");
+  const block = lib.match(/const STYLES: &str = concat!\(([\s\S]*?)\);/);
+  const files = block ? [...block[1].matchAll(/include_str!\("\.\.\/(style\/[^"]+\.css)"\)/g)] : [];
+  if (files.length === 0) throw new Error("cannot find the STYLES files in src/lib.rs");
+  const styles = files.map(([, file]) => readFileSync(path.join(root, file), "utf8")).join("");
+  const dir = path.join(staticDir, "bench");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "baseline.html"), readFileSync(path.join(here, "baseline.html")));
+  writeFileSync(
+    path.join(dir, "baseline.js"),
+    `const STYLES = ${JSON.stringify(styles)};\n${readFileSync(path.join(here, "baseline.js"), "utf8")}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+const sorted = (values) => [...values].sort((a, b) => a - b);
+function quantile(values, q) {
+  const s = sorted(values);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
+const median = (values) => quantile(values, 0.5);
+/** Least-squares slope of ys over xs. */
+function slope(xs, ys) {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i] - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+/** Loads `url` in a fresh context (a cold cache) and returns paintProbe's times. */
+async function loadOnce(browser, url, expected) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // The change stream never ends, so it gets no resource timing entry: its timing comes from
+    // the browser's, in wall-clock ms.
+    let stream = null;
+    page.on("request", (request) => {
+      if (request.url().includes("/api/v1/events")) stream ??= request;
+    });
+    await page.addInitScript(paintProbe, expected);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench.allPaint !== null, null, { timeout: 60_000 });
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    const streamTiming = stream?.timing();
+    const streamAsked = streamTiming ? streamTiming.startTime - timeOrigin : null;
+    const streamOpened = streamTiming?.responseStart >= 0 ? streamAsked + streamTiming.responseStart : null;
+    const times = await page.evaluate(() => {
+      // When the pieces the tiles wait for arrived, to explain the times.
+      const entry = (part) => performance.getEntriesByType("resource").find((e) => e.name.includes(part));
+      const list = entry("/api/v1/m365/organizations");
+      return {
+        ...window.__bench,
+        wasm: entry(".wasm")?.responseEnd ?? null,
+        listAsked: list?.startTime ?? null,
+        list: list?.responseEnd ?? null,
+      };
+    });
+    return { ...times, streamAsked, streamOpened };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The kind of a first-load response that counts as weight, or null. */
+function assetKind(pathname, contentType = "") {
+  if (pathname.endsWith(".wasm") || contentType.includes("wasm")) return "wasm";
+  if (contentType.includes("javascript") || pathname.endsWith(".js")) return "JS";
+  if (contentType.includes("css") || pathname.endsWith(".css")) return "CSS";
+  return null;
+}
+
+/** What the shell page itself loads: not the module's weight. */
+const SHELL_ASSETS = new Set(["/shell.js", "/shell.css"]);
+
+async function measureWeight(browser) {
+  log("weight: first load of the shell with 10 organizations");
+  const server = await Server.start(["--seed-organizations", "10"]);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const responses = [];
+    page.on("response", (response) => responses.push(response));
+    await page.addInitScript(paintProbe, 10);
+    await page.goto(`${server.url}/m365`, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench.allPaint !== null, null, { timeout: 60_000 });
+    // Anything loaded lazily right after start-up counts too.
+    await sleep(1000);
+    const rows = [];
+    const requests = [];
+    for (const response of responses) {
+      const url = new URL(response.url());
+      requests.push(`${response.request().method()} ${url.pathname}`);
+      const kind = assetKind(url.pathname, response.headers()["content-type"]);
+      if (!kind) continue;
+      const body = await response.body();
+      rows.push({
+        path: url.pathname,
+        kind,
+        owner: SHELL_ASSETS.has(url.pathname) ? "shell" : "module",
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+        brotli: brotliCompressSync(body, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }).length,
+      });
+    }
+    return { rows, requests };
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+async function measureStartup(browser) {
+  const results = {};
+  for (const size of SIZES) {
+    const server = await Server.start(["--seed-organizations", String(size)]);
+    const urls = { module: `${server.url}/m365`, baseline: `${server.url}/bench/baseline.html` };
+    try {
+      // One discarded load of each warms the server's database and the disk cache.
+      await loadOnce(browser, urls.module, size);
+      await loadOnce(browser, urls.baseline, size);
+      const runs = { module: [], baseline: [] };
+      for (let run = 1; run <= RUNS; run++) {
+        log(`start-up: ${size} organizations, run ${run}/${RUNS}`);
+        // Alternating which goes first keeps any drift from favouring one.
+        const order = run % 2 ? ["module", "baseline"] : ["baseline", "module"];
+        for (const which of order) runs[which].push(await loadOnce(browser, urls[which], size));
+      }
+      results[size] = runs;
+    } finally {
+      await server.stop();
+    }
+  }
+  return results;
+}
+
+/** Forces garbage collection and reads the page's memory. */
+async function memorySample(page, cdp, withWasm) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const metric = Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+  const counters = await cdp.send("Memory.getDOMCounters");
+  // The module's linear memory: its init() returns the instance's exports once initialized.
+  const wasm = withWasm
+    ? await page.evaluate(async () => (await (await import("/xms-m365.js")).default()).memory.buffer.byteLength)
+    : 0;
+  return {
+    jsHeap: metric.JSHeapUsedSize,
+    nodes: counters.nodes,
+    listeners: counters.jsEventListeners,
+    wasm,
+  };
+}
+
+/** Opens the Connect dialog, waits for its code, and closes it with Escape. */
+async function connectCycle(page) {
+  await page.locator(".m365-page__header > button").click();
+  await page.locator(".m365-code__value").waitFor();
+  const cancelled = page.waitForResponse(
+    (r) => r.request().method() === "DELETE" && r.url().includes("/connections/"),
+  );
+  await page.keyboard.press("Escape");
+  await page.locator(".m365-modal").waitFor({ state: "detached" });
+  await cancelled;
+}
+
+async function measureMemory(browser, server) {
+  const result = {};
+  for (const [which, url] of [
+    ["baseline", `${server.url}/bench/baseline.html`],
+    ["module", `${server.url}/m365`],
+  ]) {
+    log(`memory: ${which} with 1,000 organizations`);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(paintProbe, 1000);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench.allPaint !== null, null, { timeout: 60_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    result[which] = await memorySample(page, cdp, which === "module");
+    if (which === "module") {
+      const cycles = [{ cycle: 0, ...result.module }];
+      for (let cycle = 1; cycle <= 100; cycle++) {
+        await connectCycle(page);
+        if (cycle % 10 === 0) {
+          log(`memory: Connect dialog opened and closed ${cycle} times`);
+          cycles.push({ cycle, ...(await memorySample(page, cdp, true)) });
+        }
+      }
+      result.cycles = cycles;
+    }
+    await context.close();
+  }
+  return result;
+}
+
+async function measureInteraction(browser, server) {
+  log("interaction: backup progress into 1,000 tiles");
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(paintProbe, 1000);
+    await page.addInitScript(streamProbe);
+    await page.goto(`${server.url}/m365`, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench.allPaint !== null, null, { timeout: 60_000 });
+    // Organizations whose backups run and succeed: an online worker, nothing running, and not
+    // waiting for re-authorization; spread over the list.
+    const { organizations } = await server.api("GET", "/m365/organizations");
+    const eligible = organizations.filter(
+      (o) => o.default_worker.online && !o.active_job && ["healthy", "never_backed_up"].includes(o.status),
+    );
+    const chosen = [0, 1, 2, 3, 4].map((i) => eligible[Math.floor((i * eligible.length) / 5)]);
+    for (const organization of chosen) {
+      await server.api("POST", `/m365/organizations/${organization.id}/backups`);
+      // Staggered, so that the backups' progress events arrive apart.
+      await sleep(170);
+    }
+    await sleep((BACKUP_DURATION_S + 3) * 1000);
+    const arrivals = await page.evaluate(() => window.__benchArrivals);
+    const updates = await page.evaluate(() => window.__benchUpdates);
+    const samples = [];
+    for (const update of updates) {
+      const arrival = arrivals.find((a) => a.org === update.org && a.percent === update.percent);
+      if (arrival && update.painted !== null) {
+        samples.push({ dom: update.t - arrival.t, painted: update.painted - arrival.t });
+      }
+    }
+    return { samples, arrivals: arrivals.length, updates: updates.length, backups: chosen.length };
+  } finally {
+    await context.close();
+  }
+}
+
+/** How long a backup runs in the interaction test: 20 progress events, one a second. */
+const BACKUP_DURATION_S = 20;
+
+/** Hides or shows the page the way a backgrounded tab is, for the module's visibility logic. */
+async function setHidden(page, hidden) {
+  await page.evaluate((hidden) => {
+    if (hidden) {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    } else {
+      delete document.visibilityState;
+      delete document.hidden;
+    }
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
+
+async function measureNetwork(browser) {
+  const server = await Server.start(["--seed-organizations", "10", "--poll-interval", String(POLL_INTERVAL_S)]);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(paintProbe, 10);
+    await page.goto(`${server.url}/m365`, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench.allPaint !== null, null, { timeout: 60_000 });
+    await sleep(1000);
+    const requests = [];
+    page.on("request", (r) =>
+      requests.push({ at: Date.now(), what: `${r.method()} ${new URL(r.url()).pathname}` }),
+    );
+    const between = (from, to) => requests.filter((r) => r.at >= from && r.at < to).map((r) => r.what);
+
+    log("network: the Connect dialog waits 60 s for sign-in");
+    await page.locator(".m365-page__header > button").click();
+    await page.locator(".m365-code__value").waitFor();
+    const waitStart = Date.now();
+    await sleep(60_000);
+    const waiting = between(waitStart, Date.now());
+
+    log("network: 30 s after the dialog closes");
+    const closeStart = Date.now();
+    const cancelled = page.waitForResponse(
+      (r) => r.request().method() === "DELETE" && r.url().includes("/connections/"),
+    );
+    await page.keyboard.press("Escape");
+    await page.locator(".m365-modal").waitFor({ state: "detached" });
+    await cancelled;
+    const afterStart = Date.now();
+    const closing = between(closeStart, afterStart);
+    await sleep(30_000);
+    const afterClose = between(afterStart, Date.now());
+
+    log("network: 30 s hidden while the dialog waits");
+    await page.locator(".m365-page__header > button").click();
+    await page.locator(".m365-code__value").waitFor();
+    await setHidden(page, true);
+    const hiddenStart = Date.now();
+    await sleep(30_000);
+    const hidden = between(hiddenStart, Date.now());
+    const shownStart = Date.now();
+    await setHidden(page, false);
+    await sleep(1000);
+    const shown = between(shownStart, Date.now());
+    await page.keyboard.press("Escape");
+    return { waiting, closing, afterClose, hidden, shown };
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+const int = (n) => Math.round(n).toLocaleString("en-US");
+const ms = (n) => (n === null || n === undefined ? "–" : `${Math.round(n)}`);
+const kb = (bytes) => `${(bytes / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })} KB`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+const spread = (values) => `${ms(median(values))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
+const ratio = (a, b) => (a / b).toFixed(2);
+const verdict = (ok) => (ok ? "PASS" : "MISS");
+
+/** Summarizes `what` over a tally of requests, such as "12: GET /api/v1/…connections/{id} ×12". */
+function tally(requests) {
+  if (requests.length === 0) return "0";
+  const counts = new Map();
+  for (const r of requests) {
+    const key = r.replace(/\/connections\/[^/]+/, "/connections/{id}");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return `${requests.length}: ${[...counts].map(([k, n]) => `\`${k}\` ×${n}`).join(", ")}`;
+}
+
+function report({ environment, weight, startup, memory, interaction, network }) {
+  const lines = [];
+  const out = (line = "") => lines.push(line);
+  const moduleRows = weight.rows.filter((r) => r.owner === "module");
+  const sum = (rows, key) => rows.reduce((n, r) => n + r[key], 0);
+  const moduleBrotli = sum(moduleRows, "brotli");
+
+  const allMedian = (size, which) => median(startup[size][which].map((r) => r.allPaint));
+  const firstMedian = (size, which) => median(startup[size][which].map((r) => r.firstPaint));
+  const heapOf = (s) => s.jsHeap + s.wasm;
+  const tail = memory.cycles.slice(-6);
+  const heapSlope = slope(tail.map((s) => s.cycle / 10), tail.map(heapOf));
+  const jsSlope = slope(tail.map((s) => s.cycle / 10), tail.map((s) => s.jsHeap));
+  const wasmSlope = slope(tail.map((s) => s.cycle / 10), tail.map((s) => s.wasm));
+  const firstCycle = memory.cycles[0];
+  const lastCycle = memory.cycles.at(-1);
+
+  const budgets = [
+    {
+      name: "First-load transfer of the module (wasm + JS + CSS, brotli)",
+      measured: `${int(moduleBrotli)} B`,
+      limit: `≤ ${int(BUDGET.moduleBrotli)} B`,
+      ok: moduleBrotli <= BUDGET.moduleBrotli,
+    },
+    ...BUDGET.startupRatioSizes.map((size) => {
+      const r = allMedian(size, "module") / allMedian(size, "baseline");
+      return {
+        name: `Start-up, all tiles painted, ${int(size)} organizations: module / baseline (median)`,
+        measured: `${r.toFixed(2)} (${ms(allMedian(size, "module"))} / ${ms(allMedian(size, "baseline"))} ms)`,
+        limit: `≤ ${BUDGET.startupRatio}`,
+        ok: r <= BUDGET.startupRatio,
+      };
+    }),
+    {
+      name: "Heap growth trend over 100 Connect dialog cycles (JS heap + wasm memory, slope over cycles 50–100)",
+      measured: `${kb(heapSlope)} per 10 cycles`,
+      limit: `< ${kb(BUDGET.heapSlopePer10Cycles)} per 10 cycles`,
+      ok: heapSlope < BUDGET.heapSlopePer10Cycles,
+    },
+    {
+      name: `Requests while the Connect dialog waits 60 s (interval ${POLL_INTERVAL_S} s)`,
+      measured: String(network.waiting.length),
+      limit: `≤ ${BUDGET.requestsWaiting}`,
+      ok: network.waiting.length <= BUDGET.requestsWaiting,
+    },
+    {
+      name: "Requests in the 30 s after the Connect dialog closed",
+      measured: String(network.afterClose.length),
+      limit: `${BUDGET.requestsAfterClose}`,
+      ok: network.afterClose.length <= BUDGET.requestsAfterClose,
+    },
+  ];
+
+  out("# Benchmark results");
+  out();
+  out(`Measured by \`cargo xtask bench\` on ${environment.date}.`);
+  out();
+  out(`- CPU: ${environment.cpu}`);
+  out(`- Chromium: ${environment.chromium} (headless, ${environment.viewport} viewport)`);
+  out(`- Node ${environment.node}, Playwright ${environment.playwright}`);
+  out(`- The module: release build (\`trunk build --release\`, wasm-opt -Oz); the reference server: release build, on loopback`);
+  out();
+  out("## Budgets");
+  out();
+  out("| Budget | Measured | Limit | Verdict |");
+  out("| --- | --- | --- | --- |");
+  for (const b of budgets) out(`| ${b.name} | ${b.measured} | ${b.limit} | ${verdict(b.ok)} |`);
+  out();
+
+  out("## Weight of the first load");
+  out();
+  out(
+    "What the shell page requests before its tiles are painted (recorded from the page's responses, 10 organizations), " +
+      "compressed here with node's zlib at maximum quality (gzip -9, brotli 11). The reference server itself sends them " +
+      "uncompressed. The shell's own files do not count towards the module's budget.",
+  );
+  out();
+  out("| Request | Kind | Loaded by | Raw | gzip | brotli |");
+  out("| --- | --- | --- | ---: | ---: | ---: |");
+  for (const r of weight.rows) {
+    out(`| \`${r.path}\` | ${r.kind} | ${r.owner} | ${int(r.raw)} | ${int(r.gzip)} | ${int(r.brotli)} |`);
+  }
+  out(
+    `| **The module, total** | | | **${int(sum(moduleRows, "raw"))}** | **${int(sum(moduleRows, "gzip"))}** | **${int(moduleBrotli)}** |`,
+  );
+  out();
+  out(`All requests of the first load, in order: ${weight.requests.map((r) => `\`${r}\``).join(", ")}.`);
+  out();
+
+  out("## Start-up");
+  out();
+  out(
+    `Milliseconds from navigation start (performance.timeOrigin) to the frame painted with the first tile and with all ` +
+      `tiles in the shadow root: median (min–max) of ${RUNS} cold loads each (a fresh browser context each time), module ` +
+      `and baseline alternating. The baseline is tests/bench/baseline.html: the same shell, a few lines of vanilla ` +
+      `JavaScript that fetch the same list from the same server (bearer token) and render the same tile markup with the ` +
+      `same styles into a shadow root.`,
+  );
+  out();
+  out("| Organizations | Module: first tile | Module: all tiles | Baseline: first tile | Baseline: all tiles | Ratio, first | Ratio, all |");
+  out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const size of SIZES) {
+    const m = startup[size].module;
+    const b = startup[size].baseline;
+    out(
+      `| ${int(size)} | ${spread(m.map((r) => r.firstPaint))} | ${spread(m.map((r) => r.allPaint))} | ` +
+        `${spread(b.map((r) => r.firstPaint))} | ${spread(b.map((r) => r.allPaint))} | ` +
+        `${ratio(firstMedian(size, "module"), firstMedian(size, "baseline"))} | ${ratio(allMedian(size, "module"), allMedian(size, "baseline"))} |`,
+    );
+  }
+  out();
+  out(
+    "Where the time goes (medians, ms from navigation start; from resource timings, the browser's timing of the change " +
+      "stream's request, and a wrapper around WebAssembly's instantiate functions): when the wasm had arrived and was " +
+      "compiled and instantiated, when the module asked for the change stream and the stream opened, when the " +
+      "organization list was asked for and had arrived, and when all the tiles were in the DOM.",
+  );
+  out();
+  out(
+    "| Organizations | Module: wasm loaded | Module: wasm instantiated | Module: stream asked | Module: stream opened | Module: list asked | " +
+      "Module: list loaded | Module: all tiles in DOM | Baseline: list asked | Baseline: list loaded | " +
+      "Baseline: all tiles in DOM |",
+  );
+  out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const size of SIZES) {
+    const m = startup[size].module;
+    const b = startup[size].baseline;
+    const med = (runs, key) => ms(median(runs.map((r) => r[key])));
+    out(
+      `| ${int(size)} | ${med(m, "wasm")} | ${med(m, "wasmReady")} | ${med(m, "streamAsked")} | ${med(m, "streamOpened")} | ` +
+        `${med(m, "listAsked")} | ${med(m, "list")} | ${med(m, "allDom")} | ` +
+        `${med(b, "listAsked")} | ${med(b, "list")} | ${med(b, "allDom")} |`,
+    );
+  }
+  out();
+
+  out("## Memory");
+  out();
+  out(
+    "After loading 1,000 organizations and forcing garbage collection (CDP HeapProfiler.collectGarbage): the JS heap " +
+      "(CDP Performance.getMetrics JSHeapUsedSize), the module's WebAssembly memory (its linear memory's size, which the " +
+      "JS heap does not include), and the DOM nodes and event listeners (CDP Memory.getDOMCounters).",
+  );
+  out();
+  out("| Page | JS heap | Wasm memory | DOM nodes | JS event listeners |");
+  out("| --- | ---: | ---: | ---: | ---: |");
+  for (const which of ["module", "baseline"]) {
+    const s = memory[which];
+    out(`| ${which} | ${mb(s.jsHeap)} | ${which === "module" ? mb(s.wasm) : "–"} | ${int(s.nodes)} | ${int(s.listeners)} |`);
+  }
+  out();
+  out(
+    "The Connect dialog opened (waiting for its code) and closed with Escape 100 times on that page; sampled after a forced GC " +
+      "every 10 cycles.",
+  );
+  out();
+  out("| Cycles | JS heap | Wasm memory | DOM nodes | JS event listeners |");
+  out("| ---: | ---: | ---: | ---: | ---: |");
+  for (const s of memory.cycles) out(`| ${s.cycle} | ${int(s.jsHeap)} B | ${int(s.wasm)} B | ${int(s.nodes)} | ${int(s.listeners)} |`);
+  out();
+  out(
+    `First sample ${mb(heapOf(firstCycle))}, last ${mb(heapOf(lastCycle))} (JS heap + wasm memory; ` +
+      `${kb(heapOf(lastCycle) - heapOf(firstCycle))} over 100 cycles). Trend over cycles 50–100: ${kb(heapSlope)} per 10 cycles ` +
+      `(JS heap ${kb(jsSlope)}, wasm memory ${kb(wasmSlope)}); over all cycles: ` +
+      `${kb(slope(memory.cycles.map((s) => s.cycle / 10), memory.cycles.map(heapOf)))} per 10 cycles.`,
+  );
+  out();
+
+  out("## Network discipline");
+  out();
+  out(
+    `The module in the shell with 10 organizations; the server's development sign-in authority asks for a ${POLL_INTERVAL_S} s ` +
+      "interval (`--poll-interval`). Every request the page sends is counted (Playwright's request event); the change " +
+      "stream opened at start-up is one long-lived request made before, so it is not counted, but a reconnection would be.",
+  );
+  out();
+  out("| While | Requests |");
+  out("| --- | --- |");
+  out(`| the Connect dialog waits 60 s for sign-in (from the code shown) | ${tally(network.waiting)} |`);
+  out(`| closing it (Escape; counted apart: the cancellation of the attempt) | ${tally(network.closing)} |`);
+  out(`| the 30 s after it closed (from the cancellation's answer) | ${tally(network.afterClose)} |`);
+  out(`| the page is hidden for 30 s while the dialog waits | ${tally(network.hidden)} |`);
+  out(`| the first second after the page shows again | ${tally(network.shown)} |`);
+  out();
+  out(
+    "Hidden is emulated: headless Chromium keeps every tab visible, even one behind another brought to the front, so the " +
+      "bench overrides `document.visibilityState` and `document.hidden` on the page and dispatches `visibilitychange`, " +
+      "which is what the module listens to.",
+  );
+  out();
+
+  out("## Interaction");
+  out();
+  const dom = interaction.samples.map((s) => s.dom);
+  const painted = interaction.samples.map((s) => s.painted);
+  out(
+    `With 1,000 tiles, ${interaction.backups} backups started through the API (\`POST …/backups\`, ${BACKUP_DURATION_S} s each, a ` +
+      `progress event a second). Time from a progress event reaching the page (its chunk of the change stream, tapped ` +
+      `by a TransformStream around fetch) to the tile's progress bar's \`aria-valuenow\` changing (MutationObserver), and ` +
+      `to the frame showing it. ${interaction.arrivals} progress events arrived, ${interaction.updates} progress bar ` +
+      `updates were seen, ${interaction.samples.length} matched.`,
+  );
+  out();
+  if (interaction.samples.length === 0) {
+    out("No progress event could be matched to a tile update.");
+  } else {
+    out("| Event to | Median | 90th percentile | Max |");
+    out("| --- | ---: | ---: | ---: |");
+    out(`| tile updated (DOM) | ${median(dom).toFixed(1)} ms | ${quantile(dom, 0.9).toFixed(1)} ms | ${Math.max(...dom).toFixed(1)} ms |`);
+    out(`| tile painted | ${median(painted).toFixed(1)} ms | ${quantile(painted, 0.9).toFixed(1)} ms | ${Math.max(...painted).toFixed(1)} ms |`);
+  }
+  out();
+
+  if (existsSync(missesFile)) {
+    out("## Misses explained");
+    out();
+    out(`From bench/MISSES.md, written by hand:`);
+    out();
+    out(readFileSync(missesFile, "utf8").replace(/^#\s+.*\n+/, "").trimEnd());
+    out();
+  }
+  return { markdown: lines.join("\n") + "\n", misses: budgets.filter((b) => !b.ok) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(serverBin)) throw new Error(`no server binary at ${serverBin}`);
+  if (!existsSync(path.join(staticDir, "xms-m365_bg.wasm"))) throw new Error(`no built module in ${staticDir}`);
+  installBaseline();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const cpuInfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
+    const model = cpuInfo.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? "unknown";
+    const environment = {
+      date: new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC"),
+      cpu: `${model.trim()}, ${cpus().length} logical cores`,
+      chromium: browser.version(),
+      viewport: "1280×720",
+      node: process.version,
+      playwright: createRequire(import.meta.url)("playwright/package.json").version,
+    };
+    const weight = await measureWeight(browser);
+    const startup = await measureStartup(browser);
+    const big = await Server.start(["--seed-organizations", "1000", "--backup-duration", String(BACKUP_DURATION_S)]);
+    let memory;
+    let interaction;
+    try {
+      memory = await measureMemory(browser, big);
+      interaction = await measureInteraction(browser, big);
+    } finally {
+      await big.stop();
+    }
+    const network = await measureNetwork(browser);
+
+    const { markdown, misses } = report({ environment, weight, startup, memory, interaction, network });
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, markdown);
+    process.stdout.write(markdown);
+    log(`wrote ${path.relative(root, resultsFile)}`);
+    if (misses.length > 0) {
+      for (const miss of misses) log(`budget missed: ${miss.name}: ${miss.measured} (limit ${miss.limit})`);
+      if (check) return 2;
+    } else {
+      log("every budget met");
+    }
+    return 0;
+  } finally {
+    await browser.close();
+  }
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  process.stderr.write(`bench: ${error.stack ?? error}\n`);
+} finally {
+  for (const server of [...servers]) await server.stop();
+}
+process.exit(code);
