@@ -26,6 +26,7 @@ pub fn App(options: MountOptions, host: HostEvents) -> impl IntoView {
         host.clone(),
     ));
     provide_context(host);
+    provide_context(BasePath(options.base_path.clone().into()));
     view! {
         // The base keeps the router's link handling to the module's own paths: every other
         // link on the host's page stays the host's.
@@ -40,6 +41,19 @@ pub fn App(options: MountOptions, host: HostEvents) -> impl IntoView {
                 </ParentRoute>
             </Routes>
         </Router>
+    }
+}
+
+/// The host's path for the module, for links that many tiles repeat: a plain `<a>` with an
+/// absolute address costs one DOM node, where the router's `<A>` adds reactive nodes that every
+/// navigation re-evaluates. The router still handles clicks on any link under its base.
+#[derive(Debug, Clone)]
+pub struct BasePath(std::sync::Arc<str>);
+
+impl BasePath {
+    /// The absolute address of `path` (relative to the module's root, without a leading `/`).
+    pub fn to(&self, path: &str) -> String {
+        format!("{}/{path}", self.0)
     }
 }
 

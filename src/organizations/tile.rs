@@ -4,7 +4,7 @@
 //! organization it shows, so a progress event updates the progress bar and nothing else.
 
 use leptos::{html, prelude::*, task::spawn_local};
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::hooks::use_location;
 use xms_m365_contract::{
     Job, JobId, JobState, LastBackup, Organization, OrganizationStatus, PolicyKind, Worker,
 };
@@ -13,14 +13,17 @@ use super::{
     Announcer,
     dashboard::{Dashboard, Entry},
 };
-use crate::api::ApiClient;
+use crate::{api::ApiClient, app::BasePath};
 
 /// The tile of one organization.
 #[component]
 pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let organization = RwSignal::from(entry.organization);
-    let part = move |read: fn(&Organization) -> String| Memo::new(move |_| organization.with(read));
-    let name = part(|o| o.name.clone());
+    // Texts are read afresh when the organization changes: the DOM is only written when one
+    // differs, and a memo for each would cost more to set up for a thousand tiles than the
+    // comparisons it saves. The name is a memo because the labels of the tile's controls share it.
+    let name = Memo::new(move |_| organization.with(|o| o.name.clone()));
+    let part = move |read: fn(&Organization) -> String| move || organization.with(read);
     let domain = part(|o| o.primary_domain.clone());
     let users = part(|o| {
         format!(
@@ -33,11 +36,14 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let status = Memo::new(move |_| organization.with(|o| o.status));
     let last_backup = Memo::new(move |_| organization.with(|o| o.last_backup.clone()));
     let next_backup = Memo::new(move |_| organization.with(|o| o.next_backup_at.clone()));
-    let policy = Memo::new(move |_| organization.with(|o| o.policy));
+    let policy = move || organization.with(|o| policy_words(o.policy));
     let worker = Memo::new(move |_| organization.with(|o| o.default_worker.clone()));
     let job = Memo::new(move |_| organization.with(|o| o.active_job.clone()));
     let title_id = format!("m365-tile-{}", entry.id.0);
-    let edit_id = entry.id.0.clone();
+    let base = expect_context::<BasePath>();
+    let edit = edit_href(base.to(&format!("organizations/{}/edit", entry.id.0)));
+    let hint_href = edit.clone();
+    let policy_href = base.to(&format!("organizations/{}/policy", entry.id.0));
 
     view! {
         <li class="m365-tile">
@@ -48,7 +54,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 <Show when=move || status.get() == OrganizationStatus::NeedsReauthorization>
                     <p class="m365-tile__hint">
                         "XMS can no longer reach its data. "
-                        <A href=edit_href(edit_id.clone())>"Re-authorize it in Edit"</A>
+                        <a href=hint_href.clone()>"Re-authorize it in Edit"</a>
                     </p>
                 </Show>
                 <dl class="m365-tile__facts">
@@ -61,7 +67,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                     <dt>"Next backup"</dt>
                     <dd>{move || next_backup_view(next_backup.get())}</dd>
                     <dt>"Policy"</dt>
-                    <dd>{move || policy_words(policy.get())}</dd>
+                    <dd>{policy}</dd>
                     <dt>"Worker"</dt>
                     <dd>{move || worker_view(&worker.get())}</dd>
                 </dl>
@@ -69,44 +75,37 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                     <Progress job name/>
                 </Show>
                 <BackupActions organization name job>
-                    <A
-                        href=policy_href(entry.id.0.clone())
-                        attr:class="m365-button m365-button--secondary"
-                        attr:aria-label=move || format!("Custom policy of {}", name.get())
+                    <a
+                        href=policy_href
+                        class="m365-button m365-button--secondary"
+                        aria-label=move || format!("Custom policy of {}", name.get())
                     >
                         "Custom policy"
-                    </A>
-                    <A
-                        href=edit_href(entry.id.0.clone())
-                        attr:class="m365-button m365-button--secondary"
-                        attr:aria-label=move || format!("Edit {}", name.get())
+                    </a>
+                    <a
+                        href=edit
+                        class="m365-button m365-button--secondary"
+                        aria-label=move || format!("Edit {}", name.get())
                     >
                         "Edit"
-                    </A>
+                    </a>
                 </BackupActions>
             </article>
         </li>
     }
 }
 
-/// The Edit panel's address for an organization, keeping the dashboard's filter and sort.
-fn edit_href(id: String) -> impl Fn() -> String + Send + Sync + 'static {
+/// The Edit panel's address (`path`), keeping the dashboard's filter and sort.
+fn edit_href(path: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let location = use_location();
     move || {
-        let search = location.search.get();
-        let query = search.trim_start_matches('?');
-        let query = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{query}")
-        };
-        format!("organizations/{id}/edit{query}")
+        location
+            .search
+            .with(|search| match search.trim_start_matches('?') {
+                "" => path.clone(),
+                query => format!("{path}?{query}"),
+            })
     }
-}
-
-/// The policy editor's address for an organization.
-fn policy_href(id: String) -> String {
-    format!("organizations/{id}/policy")
 }
 
 /// **Run backup**, and **Cancel backup** while one runs; a failure is said under them.
