@@ -26,7 +26,7 @@ pub fn App(options: MountOptions, host: HostEvents) -> impl IntoView {
         host.clone(),
     ));
     provide_context(host);
-    provide_context(BasePath(options.base_path.clone().into()));
+    provide_context(BasePath::new(&options.base_path));
     view! {
         // The base keeps the router's link handling to the module's own paths: every other
         // link on the host's page stays the host's.
@@ -51,6 +51,11 @@ pub fn App(options: MountOptions, host: HostEvents) -> impl IntoView {
 pub struct BasePath(std::sync::Arc<str>);
 
 impl BasePath {
+    /// The module's root at `base` (a path without a trailing `/`).
+    pub fn new(base: &str) -> Self {
+        Self(base.into())
+    }
+
     /// The absolute address of `path` (relative to the module's root, without a leading `/`).
     pub fn to(&self, path: &str) -> String {
         format!("{}/{path}", self.0)

@@ -14,11 +14,12 @@ mod organizations;
 mod policy;
 
 pub use api::{ApiClient, ApiError, decode};
+pub use app::BasePath;
 pub use connect::is_allowed_sign_in_uri;
 pub use edit::problems as settings_problems;
 pub use events::{SseEvent, SseParser};
 pub use organizations::{
-    Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
+    Announcer, Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
     relative_time, time_until, visible_entries,
 };
 pub use policy::{next_runs_words, run_time};

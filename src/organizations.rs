@@ -35,7 +35,7 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 
 /// Says something to the administrator in the page's status line, such as an organization
 /// having been removed.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Announcer(RwSignal<String>);
 
 impl Announcer {
@@ -67,7 +67,7 @@ pub fn OrganizationsPage() -> impl IntoView {
     // The policy editor is a full view: the dashboard stays mounted (its stream, its tiles)
     // but out of sight, so coming back is instant.
     let full_view = Memo::new(move |_| location.pathname.with(|path| path.ends_with("/policy")));
-    let announcer = Announcer(RwSignal::new(String::new()));
+    let announcer = Announcer::default();
     provide_context(announcer);
     let loader = Loader {
         api: StoredValue::new(api.clone()),

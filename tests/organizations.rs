@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use xms_m365::{
-    ApiClient, ApiError, Dashboard, LoadFailed, OrganizationList, SortOrder, decode,
-    group_thousands, relative_time, time_until, visible_entries,
+    Announcer, ApiClient, ApiError, BasePath, Dashboard, LoadFailed, OrganizationList, SortOrder,
+    decode, group_thousands, relative_time, time_until, visible_entries,
 };
 use xms_m365_contract::{
     ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization, OrganizationId,
@@ -58,6 +58,8 @@ fn render(organizations: Vec<Organization>) -> (HtmlElement, Dashboard) {
     let view = mount_to(host.clone(), move || {
         provide_context(ApiClient::new("/unused", "token"));
         provide_context(dashboard);
+        provide_context(Announcer::default());
+        provide_context(BasePath::new("/m365"));
         view! { <Router><OrganizationList dashboard/></Router> }
     });
     view.forget();

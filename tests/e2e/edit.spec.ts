@@ -5,16 +5,8 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
 import { logIn, signIn } from "./sign-in";
 import { expectAccessible } from "./axe";
+import { contosoManual as contoso } from "./tenants";
 
-// Contoso as the development authority knows it, so that re-authorizing can sign in to it.
-const contoso = {
-  tenantId: "5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01",
-  name: "Contoso Ltd",
-  domain: "contoso.onmicrosoft.com",
-  users: 250,
-  licenceMode: "manual" as const,
-  protectedUsers: 200,
-};
 const PANEL = { name: "Edit Contoso Ltd" };
 
 /** Opens the dashboard and Contoso's Edit panel from its tile. */

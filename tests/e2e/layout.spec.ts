@@ -2,6 +2,7 @@
 // wide) every view fits without horizontal scrolling, and motion stops when the system asks.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
+import { contosoManual as contoso } from "./tenants";
 
 /** Fails when the page, or anything in the module, would need scrolling sideways to be read. */
 async function expectNoSidewaysScrolling(page: Page, state: string): Promise<void> {
@@ -31,14 +32,6 @@ async function expectNoSidewaysScrolling(page: Page, state: string): Promise<voi
   expect(overflowing, `sideways scrolling in ${state}`).toEqual([]);
 }
 
-const contoso = {
-  tenantId: "5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01",
-  name: "Contoso Ltd",
-  domain: "contoso.onmicrosoft.com",
-  users: 250,
-  licenceMode: "manual" as const,
-  protectedUsers: 200,
-};
 
 for (const [width, what] of [
   [320, "320 px wide"],
