@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::host::HostEvents;
+use crate::{
+    host::HostEvents,
+    i18n::{I18n, Locale, t},
+};
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use send_wrapper::SendWrapper;
@@ -19,7 +22,8 @@ use xms_m365_contract::{
     policy_preview_path, settings_path, user_sync_path,
 };
 
-/// Why a call to XMS failed, worded for the administrator.
+/// Why a call to XMS failed. [`ApiError::words`] is the sentence shown to the administrator;
+/// `Display` is the English one, for the browser's console.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// The request never got an answer: XMS is down, or the network is.
@@ -53,6 +57,21 @@ pub enum ApiError {
     },
 }
 
+impl ApiError {
+    /// The sentence for the administrator in the active language: XMS's own words when XMS
+    /// answered (it speaks the language the module asks for), the module's otherwise.
+    pub fn words(&self, i18n: I18n) -> String {
+        match self {
+            Self::Unreachable => t!(i18n, "error-unreachable"),
+            Self::Server { message, .. } => message.clone(),
+            Self::SignedOut => t!(i18n, "error-signed-out"),
+            Self::UnexpectedResponse { status } => {
+                t!(i18n, "error-unexpected-response", status = status.to_string())
+            }
+        }
+    }
+}
+
 /// How requests prove the signed-in session.
 #[derive(Debug, Clone)]
 pub enum Credentials {
@@ -75,6 +94,7 @@ pub struct ApiClient {
     base_url: Arc<str>,
     credentials: Credentials,
     host: HostEvents,
+    language: Option<I18n>,
 }
 
 impl ApiClient {
@@ -94,6 +114,16 @@ impl ApiClient {
             base_url: base_url.trim_end_matches('/').into(),
             credentials,
             host,
+            language: None,
+        }
+    }
+
+    /// The same client asking XMS to answer in the module's active language, so that XMS's
+    /// own sentences (refusals, validation) read in it too.
+    pub fn speaking(self, i18n: I18n) -> Self {
+        Self {
+            language: Some(i18n),
+            ..self
         }
     }
 
@@ -266,6 +296,8 @@ impl ApiClient {
     /// `request` with the session's credentials.
     async fn authorized(&self, request: RequestBuilder) -> Result<RequestBuilder, ApiError> {
         let request = request.header("Accept", "application/json");
+        let language = self.language.map_or(Locale::En, |i18n| i18n.locale_untracked());
+        let request = request.header("Accept-Language", language.tag());
         Ok(match &self.credentials {
             Credentials::Bearer(token) => {
                 request.header("Authorization", &format!("Bearer {token}"))

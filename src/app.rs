@@ -13,18 +13,18 @@ use crate::{
     api::ApiClient,
     edit::EditPanel,
     host::{HostEvents, Navigation},
+    i18n::{I18n, t, use_i18n},
     organizations::OrganizationsPage,
     policy::PolicyEditor,
 };
 
 /// The whole module, as mounted by [`crate::mount`].
 #[component]
-pub fn App(options: MountOptions, host: HostEvents) -> impl IntoView {
-    provide_context(ApiClient::with(
-        &options.api_base,
-        options.credentials(),
-        host.clone(),
-    ));
+pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView {
+    provide_context(i18n);
+    provide_context(
+        ApiClient::with(&options.api_base, options.credentials(), host.clone()).speaking(i18n),
+    );
     provide_context(host);
     provide_context(BasePath::new(&options.base_path));
     view! {
@@ -66,30 +66,35 @@ impl BasePath {
 #[component]
 fn NavigationReporter(base: String) -> impl IntoView {
     let host = expect_context::<HostEvents>();
+    let i18n = use_i18n();
     let location = use_location();
     Effect::new(move |_| {
         let pathname = location.pathname.get();
         let path = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
         let path = if path.is_empty() { "/" } else { path };
         let title = if path.ends_with("/edit") {
-            "Edit organization"
+            t!(i18n, "title-edit")
         } else if path.ends_with("/policy") {
-            "Backup policy"
+            t!(i18n, "title-policy")
         } else {
-            "Microsoft 365"
+            t!(i18n, "title-organizations")
         };
-        host.navigated(&Navigation { path, title });
+        host.navigated(&Navigation {
+            path,
+            title: &title,
+        });
     });
 }
 
 /// A path under the module's base that it has no page for.
 #[component]
 fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="m365-page">
-            <h1 class="m365-page__title">"Page not found"</h1>
-            <p>"The Microsoft 365 module has no page at this address."</p>
-            <a href="./">"Go to the Microsoft 365 organizations"</a>
+            <h1 class="m365-page__title">{move || t!(i18n, "not-found-title")}</h1>
+            <p>{move || t!(i18n, "not-found-text")}</p>
+            <a href="./">{move || t!(i18n, "not-found-link")}</a>
         </section>
     }
 }

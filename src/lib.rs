@@ -10,6 +10,7 @@ mod drafts;
 mod edit;
 mod events;
 mod host;
+mod i18n;
 mod organizations;
 mod policy;
 
@@ -18,15 +19,21 @@ pub use app::BasePath;
 pub use connect::is_allowed_sign_in_uri;
 pub use edit::problems as settings_problems;
 pub use events::{SseEvent, SseParser};
+pub use i18n::{I18n, Locale};
 pub use organizations::{
     Announcer, Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
     relative_time, time_until, visible_entries,
 };
 pub use policy::{next_runs_words, run_time};
 
-use std::{any::Any, cell::RefCell, sync::Arc};
+use std::{
+    any::Any,
+    cell::{Cell, RefCell},
+    rc::Rc,
+    sync::Arc,
+};
 
-use leptos::mount::mount_to;
+use leptos::{mount::mount_to, prelude::*};
 use send_wrapper::SendWrapper;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -63,9 +70,10 @@ pub struct MountOptions {
     /// routes live below it and it leaves every other link on the page to the host.
     #[serde(default = "default_base_path")]
     pub base_path: String,
-    /// The language of the module's words. Only English (`en`) exists so far.
-    #[serde(default = "default_locale")]
-    pub locale: String,
+    /// The language of the module's words as a BCP 47 tag (`en`, `pl`, `de-AT`); without it,
+    /// or in a language the module does not speak, the browser's language, then English.
+    #[serde(default)]
+    pub locale: Option<String>,
     /// Light, dark, or `auto` (the reader's system setting).
     #[serde(default)]
     pub theme: Theme,
@@ -110,10 +118,6 @@ impl Theme {
 
 fn default_base_path() -> String {
     "/m365".to_owned()
-}
-
-fn default_locale() -> String {
-    "en".to_owned()
 }
 
 impl MountOptions {
@@ -165,12 +169,6 @@ impl MountOptions {
         {
             return Err("csrf needs both header (its name) and token (its value)".into());
         }
-        if self.locale != "en" && !self.locale.starts_with("en-") {
-            return Err(format!(
-                "locale \"{}\" is not available: the module speaks English (\"en\") only so far",
-                self.locale
-            ));
-        }
         if !self.base_path.starts_with('/') {
             return Err(format!(
                 "basePath \"{}\" must start with \"/\", such as \"/m365\"",
@@ -218,6 +216,7 @@ fn unmount_from(root: &ShadowRoot) {
 #[wasm_bindgen]
 pub struct MountedModule {
     root: ShadowRoot,
+    i18n: I18n,
 }
 
 #[wasm_bindgen]
@@ -225,6 +224,13 @@ impl MountedModule {
     /// Removes the module from the page and stops everything it was doing.
     pub fn unmount(&self) {
         unmount_from(&self.root);
+    }
+
+    /// Switches the module's language without reloading it (`"pl"`, `"de-DE"`); a language it
+    /// does not speak, or none, means the browser's language, then English.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: Option<String>) {
+        self.i18n.set(Locale::negotiate(locale.as_deref()));
     }
 }
 
@@ -270,9 +276,27 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, Js
         .map_err(|_| JsError::new("cannot add the module's container"))?;
 
     let host = HostEvents::on(element);
-    let view = mount_to(container, move || app::App(app::AppProps { options, host }));
+    // The language lives in the view's reactive owner; the handle keeps a copy to switch it.
+    let made = Rc::new(Cell::new(None));
+    let made_inside = Rc::clone(&made);
+    let view = mount_to(container.clone(), move || {
+        let i18n = I18n::new(Locale::negotiate(options.locale.as_deref()));
+        made_inside.set(Some(i18n));
+        // Screen readers pronounce the words in the language they are written in.
+        Effect::new(move |_| {
+            let _ = container.set_attribute("lang", i18n.locale().tag());
+        });
+        app::App(app::AppProps {
+            options,
+            host,
+            i18n,
+        })
+    });
+    let i18n = made
+        .take()
+        .ok_or_else(|| JsError::new("the module did not start"))?;
     MOUNTED.with_borrow_mut(|mounted| mounted.push((root.clone(), Box::new(view))));
-    Ok(MountedModule { root })
+    Ok(MountedModule { root, i18n })
 }
 
 thread_local! {
@@ -307,6 +331,12 @@ export function define_element(mount) {
     disconnectedCallback() {
       this.module?.unmount();
       this.module = undefined;
+    }
+    static get observedAttributes() {
+      return ["locale"];
+    }
+    attributeChangedCallback(name, old, value) {
+      if (name === "locale") this.module?.setLocale(value ?? undefined);
     }
   });
 }

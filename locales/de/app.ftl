@@ -1,0 +1,9 @@
+# Rahmen des Moduls: Titel der Ansichten für die XMS-Konsole und die Seite für eine unbekannte Adresse.
+
+title-organizations = Microsoft 365
+title-edit = Organisation bearbeiten
+title-policy = Sicherungsrichtlinie
+
+not-found-title = Seite nicht gefunden
+not-found-text = Das Microsoft 365-Modul hat unter dieser Adresse keine Seite.
+not-found-link = Zu den Microsoft 365-Organisationen

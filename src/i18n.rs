@@ -1,0 +1,224 @@
+//! The module's words in the reader's language: Fluent catalogues for English, Polish and
+//! German under `locales/`, the active locale as a signal every view reads, and the browser's
+//! `Intl` for numbers, dates and relative times.
+//!
+//! Views write `t!(i18n, "message-id")` or `t!(i18n, "message-id", name = value)`, always with
+//! a literal id: `cargo xtask test` checks that every catalogue has every id English has and no
+//! id that no source file names.
+
+mod intl;
+
+use std::cell::OnceCell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use leptos::prelude::*;
+use unic_langid::{LanguageIdentifier, langid};
+
+/// A language the module speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    /// English, the fallback.
+    #[default]
+    En,
+    /// Polish.
+    Pl,
+    /// German.
+    De,
+}
+
+impl Locale {
+    /// Every language the module speaks.
+    pub const ALL: [Self; 3] = [Self::En, Self::Pl, Self::De];
+
+    /// Its BCP 47 tag, as `Intl` and the `lang` attribute take it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Pl => "pl",
+            Self::De => "de",
+        }
+    }
+
+    /// The language a BCP 47 tag asks for, by its primary subtag (`pl-PL` is Polish), if the
+    /// module speaks it.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let language = tag.split(['-', '_']).next()?.trim();
+        Self::ALL
+            .into_iter()
+            .find(|locale| locale.tag().eq_ignore_ascii_case(language))
+    }
+
+    /// The language to speak: the one the host asked for if the module speaks it, else the
+    /// first of the browser's languages it speaks, else English.
+    pub fn negotiate(requested: Option<&str>) -> Self {
+        requested
+            .and_then(Self::from_tag)
+            .or_else(|| browser_languages().iter().find_map(|tag| Self::from_tag(tag)))
+            .unwrap_or_default()
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn language(self) -> LanguageIdentifier {
+        match self {
+            Self::En => langid!("en"),
+            Self::Pl => langid!("pl"),
+            Self::De => langid!("de"),
+        }
+    }
+
+    /// The catalogue's files, one per part of the module.
+    fn sources(self) -> [&'static str; 6] {
+        macro_rules! catalogue {
+            ($tag:literal) => {
+                [
+                    include_str!(concat!("../locales/", $tag, "/app.ftl")),
+                    include_str!(concat!("../locales/", $tag, "/organizations.ftl")),
+                    include_str!(concat!("../locales/", $tag, "/connect.ftl")),
+                    include_str!(concat!("../locales/", $tag, "/edit.ftl")),
+                    include_str!(concat!("../locales/", $tag, "/policy.ftl")),
+                    include_str!(concat!("../locales/", $tag, "/errors.ftl")),
+                ]
+            };
+        }
+        match self {
+            Self::En => catalogue!("en"),
+            Self::Pl => catalogue!("pl"),
+            Self::De => catalogue!("de"),
+        }
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|window| {
+            window
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|tag| tag.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+thread_local! {
+    /// Each language's parsed catalogue, built the first time that language is spoken.
+    static BUNDLES: [OnceCell<FluentBundle<FluentResource>>; 3] =
+        const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
+}
+
+fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new(vec![locale.language()]);
+    // Placeables are not wrapped in bidi isolation marks: all three languages run left to
+    // right, and the marks would end up in copied text and accessible names.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(intl::fluent_number));
+    for source in locale.sources() {
+        // The catalogues are part of the build and checked by the tests: a syntax error there
+        // loses only the entries it spoils, which then fall back to English.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// The message `id` in `locale`, with `args` put in; English when `locale` lacks it.
+pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
+    let found = BUNDLES.with(|bundles| {
+        let bundle = bundles[locale.index()].get_or_init(|| build_bundle(locale));
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    });
+    match found {
+        Some(text) => text,
+        None if locale != Locale::En => message(Locale::En, id, args),
+        // Cannot happen for the ids in the source, which the catalogue check covers.
+        None => id.to_owned(),
+    }
+}
+
+/// The active language, shared by every view of one mounted module. Reading it in a reactive
+/// closure re-renders that closure when the host switches the language.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n(RwSignal<Locale>);
+
+impl I18n {
+    /// Speaks `locale` until told otherwise.
+    pub fn new(locale: Locale) -> Self {
+        Self(RwSignal::new(locale))
+    }
+
+    /// The active language (tracked).
+    pub fn locale(self) -> Locale {
+        self.0.get()
+    }
+
+    /// The active language, without re-running the caller when it changes.
+    pub fn locale_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    /// Switches the language; every view that shows words re-renders them.
+    pub fn set(self, locale: Locale) {
+        self.0.set(locale);
+    }
+
+    /// The message `id` in the active language (tracked).
+    pub fn t(self, id: &str) -> String {
+        message(self.locale(), id, None)
+    }
+
+    /// The message `id` in the active language with `args` put in (tracked).
+    pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
+        message(self.locale(), id, Some(args))
+    }
+
+    /// `n` as the active language writes numbers (`9,370`, `9 370`, `9.370`).
+    pub fn number(self, n: f64) -> String {
+        intl::number(self.locale(), n)
+    }
+
+    /// An RFC 3339 time from XMS as the reader's date and time in their time zone.
+    pub fn date_time(self, rfc3339: &str) -> String {
+        intl::date_time(self.locale(), rfc3339)
+    }
+
+    /// How long ago something happened, `elapsed_ms` ago ("3 hours ago", "yesterday").
+    pub fn time_ago(self, elapsed_ms: f64) -> String {
+        intl::relative(self.locale(), -elapsed_ms.max(0.0))
+    }
+
+    /// How long until something happens, in `remaining_ms` ("in 2 hours").
+    pub fn time_until(self, remaining_ms: f64) -> String {
+        intl::relative(self.locale(), remaining_ms.max(0.0))
+    }
+}
+
+/// The active language of the module these views belong to.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A value for a message argument.
+pub fn arg<'a>(value: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
+    value.into()
+}
+
+/// `t!(i18n, "id")` or `t!(i18n, "id", name = value, …)`: the message in the active language.
+/// Numbers given as arguments choose the plural form and are written by `Intl`.
+macro_rules! t {
+    ($i18n:expr, $id:literal) => {
+        $i18n.t($id)
+    };
+    ($i18n:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::arg($value)); )+
+        $i18n.t_with($id, &args)
+    }};
+}
+pub(crate) use t;

@@ -1,0 +1,132 @@
+//! Numbers, dates and relative times written by the browser's `Intl` for the active language,
+//! and the same `Intl` writing the numbers inside Fluent messages.
+
+use std::cell::OnceCell;
+
+use fluent_bundle::{FluentValue, types::FluentNumberStyle};
+use intl_memoizer::{IntlLangMemoizer, Memoizable};
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use unic_langid::LanguageIdentifier;
+use wasm_bindgen::JsValue;
+
+use super::Locale;
+
+/// `Intl` options as an object: `[("style", "percent")]`.
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object
+}
+
+fn locales(tag: &str) -> Array {
+    Array::of1(&tag.into())
+}
+
+/// Calls an `Intl` object's bound `format` with `value`.
+fn call(format: &Function, value: &JsValue) -> String {
+    format
+        .call1(&JsValue::NULL, value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// A number formatter built once per language and style.
+struct NumberFormat(Function);
+
+impl NumberFormat {
+    fn new(tag: &str, percent: bool) -> Self {
+        let style = if percent { "percent" } else { "decimal" };
+        let format = Intl::NumberFormat::new(&locales(tag), &options(&[("style", style)]));
+        Self(format.format())
+    }
+}
+
+/// Fluent keeps one per bundle language in its memoizer.
+impl Memoizable for NumberFormat {
+    type Args = (bool,);
+    type Error = ();
+
+    fn construct(lang: LanguageIdentifier, (percent,): Self::Args) -> Result<Self, ()> {
+        Ok(Self::new(&lang.to_string(), percent))
+    }
+}
+
+/// Fluent's formatter: numbers in messages (`{ $count }`, `{ NUMBER($share, style: "percent") }`)
+/// are written by `Intl`, so `9370` reads `9,370` in English and `9 370` in Polish.
+pub(super) fn fluent_number(value: &FluentValue, memoizer: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let percent = number.options.style == FluentNumberStyle::Percent;
+    memoizer
+        .with_try_get::<NumberFormat, _, _>((percent,), |format| {
+            call(&format.0, &number.value.into())
+        })
+        .ok()
+}
+
+/// The formatters the views use directly, one per language, built on first use.
+#[derive(Default)]
+struct Formatters {
+    number: OnceCell<NumberFormat>,
+    date_time: OnceCell<Function>,
+    relative: OnceCell<Intl::RelativeTimeFormat>,
+}
+
+thread_local! {
+    static FORMATTERS: [Formatters; 3] = Default::default();
+}
+
+/// `n` as `locale` writes numbers.
+pub(super) fn number(locale: Locale, n: f64) -> String {
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()]
+            .number
+            .get_or_init(|| NumberFormat::new(locale.tag(), false));
+        call(&format.0, &n.into())
+    })
+}
+
+/// An RFC 3339 time as a medium date and short time in the reader's time zone; the text as
+/// given when it is not a time.
+pub(super) fn date_time(locale: Locale, rfc3339: &str) -> String {
+    let ms = js_sys::Date::parse(rfc3339);
+    if ms.is_nan() {
+        return rfc3339.to_owned();
+    }
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()].date_time.get_or_init(|| {
+            let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+            Intl::DateTimeFormat::new(&locales(locale.tag()), &options).format()
+        });
+        call(format, &js_sys::Date::new(&ms.into()).into())
+    })
+}
+
+/// `offset_ms` from now (negative: in the past) in the largest unit that fits, in words:
+/// "3 hours ago", "yesterday", "in 20 minutes", "now".
+pub(super) fn relative(locale: Locale, offset_ms: f64) -> String {
+    const MINUTE: f64 = 60_000.0;
+    let minutes = offset_ms.abs() / MINUTE;
+    // Past times round down ("59 minutes ago" until the hour is full), future ones up ("in 1
+    // minute" until it is due), as a clock reads.
+    let whole = |n: f64| if offset_ms < 0.0 { -n.floor() } else { n.ceil() };
+    let (value, unit) = if minutes < 1.0 && offset_ms <= 0.0 || offset_ms == 0.0 {
+        (0.0, "second")
+    } else if minutes < 60.0 {
+        (whole(minutes), "minute")
+    } else if minutes < 24.0 * 60.0 {
+        (whole(minutes / 60.0), "hour")
+    } else {
+        (whole(minutes / (24.0 * 60.0)), "day")
+    };
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()].relative.get_or_init(|| {
+            Intl::RelativeTimeFormat::new(&locales(locale.tag()), &options(&[("numeric", "auto")]))
+        });
+        format.format(value, unit).into()
+    })
+}
