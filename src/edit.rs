@@ -132,7 +132,7 @@ fn Panel(id: OrganizationId) -> impl IntoView {
                 }
                 .into_any(),
                 Loaded::Failed(error) => view! {
-                    <LoadFailed message=error.to_string() retrying=retrying on_retry=load.clone()/>
+                    <LoadFailed error=error.clone() retrying=retrying on_retry=load.clone()/>
                 }
                 .into_any(),
                 Loaded::Ready(settings, workers) => view! {

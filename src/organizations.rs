@@ -114,7 +114,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                 .into_any(),
                 Load::Failed(error) => view! {
                     <LoadFailed
-                        message=error.to_string()
+                        error=error.clone()
                         retrying=loader.in_flight
                         on_retry=move || loader.reload()
                     />

@@ -111,7 +111,7 @@ fn Loader(id: OrganizationId) -> impl IntoView {
                 }
                 .into_any(),
                 Loaded::Failed(error) => view! {
-                    <LoadFailed message=error.to_string() retrying=retrying on_retry=load.clone()/>
+                    <LoadFailed error=error.clone() retrying=retrying on_retry=load.clone()/>
                     <A href="/">"Back to the organizations"</A>
                 }
                 .into_any(),

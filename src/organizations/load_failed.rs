@@ -2,21 +2,26 @@
 
 use leptos::prelude::*;
 
+use crate::{
+    api::ApiError,
+    i18n::{t, use_i18n},
+};
+
 /// An alert with the failure's sentence and a **Retry** button.
 #[component]
 pub fn LoadFailed(
-    /// What went wrong, worded for the administrator.
-    #[prop(into)]
-    message: String,
+    /// What went wrong; worded in the active language.
+    error: ApiError,
     /// Whether a retry is under way.
     #[prop(into)]
     retrying: Signal<bool>,
     /// Called when the administrator asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="m365-alert" role="alert">
-            <p class="m365-alert__message">{message}</p>
+            <p class="m365-alert__message">{move || error.words(i18n)}</p>
             <button
                 type="button"
                 class="m365-button"
@@ -28,10 +33,10 @@ pub fn LoadFailed(
                     }
                 }
             >
-                "Retry"
+                {move || t!(i18n, "load-failed-retry")}
             </button>
             <Show when=move || retrying.get()>
-                <p class="m365-status" role="status">"Retrying…"</p>
+                <p class="m365-status" role="status">{move || t!(i18n, "load-failed-retrying")}</p>
             </Show>
         </div>
     }
