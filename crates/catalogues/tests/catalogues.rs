@@ -1,0 +1,98 @@
+//! The catalogue check on the project's own catalogues, and on broken ones it must refuse.
+
+use std::{fs, path::PathBuf};
+
+use xms_catalogues::check;
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn assert_clean(result: Result<(), Vec<String>>) {
+    if let Err(problems) = result {
+        panic!("the catalogues need fixing:\n{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn the_module_speaks_every_language_completely() {
+    let root = workspace();
+    assert_clean(check(&root.join("locales"), &[&root.join("src")]));
+}
+
+#[test]
+fn the_device_login_pages_speak_every_language_completely() {
+    let server = workspace().join("crates/server");
+    assert_clean(check(&server.join("locales"), &[&server.join("src")]));
+}
+
+/// A throw-away project with `files` (path, text) written under it.
+fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xms-catalogues-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const ENGLISH: &str = "
+# Test catalogue.
+greeting = Hello, { $name }
+users = { $count ->
+    [one] { $count } user
+   *[other] { $count } users
+}
+";
+const CODE: &str = r#"fn f() { t!(i18n, "greeting", name = n); t!(i18n, "users", count = 2); }"#;
+
+#[test]
+fn complete_catalogues_pass() {
+    let dir = project(
+        "complete",
+        &[
+            ("locales/en/a.ftl", ENGLISH),
+            (
+                "locales/pl/a.ftl",
+                "greeting = Cześć, { $name }\nusers = { $count ->\n    [one] { $count } użytkownik\n    [few] { $count } użytkownicy\n    [many] { $count } użytkowników\n   *[other] { $count } użytkownika\n}\n",
+            ),
+            ("src/lib.rs", CODE),
+        ],
+    );
+    assert_clean(check(&dir.join("locales"), &[&dir.join("src")]));
+}
+
+#[test]
+fn missing_extra_unused_and_wrong_plurals_are_each_named() {
+    let dir = project(
+        "broken",
+        &[
+            ("locales/en/a.ftl", &format!("{ENGLISH}farewell = Bye\n")),
+            (
+                "locales/pl/a.ftl",
+                // No `farewell`; an extra `stray`; `greeting` drops $name; `users` lacks few/many.
+                "greeting = Cześć\nstray = Zbłąkany\nusers = { $count ->\n    [one] { $count } użytkownik\n   *[other] { $count } użytkowników\n}\n",
+            ),
+            ("src/lib.rs", CODE),
+        ],
+    );
+    let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
+    let said = |needle: &str| problems.iter().any(|problem| problem.contains(needle));
+    assert!(said("pl: lacks `farewell`"), "{problems:#?}");
+    assert!(said("has `stray`, which English does not"), "{problems:#?}");
+    assert!(said("`greeting` uses {} where English uses {\"name\"}"), "{problems:#?}");
+    assert!(said("`users` lacks the plural form(s) [\"few\", \"many\"]"), "{problems:#?}");
+    assert!(said("`farewell` is in the catalogues but no source file names it"), "{problems:#?}");
+}
+
+#[test]
+fn a_syntax_error_is_reported() {
+    let dir = project(
+        "syntax",
+        &[("locales/en/a.ftl", "greeting = { $name\n"), ("src/lib.rs", CODE)],
+    );
+    let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
+    assert!(problems.iter().any(|p| p.contains("a.ftl")), "{problems:#?}");
+}
