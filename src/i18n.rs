@@ -210,8 +210,16 @@ pub fn arg<'a>(value: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
 }
 
 /// `t!(i18n, "id")` or `t!(i18n, "id", name = value, …)`: the message in the active language.
-/// Numbers given as arguments choose the plural form and are written by `Intl`.
+/// Numbers given as arguments choose the plural form and are written by `Intl`. `t!(@now …)`
+/// reads the language without tracking it, for words said once (an announcement) rather than
+/// shown.
 macro_rules! t {
+    (@now $i18n:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut args = fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::arg($value)); )*
+        $crate::i18n::message($i18n.locale_untracked(), $id, Some(&args))
+    }};
     ($i18n:expr, $id:literal) => {
         $i18n.t($id)
     };

@@ -21,8 +21,7 @@ pub use edit::problems as settings_problems;
 pub use events::{SseEvent, SseParser};
 pub use i18n::{I18n, Locale};
 pub use organizations::{
-    Announcer, Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, group_thousands,
-    relative_time, time_until, visible_entries,
+    Announcer, Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, visible_entries,
 };
 pub use policy::{next_runs_words, run_time};
 

@@ -11,7 +11,6 @@ mod view_options;
 pub use dashboard::{Dashboard, Entry, ListKey};
 pub use list::OrganizationList;
 pub use load_failed::LoadFailed;
-pub use tile::{exact_time, group_thousands, relative_time, time_until};
 pub use view_options::{SortOrder, visible_entries};
 
 use std::time::Duration;
@@ -27,6 +26,7 @@ use crate::{
     edit::Drafts,
     events::{StreamStatus, Subscriber, follow_changes},
     host::HostEvents,
+    i18n::{t, use_i18n},
     policy::PolicyDrafts,
 };
 
@@ -57,6 +57,7 @@ enum Load {
 #[component]
 pub fn OrganizationsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let i18n = use_i18n();
     let dashboard = Dashboard::new(expect_context::<HostEvents>());
     provide_context(dashboard);
     let connector = Connector::default();
@@ -85,19 +86,15 @@ pub fn OrganizationsPage() -> impl IntoView {
 
     let phase = Memo::new(move |_| loader.load.get());
     let notice = move || match (stream.get(), loader.outdated.get()) {
-        (StreamStatus::Interrupted, false) => {
-            "Live updates are interrupted; reconnecting. Meanwhile the organizations are reloaded every few seconds."
-        }
-        (StreamStatus::Interrupted, true) => {
-            "Live updates are interrupted and XMS could not be reached: what is shown may be out of date. Retrying every few seconds."
-        }
-        _ => "",
+        (StreamStatus::Interrupted, false) => t!(i18n, "live-interrupted"),
+        (StreamStatus::Interrupted, true) => t!(i18n, "live-interrupted-outdated"),
+        _ => String::new(),
     };
 
     view! {
         <section class="m365-page" aria-labelledby="m365-title" hidden=move || full_view.get()>
             <div class="m365-page__header">
-                <h1 id="m365-title" class="m365-page__title">"Microsoft 365"</h1>
+                <h1 id="m365-title" class="m365-page__title">{move || t!(i18n, "title-organizations")}</h1>
                 <ConnectButton
                     connector
                     on_connected=move |organization: Organization| dashboard.upsert(organization)
@@ -109,7 +106,7 @@ pub fn OrganizationsPage() -> impl IntoView {
             <p class="m365-announce" role="status">{move || announcer.0.get()}</p>
             {move || match phase.get() {
                 Load::Loading => view! {
-                    <p class="m365-status" role="status">"Loading organizations…"</p>
+                    <p class="m365-status" role="status">{move || t!(i18n, "list-loading")}</p>
                 }
                 .into_any(),
                 Load::Failed(error) => view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use xms_m365_contract::{LicenceMode, OrganizationSettings, SettingsView, Worker};
 
 use super::form::interval_words;
+use crate::i18n::{I18n, t, use_i18n};
 
 /// The administrator's settings beside those saved meanwhile.
 #[component]
@@ -18,39 +19,47 @@ pub fn ConflictView(
     /// Takes `theirs`, dropping the administrator's changes.
     take_theirs: Callback<SettingsView>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let worker = |settings: &OrganizationSettings| {
         workers
             .iter()
             .find(|w| w.id == settings.default_worker_id)
             .map_or_else(|| settings.default_worker_id.0.clone(), |w| w.name.clone())
     };
+    // Read once: the comparison is of the moment the conflict was found.
+    let i18n_now = I18n::new(i18n.locale_untracked());
     let rows = [
         (
-            "Licence management",
-            licence_words(mine.licence_mode),
-            licence_words(theirs.settings.licence_mode),
+            t!(i18n_now, "licence-heading"),
+            licence_words(i18n_now, mine.licence_mode),
+            licence_words(i18n_now, theirs.settings.licence_mode),
         ),
         (
-            "User sync interval",
-            interval_words(mine.user_sync_interval_hours),
-            interval_words(theirs.settings.user_sync_interval_hours),
+            t!(i18n_now, "sync-heading"),
+            interval_words(i18n_now, mine.user_sync_interval_hours),
+            interval_words(i18n_now, theirs.settings.user_sync_interval_hours),
         ),
-        ("Default worker", worker(&mine), worker(&theirs.settings)),
+        (
+            t!(i18n_now, "worker-heading"),
+            worker(&mine),
+            worker(&theirs.settings),
+        ),
     ];
     let theirs_for_keep = theirs.clone();
     view! {
         <div class="m365-conflict">
             <p role="alert">
-                <strong>"Someone else changed these settings while you were editing them."</strong>
-                " Nothing has been overwritten. Compare, then keep yours or take theirs."
+                <strong>{move || t!(i18n, "conflict-title")}</strong>
+                " "
+                {move || t!(i18n, "conflict-text")}
             </p>
             <table class="m365-conflict__table">
-                <caption class="m365-visually-hidden">"Your settings beside the saved ones"</caption>
+                <caption class="m365-visually-hidden">{move || t!(i18n, "conflict-caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Setting"</th>
-                        <th scope="col">"Yours"</th>
-                        <th scope="col">"Saved by someone else"</th>
+                        <th scope="col">{move || t!(i18n, "conflict-setting")}</th>
+                        <th scope="col">{move || t!(i18n, "conflict-yours")}</th>
+                        <th scope="col">{move || t!(i18n, "conflict-theirs")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -62,7 +71,7 @@ pub fn ConflictView(
                                 <tr class:m365-conflict__differs=differs>
                                     <th scope="row">
                                         {setting}
-                                        {differs.then_some(" (differs)")}
+                                        {differs.then(|| t!(i18n_now, "conflict-differs"))}
                                     </th>
                                     <td>{mine}</td>
                                     <td>{theirs}</td>
@@ -78,24 +87,23 @@ pub fn ConflictView(
                     class="m365-button"
                     on:click=move |_| keep_mine.run(theirs_for_keep.clone())
                 >
-                    "Keep mine"
+                    {move || t!(i18n, "conflict-keep-mine")}
                 </button>
                 <button
                     type="button"
                     class="m365-button m365-button--secondary"
                     on:click=move |_| take_theirs.run(theirs.clone())
                 >
-                    "Take theirs"
+                    {move || t!(i18n, "conflict-take-theirs")}
                 </button>
             </div>
         </div>
     }
 }
 
-fn licence_words(mode: LicenceMode) -> String {
+fn licence_words(i18n: I18n, mode: LicenceMode) -> String {
     match mode {
-        LicenceMode::Automatic => "Automatic",
-        LicenceMode::Manual => "Manual",
+        LicenceMode::Automatic => t!(i18n, "licence-automatic"),
+        LicenceMode::Manual => t!(i18n, "licence-manual"),
     }
-    .to_owned()
 }

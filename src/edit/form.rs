@@ -9,8 +9,8 @@ use xms_m365_contract::{
 };
 
 use crate::{
-    api::ApiClient,
-    organizations::{exact_time, group_thousands, relative_time, time_until},
+    api::{ApiClient, ApiError},
+    i18n::{I18n, t, use_i18n},
 };
 
 /// What is wrong with each field, if anything.
@@ -65,6 +65,7 @@ fn LicenceField(
         mode.get() == LicenceMode::Automatic
             && saved.with(|s| s.settings.licence_mode == LicenceMode::Manual)
     };
+    let i18n = use_i18n();
     let choice = move |value: LicenceMode, label: &'static str, hint: &'static str| {
         view! {
             <label class="m365-choice">
@@ -75,8 +76,8 @@ fn LicenceField(
                     on:change=move |_| values.update(|v| v.licence_mode = value)
                 />
                 <span>
-                    <span class="m365-choice__label">{label}</span>
-                    <span class="m365-choice__hint">{hint}</span>
+                    <span class="m365-choice__label">{move || i18n.t(label)}</span>
+                    <span class="m365-choice__hint">{move || i18n.t(hint)}</span>
                 </span>
             </label>
         }
@@ -87,19 +88,11 @@ fn LicenceField(
             aria-describedby="m365-licence-error"
             aria-invalid=move || error.with(Option::is_some).to_string()
         >
-            <legend class="m365-settings__heading">"Licence management"</legend>
-            {choice(
-                LicenceMode::Automatic,
-                "Automatic",
-                "Every Microsoft 365 user gets a licence and protection, new users as they appear.",
-            )}
-            {choice(
-                LicenceMode::Manual,
-                "Manual",
-                "You choose which users are protected.",
-            )}
+            <legend class="m365-settings__heading">{move || t!(i18n, "licence-heading")}</legend>
+            {choice(LicenceMode::Automatic, "licence-automatic", "licence-automatic-hint")}
+            {choice(LicenceMode::Manual, "licence-manual", "licence-manual-hint")}
             <Show when=switching_to_automatic>
-                {move || preview_view(saved.with(|s| s.automatic_licensing))}
+                {move || preview_view(i18n, saved.with(|s| s.automatic_licensing))}
             </Show>
             <FieldError id="m365-licence-error" error/>
         </fieldset>
@@ -108,29 +101,16 @@ fn LicenceField(
 
 /// What switching to automatic licence management would take, with a warning when the
 /// free licences do not cover it.
-fn preview_view(preview: LicensingPreview) -> impl IntoView {
-    let users = |n: u32| {
-        format!(
-            "{} user{}",
-            group_thousands(u64::from(n)),
-            if n == 1 { "" } else { "s" }
-        )
-    };
-    let licences = |n: u32| {
-        format!(
-            "{} licence{}",
-            group_thousands(u64::from(n)),
-            if n == 1 { "" } else { "s" }
-        )
-    };
+fn preview_view(i18n: I18n, preview: LicensingPreview) -> impl IntoView {
     let summary = if preview.unprotected_users == 0 {
-        "Every user is protected already; new users will be protected as they appear.".to_owned()
+        t!(i18n, "licence-preview-all-protected")
     } else {
-        format!(
-            "Switching protects {} not protected now, using {} of the {} free.",
-            users(preview.unprotected_users),
-            licences(preview.unprotected_users.min(preview.free_licences)),
-            licences(preview.free_licences),
+        t!(
+            i18n,
+            "licence-preview",
+            users = preview.unprotected_users,
+            used = preview.unprotected_users.min(preview.free_licences),
+            free = preview.free_licences
         )
     };
     let shortfall = preview.shortfall();
@@ -139,12 +119,9 @@ fn preview_view(preview: LicensingPreview) -> impl IntoView {
             <p>{summary}</p>
             {(shortfall > 0).then(|| view! {
                 <p class="m365-warning">
-                    <strong>"Warning: not enough licences. "</strong>
-                    {format!(
-                        "Only {} free, so {} would stay unprotected. Add licences to your Xopero ONE subscription, or keep protecting users manually.",
-                        licences(preview.free_licences),
-                        users(shortfall),
-                    )}
+                    <strong>{t!(i18n, "licence-shortfall-warning")}</strong>
+                    " "
+                    {t!(i18n, "licence-shortfall", free = preview.free_licences, users = shortfall)}
                 </p>
             })}
         </div>
@@ -159,15 +136,16 @@ fn SyncField(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let i18n = use_i18n();
     let hours = Memo::new(move |_| values.with(|v| v.user_sync_interval_hours));
     let (syncing, set_syncing) = signal(false);
-    let (sync_message, set_sync_message) = signal(String::new());
+    let (sync_outcome, set_sync_outcome) = signal(None::<SyncOutcome>);
     let sync_now = move |_| {
         if syncing.get_untracked() {
             return;
         }
         set_syncing.set(true);
-        set_sync_message.set("Synchronizing users…".to_owned());
+        set_sync_outcome.set(Some(SyncOutcome::Running));
         let api = api.clone();
         let id = id.clone();
         spawn_local(async move {
@@ -179,10 +157,10 @@ fn SyncField(
                         s.next_user_sync_at = view.next_user_sync_at;
                         s.automatic_licensing = view.automatic_licensing;
                     });
-                    set_sync_message.try_set("Users synchronized.".to_owned());
+                    set_sync_outcome.try_set(Some(SyncOutcome::Done));
                 }
                 Err(failure) => {
-                    set_sync_message.try_set(format!("The sync did not run. {failure}"));
+                    set_sync_outcome.try_set(Some(SyncOutcome::Failed(failure)));
                 }
             }
             set_syncing.try_set(false);
@@ -191,24 +169,26 @@ fn SyncField(
     let last = move || {
         saved.with(|s| match &s.last_user_sync_at {
             Some(at) => {
-                let ago = relative_time(js_sys::Date::now() - js_sys::Date::parse(at));
-                format!("Last sync: {ago} ({}).", exact_time(at))
+                let ago = i18n.time_ago(js_sys::Date::now() - js_sys::Date::parse(at));
+                t!(i18n, "sync-last", ago = ago, at = i18n.date_time(at))
             }
-            None => "No sync has run yet.".to_owned(),
+            None => t!(i18n, "sync-last-none"),
         })
     };
     let next = move || {
         saved.with(|s| match &s.next_user_sync_at {
             Some(at) => {
-                let when = time_until(js_sys::Date::parse(at) - js_sys::Date::now());
-                format!(" Next sync: {when} ({}).", exact_time(at))
+                let when = i18n.time_until(js_sys::Date::parse(at) - js_sys::Date::now());
+                t!(i18n, "sync-next", when = when, at = i18n.date_time(at))
             }
-            None => " No sync runs until the organization is re-authorized.".to_owned(),
+            None => t!(i18n, "sync-next-none"),
         })
     };
     view! {
         <div class="m365-settings__section">
-            <label class="m365-settings__heading" for="m365-sync-interval">"User sync interval"</label>
+            <label class="m365-settings__heading" for="m365-sync-interval">
+                {move || t!(i18n, "sync-heading")}
+            </label>
             <select
                 id="m365-sync-interval"
                 class="m365-input"
@@ -224,12 +204,12 @@ fn SyncField(
                     .into_iter()
                     .map(|h| view! {
                         <option value=h.to_string() prop:selected=move || hours.get() == h>
-                            {interval_words(h)}
+                            {move || interval_words(i18n, h)}
                         </option>
                     })
                     .collect_view()}
             </select>
-            <p id="m365-sync-facts" class="m365-settings__facts">{last}{next}</p>
+            <p id="m365-sync-facts" class="m365-settings__facts">{last}" "{next}</p>
             <div class="m365-settings__inline">
                 <button
                     type="button"
@@ -237,9 +217,11 @@ fn SyncField(
                     aria-disabled=move || syncing.get().to_string()
                     on:click=sync_now
                 >
-                    "Sync now"
+                    {move || t!(i18n, "sync-now")}
                 </button>
-                <span class="m365-status" role="status">{sync_message}</span>
+                <span class="m365-status" role="status">
+                    {move || sync_outcome.with(|outcome| outcome.as_ref().map(|o| o.words(i18n)))}
+                </span>
             </div>
             <FieldError id="m365-sync-error" error/>
         </div>
@@ -254,6 +236,7 @@ fn WorkerField(
     offline_acknowledged: RwSignal<bool>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let chosen = Memo::new(move |_| values.with(|v| v.default_worker_id.clone()));
     let offline_choice = {
         let workers = workers.clone();
@@ -279,15 +262,23 @@ fn WorkerField(
                 let id = id.clone();
                 move || chosen.with(|c| *c == id)
             };
-            let facts = [
-                match worker.kind {
-                    WorkerKind::Cloud => "Cloud",
-                    WorkerKind::Local => "Local",
-                },
-                if worker.online { "Online" } else { "Offline" },
-            ]
-            .join(" · ")
-                + if worker.main { " · Main worker" } else { "" };
+            let facts = move || {
+                let mut facts = vec![
+                    match worker.kind {
+                        WorkerKind::Cloud => t!(i18n, "worker-cloud"),
+                        WorkerKind::Local => t!(i18n, "worker-local"),
+                    },
+                    if worker.online {
+                        t!(i18n, "worker-online")
+                    } else {
+                        t!(i18n, "worker-offline")
+                    },
+                ];
+                if worker.main {
+                    facts.push(t!(i18n, "worker-main"));
+                }
+                facts.join(" · ")
+            };
             view! {
                 <label class="m365-choice">
                     <input
@@ -310,13 +301,14 @@ fn WorkerField(
             aria-describedby="m365-worker-error"
             aria-invalid=move || error.with(Option::is_some).to_string()
         >
-            <legend class="m365-settings__heading">"Default worker"</legend>
+            <legend class="m365-settings__heading">{move || t!(i18n, "worker-heading")}</legend>
             {options}
             {move || offline_choice.get().map(|name| view! {
                 <div class="m365-warning">
                     <p>
-                        <strong>"Warning: "</strong>
-                        {format!("{name} is offline. This organization's backups will wait until it is back online.")}
+                        <strong>{move || t!(i18n, "worker-offline-warning")}</strong>
+                        " "
+                        {move || t!(i18n, "worker-offline-text", name = name.clone())}
                     </p>
                     <label class="m365-choice">
                         <input
@@ -324,7 +316,7 @@ fn WorkerField(
                             prop:checked=move || offline_acknowledged.get()
                             on:change=move |event| offline_acknowledged.set(event_target_checked(&event))
                         />
-                        <span class="m365-choice__label">"Use it anyway"</span>
+                        <span class="m365-choice__label">{move || t!(i18n, "worker-use-anyway")}</span>
                     </label>
                 </div>
             })}
@@ -334,10 +326,27 @@ fn WorkerField(
 }
 
 /// `6` as "Every 6 hours".
-pub fn interval_words(hours: u8) -> String {
+pub fn interval_words(i18n: I18n, hours: u8) -> String {
     match hours {
-        1 => "Every hour".to_owned(),
-        24 => "Every 24 hours (daily)".to_owned(),
-        h => format!("Every {h} hours"),
+        24 => t!(i18n, "sync-interval-daily"),
+        h => t!(i18n, "sync-interval", hours = h),
+    }
+}
+
+/// How the last **Sync now** went.
+#[derive(Debug, Clone)]
+enum SyncOutcome {
+    Running,
+    Done,
+    Failed(ApiError),
+}
+
+impl SyncOutcome {
+    fn words(&self, i18n: I18n) -> String {
+        match self {
+            Self::Running => t!(i18n, "sync-running"),
+            Self::Done => t!(i18n, "sync-done"),
+            Self::Failed(error) => t!(i18n, "sync-failed", reason = error.words(i18n)),
+        }
     }
 }

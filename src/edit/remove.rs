@@ -6,7 +6,8 @@ use xms_m365_contract::OrganizationId;
 
 use super::{Drafts, Leave};
 use crate::{
-    api::ApiClient,
+    api::{ApiClient, ApiError},
+    i18n::{t, use_i18n},
     organizations::{Announcer, Dashboard},
 };
 
@@ -17,10 +18,11 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
     let dashboard = expect_context::<Dashboard>();
     let drafts = expect_context::<Drafts>();
     let announcer = expect_context::<Announcer>();
+    let i18n = use_i18n();
     let (confirming, set_confirming) = signal(false);
     let typed = RwSignal::new(String::new());
     let (busy, set_busy) = signal(false);
-    let (error, set_error) = signal(None::<String>);
+    let (error, set_error) = signal(None::<(String, ApiError)>);
     let input = NodeRef::<html::Input>::new();
     let matches = move || typed.with(|t| t.trim() == name.get());
 
@@ -44,11 +46,11 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                 Ok(()) => {
                     drafts.forget(&id);
                     dashboard.remove(&id);
-                    announcer.say(format!("{name} was removed from XMS."));
+                    announcer.say(t!(@now i18n, "remove-done", name = name));
                     leave.run();
                 }
                 Err(failure) => {
-                    set_error.try_set(Some(format!("{name} was not removed. {failure}")));
+                    set_error.try_set(Some((name, failure)));
                     set_busy.try_set(false);
                 }
             }
@@ -57,7 +59,9 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
 
     view! {
         <section class="m365-settings__section" aria-labelledby="m365-remove-title">
-            <h3 id="m365-remove-title" class="m365-settings__heading">"Remove organization"</h3>
+            <h3 id="m365-remove-title" class="m365-settings__heading">
+                {move || t!(i18n, "remove-heading")}
+            </h3>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
@@ -66,19 +70,16 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                         class="m365-button m365-button--danger"
                         on:click=move |_| set_confirming.set(true)
                     >
-                        "Remove organization…"
+                        {move || t!(i18n, "remove-start")}
                     </button>
                 }
             >
                 <p>
-                    {move || format!(
-                        "Removing {} stops its backups and removes it and its settings from XMS. Backups already made stay in storage until their retention period ends; to back it up again, connect it again.",
-                        name.get()
-                    )}
+                    {move || t!(i18n, "remove-explained", name = name.get())}
                 </p>
                 <label class="m365-toolbar__field">
                     <span class="m365-toolbar__label">
-                        {move || format!("Type {} to confirm", name.get())}
+                        {move || t!(i18n, "remove-type-name", name = name.get())}
                     </span>
                     <input
                         type="text"
@@ -91,7 +92,11 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                     />
                 </label>
                 <Show when=move || error.with(Option::is_some)>
-                    <p class="m365-alert" role="alert">{move || error.get()}</p>
+                    <p class="m365-alert" role="alert">
+                        {move || error.with(|error| error.as_ref().map(|(name, failure)| {
+                            t!(i18n, "remove-failed", name = name.as_str(), reason = failure.words(i18n))
+                        }))}
+                    </p>
                 </Show>
                 <div class="m365-settings__inline">
                     <button
@@ -100,7 +105,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                         aria-disabled=move || (busy.get() || !matches()).to_string()
                         on:click=remove.clone()
                     >
-                        {move || format!("Remove {}", name.get())}
+                        {move || t!(i18n, "remove-confirm", name = name.get())}
                     </button>
                     <button
                         type="button"
@@ -110,7 +115,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                             set_confirming.set(false);
                         }
                     >
-                        "Keep it"
+                        {move || t!(i18n, "remove-keep")}
                     </button>
                 </div>
             </Show>

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+
 use super::{
     dashboard::Dashboard,
-    group_thousands,
     tile::OrganizationTile,
     view_options::{Toolbar, ViewOptions, visible_entries},
 };
@@ -20,6 +21,7 @@ pub fn OrganizationList(
     /// The organizations.
     dashboard: Dashboard,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let entries = dashboard.entries();
     let options = ViewOptions::from_url();
     let total = Memo::new(move |_| entries.with(Vec::len));
@@ -47,29 +49,20 @@ pub fn OrganizationList(
     });
     let count = move || {
         let (shown, total) = (shown.get(), total.get());
-        let noun = if total == 1 {
-            "organization"
-        } else {
-            "organizations"
-        };
         if shown == total {
-            format!("{} {noun}", group_thousands(total as u64))
+            t!(i18n, "list-count", total = total)
         } else {
-            format!(
-                "Showing {} of {} {noun}",
-                group_thousands(shown as u64),
-                group_thousands(total as u64)
-            )
+            t!(i18n, "list-count-filtered", shown = shown, total = total)
         }
     };
 
     view! {
         <Show
             when=move || { total.get() > 0 }
-            fallback=|| view! {
+            fallback=move || view! {
                 <div class="m365-empty">
-                    <p class="m365-empty__title">"No Microsoft 365 organization is connected yet."</p>
-                    <p>"Connect one to manage its backup here."</p>
+                    <p class="m365-empty__title">{move || t!(i18n, "list-empty-title")}</p>
+                    <p>{move || t!(i18n, "list-empty-text")}</p>
                 </div>
             }
         >
@@ -78,18 +71,18 @@ pub fn OrganizationList(
             <Show when=move || shown.get() == 0>
                 <div class="m365-empty">
                     <p class="m365-empty__title">
-                        {move || format!("No organization matches “{}”.", options.filter.get().trim())}
+                        {move || t!(i18n, "list-no-match", filter = options.filter.get().trim().to_owned())}
                     </p>
                     <button
                         type="button"
                         class="m365-button m365-button--secondary"
                         on:click=move |_| options.clear_filter()
                     >
-                        "Clear the filter"
+                        {move || t!(i18n, "list-clear-filter")}
                     </button>
                 </div>
             </Show>
-            <ul class="m365-orgs" aria-label="Organizations">
+            <ul class="m365-orgs" aria-label=move || t!(i18n, "list-label")>
                 <For each=move || rendered.get() key=|entry| entry.id.clone() let:entry>
                     <OrganizationTile entry/>
                 </For>

@@ -13,30 +13,37 @@ use super::{
     Announcer,
     dashboard::{Dashboard, Entry},
 };
-use crate::{api::ApiClient, app::BasePath};
+use crate::{
+    api::{ApiClient, ApiError},
+    app::BasePath,
+    i18n::{I18n, t, use_i18n},
+};
 
 /// The tile of one organization.
 #[component]
 pub fn OrganizationTile(entry: Entry) -> impl IntoView {
+    let i18n = use_i18n();
     let organization = RwSignal::from(entry.organization);
     // Texts are read afresh when the organization changes: the DOM is only written when one
     // differs, and a memo for each would cost more to set up for a thousand tiles than the
     // comparisons it saves. The name is a memo because the labels of the tile's controls share it.
     let name = Memo::new(move |_| organization.with(|o| o.name.clone()));
-    let part = move |read: fn(&Organization) -> String| move || organization.with(read);
-    let domain = part(|o| o.primary_domain.clone());
-    let users = part(|o| {
-        format!(
-            "{} of {}",
-            group_thousands(u64::from(o.protected_users)),
-            group_thousands(u64::from(o.user_count))
-        )
-    });
-    let licences = part(|o| group_thousands(u64::from(o.licences_used)));
+    let domain = move || organization.with(|o| o.primary_domain.clone());
+    let users = move || {
+        organization.with(|o| {
+            t!(
+                i18n,
+                "tile-users-protected",
+                protected = o.protected_users,
+                total = o.user_count
+            )
+        })
+    };
+    let licences = move || organization.with(|o| i18n.number(f64::from(o.licences_used)));
     let status = Memo::new(move |_| organization.with(|o| o.status));
     let last_backup = Memo::new(move |_| organization.with(|o| o.last_backup.clone()));
     let next_backup = Memo::new(move |_| organization.with(|o| o.next_backup_at.clone()));
-    let policy = move || organization.with(|o| policy_words(o.policy));
+    let policy = move || organization.with(|o| policy_words(i18n, o.policy));
     let worker = Memo::new(move |_| organization.with(|o| o.default_worker.clone()));
     let job = Memo::new(move |_| organization.with(|o| o.active_job.clone()));
     let title_id = format!("m365-tile-{}", entry.id.0);
@@ -50,26 +57,27 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
             <article class="m365-tile__body" aria-labelledby=title_id.clone()>
                 <h2 class="m365-tile__name" id=title_id.clone()>{name}</h2>
                 <p class="m365-tile__domain">{domain}</p>
-                {move || status_view(status.get())}
+                {move || status_view(i18n, status.get())}
                 <Show when=move || status.get() == OrganizationStatus::NeedsReauthorization>
                     <p class="m365-tile__hint">
-                        "XMS can no longer reach its data. "
-                        <a href=hint_href.clone()>"Re-authorize it in Edit"</a>
+                        {move || t!(i18n, "tile-reauthorize-hint")}
+                        " "
+                        <a href=hint_href.clone()>{move || t!(i18n, "tile-reauthorize-link")}</a>
                     </p>
                 </Show>
                 <dl class="m365-tile__facts">
-                    <dt>"Protected users"</dt>
+                    <dt>{move || t!(i18n, "tile-protected-users")}</dt>
                     <dd>{users}</dd>
-                    <dt>"Licences in use"</dt>
+                    <dt>{move || t!(i18n, "tile-licences")}</dt>
                     <dd>{licences}</dd>
-                    <dt>"Last backup"</dt>
-                    <dd>{move || last_backup_view(last_backup.get())}</dd>
-                    <dt>"Next backup"</dt>
-                    <dd>{move || next_backup_view(next_backup.get())}</dd>
-                    <dt>"Policy"</dt>
+                    <dt>{move || t!(i18n, "tile-last-backup")}</dt>
+                    <dd>{move || last_backup_view(i18n, last_backup.get())}</dd>
+                    <dt>{move || t!(i18n, "tile-next-backup")}</dt>
+                    <dd>{move || next_backup_view(i18n, next_backup.get())}</dd>
+                    <dt>{move || t!(i18n, "tile-policy")}</dt>
                     <dd>{policy}</dd>
-                    <dt>"Worker"</dt>
-                    <dd>{move || worker_view(&worker.get())}</dd>
+                    <dt>{move || t!(i18n, "tile-worker")}</dt>
+                    <dd>{move || worker_view(i18n, &worker.get())}</dd>
                 </dl>
                 <Show when=move || job.with(Option::is_some)>
                     <Progress job name/>
@@ -78,16 +86,16 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                     <a
                         href=policy_href
                         class="m365-button m365-button--secondary"
-                        aria-label=move || format!("Custom policy of {}", name.get())
+                        aria-label=move || t!(i18n, "tile-custom-policy-label", name = name.get())
                     >
-                        "Custom policy"
+                        {move || t!(i18n, "tile-custom-policy")}
                     </a>
                     <a
                         href=edit
                         class="m365-button m365-button--secondary"
-                        aria-label=move || format!("Edit {}", name.get())
+                        aria-label=move || t!(i18n, "tile-edit-label", name = name.get())
                     >
-                        "Edit"
+                        {move || t!(i18n, "tile-edit")}
                     </a>
                 </BackupActions>
             </article>
@@ -120,9 +128,10 @@ fn BackupActions(
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
     let announcer = expect_context::<Announcer>();
+    let i18n = use_i18n();
     let run_button = NodeRef::<html::Button>::new();
     let (busy, set_busy) = signal(false);
-    let (error, set_error) = signal(None::<String>);
+    let (error, set_error) = signal(None::<ApiError>);
     let running = move || job.with(Option::is_some);
     let started_here = announce_backup(organization, name, job);
 
@@ -139,11 +148,11 @@ fn BackupActions(
             spawn_local(async move {
                 match api.start_backup(&id).await {
                     Ok(job) => {
-                        announcer.say(format!("Backup of {} started.", name.get_untracked()));
+                        announcer.say(t!(@now i18n, "announce-backup-started", name = name.get_untracked()));
                         started_here.set(Some((job.id.clone(), 0)));
                         dashboard.job_changed(job);
                     }
-                    Err(failure) => set_error.set(Some(failure.to_string())),
+                    Err(failure) => set_error.set(Some(failure)),
                 }
                 set_busy.set(false);
             });
@@ -168,7 +177,7 @@ fn BackupActions(
                         let _ = button.focus();
                     }
                 }
-                Err(failure) => set_error.set(Some(failure.to_string())),
+                Err(failure) => set_error.set(Some(failure)),
             }
             set_busy.set(false);
         });
@@ -182,27 +191,29 @@ fn BackupActions(
                 type="button"
                 class="m365-button"
                 node_ref=run_button
-                aria-label=move || format!("Run backup of {}", name.get())
+                aria-label=move || t!(i18n, "tile-run-backup-label", name = name.get())
                 aria-disabled=move || (busy.get() || running()).to_string()
                 on:click=run
             >
-                "Run backup"
+                {move || t!(i18n, "tile-run-backup")}
             </button>
             <Show when=running>
                 <button
                     type="button"
                     class="m365-button m365-button--secondary"
-                    aria-label=move || format!("Cancel backup of {}", name.get())
+                    aria-label=move || t!(i18n, "tile-cancel-backup-label", name = name.get())
                     aria-disabled=move || busy.get().to_string()
                     on:click=cancel.clone()
                 >
-                    "Cancel backup"
+                    {move || t!(i18n, "tile-cancel-backup")}
                 </button>
             </Show>
             {children()}
         </div>
         <Show when=move || error.with(Option::is_some)>
-            <p class="m365-tile__error" role="alert">{move || error.get()}</p>
+            <p class="m365-tile__error" role="alert">
+                {move || error.with(|error| error.as_ref().map(|error| error.words(i18n)))}
+            </p>
         </Show>
     }
 }
@@ -217,6 +228,7 @@ fn announce_backup(
     job: Memo<Option<Job>>,
 ) -> RwSignal<Option<(JobId, u8)>> {
     let announcer = expect_context::<Announcer>();
+    let i18n = use_i18n();
     let started_here = RwSignal::new(None::<(JobId, u8)>);
     Effect::new(move |_| {
         // Until Run backup is pressed this follows `started_here` only, not the job.
@@ -234,19 +246,21 @@ fn announce_backup(
                         .map(|last| (last.items, last.failure.clone()))
                 });
                 announcer.say(match result {
-                    Some((items, None)) => format!(
-                        "The backup of {name} succeeded: {} items.",
-                        group_thousands(items)
-                    ),
-                    Some((_, Some(reason))) => format!("The backup of {name} failed: {reason}"),
-                    None => format!("The backup of {name} ended without finishing."),
+                    Some((items, None)) => {
+                        t!(@now i18n, "announce-backup-succeeded", name = name, items = items)
+                    }
+                    Some((_, Some(reason))) => {
+                        t!(@now i18n, "announce-backup-failed", name = name, reason = reason)
+                    }
+                    None => t!(@now i18n, "announce-backup-ended", name = name),
                 });
             }
             Some(JobState::Running { percent, .. })
                 if percent / 25 > announced && percent < 100 =>
             {
                 started_here.set(Some((id, percent / 25)));
-                announcer.say(format!("Backup of {name}: {} % done.", percent / 25 * 25));
+                let done = f64::from(percent / 25 * 25) / 100.0;
+                announcer.say(t!(@now i18n, "announce-backup-progress", name = name, done = done));
             }
             Some(_) => {}
         }
@@ -254,8 +268,8 @@ fn announce_backup(
     started_here
 }
 
-fn status_view(status: OrganizationStatus) -> impl IntoView {
-    let (modifier, symbol, label) = status_words(status);
+fn status_view(i18n: I18n, status: OrganizationStatus) -> impl IntoView {
+    let (modifier, symbol, label) = status_words(i18n, status);
     view! {
         <p class=format!("m365-tile__status m365-tile__status--{modifier}")>
             <span class="m365-tile__symbol" aria-hidden="true">{symbol}</span>
@@ -265,13 +279,15 @@ fn status_view(status: OrganizationStatus) -> impl IntoView {
 }
 
 /// The BEM modifier, the symbol and the words for a status.
-fn status_words(status: OrganizationStatus) -> (&'static str, &'static str, &'static str) {
+fn status_words(i18n: I18n, status: OrganizationStatus) -> (&'static str, &'static str, String) {
     match status {
-        OrganizationStatus::Healthy => ("healthy", "✓", "Protected"),
-        OrganizationStatus::LastBackupFailed => ("failed", "✕", "Last backup failed"),
-        OrganizationStatus::BackupRunning => ("running", "↻", "Backup running"),
-        OrganizationStatus::NeedsReauthorization => ("reauthorize", "!", "Needs re-authorization"),
-        OrganizationStatus::NeverBackedUp => ("never", "–", "Never backed up"),
+        OrganizationStatus::Healthy => ("healthy", "✓", t!(i18n, "status-healthy")),
+        OrganizationStatus::LastBackupFailed => ("failed", "✕", t!(i18n, "status-failed")),
+        OrganizationStatus::BackupRunning => ("running", "↻", t!(i18n, "status-running")),
+        OrganizationStatus::NeedsReauthorization => {
+            ("reauthorize", "!", t!(i18n, "status-reauthorize"))
+        }
+        OrganizationStatus::NeverBackedUp => ("never", "–", t!(i18n, "status-never")),
     }
 }
 
@@ -279,6 +295,7 @@ fn status_words(status: OrganizationStatus) -> (&'static str, &'static str, &'st
 /// only its value changes, so it moves smoothly and is announced as one control.
 #[component]
 fn Progress(job: Memo<Option<Job>>, name: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = Memo::new(move |_| job.with(|job| job.as_ref().map(|job| job.state.clone())));
     let percent = Memo::new(move |_| match state.get() {
         Some(JobState::Running { percent, .. }) => Some(percent),
@@ -289,12 +306,14 @@ fn Progress(job: Memo<Option<Job>>, name: Memo<String>) -> impl IntoView {
             percent,
             items_done,
             items_total,
-        }) => format!(
-            "{percent} % · {} of {} items",
-            group_thousands(items_done),
-            group_thousands(items_total)
+        }) => t!(
+            i18n,
+            "progress-running",
+            done = f64::from(percent) / 100.0,
+            items_done = items_done,
+            items_total = items_total
         ),
-        _ => "Queued, waiting for the worker".to_owned(),
+        _ => t!(i18n, "progress-queued"),
     });
     view! {
         <div class="m365-progress">
@@ -302,7 +321,7 @@ fn Progress(job: Memo<Option<Job>>, name: Memo<String>) -> impl IntoView {
             <div
                 class="m365-progress__track"
                 role="progressbar"
-                aria-label=move || format!("Backup of {}", name.get())
+                aria-label=move || t!(i18n, "progress-label", name = name.get())
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow=move || percent.get().map(|p| p.to_string())
@@ -319,34 +338,34 @@ fn Progress(job: Memo<Option<Job>>, name: Memo<String>) -> impl IntoView {
     }
 }
 
-fn last_backup_view(last: Option<LastBackup>) -> AnyView {
+fn last_backup_view(i18n: I18n, last: Option<LastBackup>) -> AnyView {
     let Some(last) = last else {
-        return "None yet".into_any();
+        return t!(i18n, "tile-last-backup-none").into_any();
     };
     let result = match &last.failure {
-        None => format!("Succeeded, {} items", group_thousands(last.items)),
-        Some(reason) => format!("Failed: {reason}"),
+        None => t!(i18n, "tile-last-backup-succeeded", items = last.items),
+        Some(reason) => t!(i18n, "tile-last-backup-failed", reason = reason.as_str()),
     };
-    let relative = relative_time(js_sys::Date::now() - js_sys::Date::parse(&last.finished_at));
+    let relative = i18n.time_ago(js_sys::Date::now() - js_sys::Date::parse(&last.finished_at));
     view! {
         <span class="m365-tile__result">{result}</span>
         " "
-        {time_view(last.finished_at, relative)}
+        {time_view(i18n, last.finished_at, relative)}
     }
     .into_any()
 }
 
-fn next_backup_view(next: Option<String>) -> AnyView {
+fn next_backup_view(i18n: I18n, next: Option<String>) -> AnyView {
     let Some(next) = next else {
-        return "None scheduled until re-authorized".into_any();
+        return t!(i18n, "tile-next-backup-none").into_any();
     };
-    let relative = time_until(js_sys::Date::parse(&next) - js_sys::Date::now());
-    time_view(next, relative).into_any()
+    let relative = i18n.time_until(js_sys::Date::parse(&next) - js_sys::Date::now());
+    time_view(i18n, next, relative).into_any()
 }
 
 /// A time in words, with the exact time shown on hover and on keyboard focus and read with it.
-fn time_view(rfc3339: String, relative: String) -> impl IntoView {
-    let exact = exact_time(&rfc3339);
+fn time_view(i18n: I18n, rfc3339: String, relative: String) -> impl IntoView {
+    let exact = i18n.date_time(&rfc3339);
     view! {
         <time class="m365-tile__when" datetime=rfc3339 tabindex="0">
             {relative}
@@ -355,67 +374,19 @@ fn time_view(rfc3339: String, relative: String) -> impl IntoView {
     }
 }
 
-fn policy_words(policy: PolicyKind) -> &'static str {
+fn policy_words(i18n: I18n, policy: PolicyKind) -> String {
     match policy {
-        PolicyKind::Default => "Default policy",
-        PolicyKind::Custom => "Custom policy",
+        PolicyKind::Default => t!(i18n, "tile-policy-default"),
+        PolicyKind::Custom => t!(i18n, "tile-policy-custom"),
     }
 }
 
-fn worker_view(worker: &Worker) -> impl IntoView + use<> {
+fn worker_view(i18n: I18n, worker: &Worker) -> impl IntoView + use<> {
     let offline = (!worker.online).then(|| {
         view! {
             " "
-            <span class="m365-tile__offline">"(offline: backups wait for it)"</span>
+            <span class="m365-tile__offline">{t!(i18n, "tile-worker-offline")}</span>
         }
     });
     view! { {worker.name.clone()} {offline} }
-}
-
-/// `1250` as `1,250`.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
-}
-
-/// How long ago something happened, `elapsed_ms` ago, in words.
-pub fn relative_time(elapsed_ms: f64) -> String {
-    let minutes = (elapsed_ms / 60_000.0).floor().max(0.0) as u64;
-    match minutes {
-        0 => "just now".to_owned(),
-        1..=59 => format!("{} ago", plural(minutes, "minute")),
-        60..=1439 => format!("{} ago", plural(minutes / 60, "hour")),
-        1440..=2879 => "yesterday".to_owned(),
-        _ => format!("{} ago", plural(minutes / 1440, "day")),
-    }
-}
-
-/// How long until something happens, in `remaining_ms`, in words.
-pub fn time_until(remaining_ms: f64) -> String {
-    let minutes = (remaining_ms / 60_000.0).ceil().max(0.0) as u64;
-    match minutes {
-        0 => "due now".to_owned(),
-        1..=59 => format!("in {}", plural(minutes, "minute")),
-        60..=1440 => format!("in {}", plural(minutes / 60, "hour")),
-        _ => format!("in {}", plural(minutes / 1440, "day")),
-    }
-}
-
-fn plural(n: u64, unit: &str) -> String {
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
-}
-
-/// An RFC 3339 UTC time from XMS (`2026-11-26T14:03:00Z`) as `2026-11-26 14:03 UTC`.
-pub fn exact_time(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(11..16)) {
-        (Some(date), Some(time)) => format!("{date} {time} UTC"),
-        _ => rfc3339.to_owned(),
-    }
 }

@@ -2,6 +2,7 @@
 //! sort order, both kept in the page's URL (`?q=…&sort=…`) so the view survives a reload and
 //! follows the back button.
 
+use crate::i18n::{I18n, t, use_i18n};
 use std::cmp::Ordering;
 
 use leptos::{html, prelude::*};
@@ -50,11 +51,11 @@ impl SortOrder {
             .unwrap_or_default()
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, i18n: I18n) -> String {
         match self {
-            Self::Name => "Name",
-            Self::Status => "Status, needing attention first",
-            Self::LastBackup => "Last backup, oldest first",
+            Self::Name => t!(i18n, "sort-name"),
+            Self::Status => t!(i18n, "sort-status"),
+            Self::LastBackup => t!(i18n, "sort-last-backup"),
         }
     }
 
@@ -177,10 +178,11 @@ impl ViewOptions {
 /// The filter box and the sort order.
 #[component]
 pub fn Toolbar(options: ViewOptions) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <div class="m365-toolbar" role="search" aria-label="Organizations">
+        <div class="m365-toolbar" role="search" aria-label=move || t!(i18n, "list-label")>
             <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">"Filter by name or domain"</span>
+                <span class="m365-toolbar__label">{move || t!(i18n, "toolbar-filter")}</span>
                 <input
                     node_ref=options.input
                     type="search"
@@ -192,7 +194,7 @@ pub fn Toolbar(options: ViewOptions) -> impl IntoView {
                 />
             </label>
             <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">"Sort by"</span>
+                <span class="m365-toolbar__label">{move || t!(i18n, "toolbar-sort")}</span>
                 <select
                     class="m365-input"
                     on:change=move |event| {
@@ -207,7 +209,7 @@ pub fn Toolbar(options: ViewOptions) -> impl IntoView {
                                     value=order.param()
                                     prop:selected=move || options.order.get() == order
                                 >
-                                    {order.label()}
+                                    {move || order.label(i18n)}
                                 </option>
                             }
                         })
