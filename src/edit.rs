@@ -22,6 +22,7 @@ use crate::{
     api::{ApiClient, ApiError},
     connect::Connector,
     dialog::Modal,
+    i18n::{t, use_i18n},
     organizations::{Dashboard, LoadFailed},
 };
 use conflict::ConflictView;
@@ -82,9 +83,10 @@ fn Panel(id: OrganizationId) -> impl IntoView {
                 .map(|organization| organization.with(|o| o.name.clone()))
         })
     };
+    let i18n = use_i18n();
     let title = Signal::derive(move || match name.get() {
-        Some(name) => format!("Edit {name}"),
-        None => "Edit organization".to_owned(),
+        Some(name) => t!(i18n, "edit-title", name = name),
+        None => t!(i18n, "title-edit"),
     });
     let loaded = RwSignal::new(Loaded::Loading);
     let (retrying, set_retrying) = signal(false);
@@ -114,8 +116,8 @@ fn Panel(id: OrganizationId) -> impl IntoView {
         let drafts = expect_context::<Drafts>();
         Callback::new(move |()| {
             if dirty.get_untracked() {
-                let question = "Discard your unsaved changes to these settings?";
-                if !window().confirm_with_message(question).unwrap_or(false) {
+                let question = t!(@now i18n, "edit-discard-question");
+                if !window().confirm_with_message(&question).unwrap_or(false) {
                     return;
                 }
                 drafts.forget(&id);
@@ -128,7 +130,7 @@ fn Panel(id: OrganizationId) -> impl IntoView {
         <Modal title=title on_close=close panel=true>
             {move || match loaded.get() {
                 Loaded::Loading => view! {
-                    <p class="m365-status" role="status">"Loading the settings…"</p>
+                    <p class="m365-status" role="status">{move || t!(i18n, "edit-loading")}</p>
                 }
                 .into_any(),
                 Loaded::Failed(error) => view! {
@@ -167,6 +169,7 @@ fn Editor(
     leave: Leave,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let i18n = use_i18n();
     let drafts = expect_context::<Drafts>();
     let draft = drafts.get(&id);
     let restored = draft.is_some();
@@ -209,7 +212,9 @@ fn Editor(
     let problems = Memo::new(move |_| {
         values.with(|v| {
             saved.with(|s| {
-                workers.with_value(|w| problems(v, &s.settings, w, offline_acknowledged.get()))
+                workers.with_value(|w| {
+                    problems(i18n, v, &s.settings, w, offline_acknowledged.get())
+                })
             })
         })
     });
@@ -309,7 +314,7 @@ fn Editor(
     view! {
         <Show when=move || restored>
             <p class="m365-note" role="status">
-                "Your unsaved changes from before are back. Save them, or close to discard them."
+                {move || t!(i18n, "edit-restored")}
             </p>
         </Show>
         <form
@@ -349,15 +354,15 @@ fn Editor(
                     view! {
                         <div class="m365-alert" role="alert">
                             <p class="m365-alert__message">
-                                {if has_fields {
-                                    "Some settings need attention: see the messages under them. Nothing was saved.".to_owned()
+                                {move || if has_fields {
+                                    t!(i18n, "edit-save-fields")
                                 } else {
-                                    format!("Your changes were not saved. {error} Your changes are kept.")
+                                    t!(i18n, "edit-save-failed", reason = error.words(i18n))
                                 }}
                             </p>
                             <Show when=move || !has_fields>
                                 <button type="button" class="m365-button" on:click=retry>
-                                    "Retry"
+                                    {move || t!(i18n, "load-failed-retry")}
                                 </button>
                             </Show>
                         </div>
@@ -365,11 +370,11 @@ fn Editor(
                     .into_any()
                 }
                 Save::Saved => view! {
-                    <p class="m365-note" role="status">"Settings saved."</p>
+                    <p class="m365-note" role="status">{move || t!(i18n, "edit-saved")}</p>
                 }
                 .into_any(),
                 Save::Saving => view! {
-                    <p class="m365-status" role="status">"Saving…"</p>
+                    <p class="m365-status" role="status">{move || t!(i18n, "edit-saving")}</p>
                 }
                 .into_any(),
                 Save::Idle => ().into_any(),
@@ -380,17 +385,17 @@ fn Editor(
                     class="m365-button"
                     aria-disabled=move || cannot_save().to_string()
                 >
-                    "Save"
+                    {move || t!(i18n, "edit-save")}
                 </button>
                 <button
                     type="button"
                     class="m365-button m365-button--secondary"
                     on:click=move |_| close.run(())
                 >
-                    "Close"
+                    {move || t!(i18n, "edit-close")}
                 </button>
                 <Show when=move || !dirty.get() && save.get() != Save::Saved>
-                    <span class="m365-status">"No changes to save."</span>
+                    <span class="m365-status">{move || t!(i18n, "edit-no-changes")}</span>
                 </Show>
             </div>
         </form>
@@ -413,6 +418,7 @@ fn changed(field: &str, a: &OrganizationSettings, b: &OrganizationSettings) -> b
 fn OtherActions(id: OrganizationId, leave: Leave) -> impl IntoView {
     let dashboard = expect_context::<Dashboard>();
     let connector = expect_context::<Connector>();
+    let i18n = use_i18n();
     let name = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -432,12 +438,12 @@ fn OtherActions(id: OrganizationId, leave: Leave) -> impl IntoView {
     };
     view! {
         <section class="m365-settings__section" aria-labelledby="m365-reauthorize-title">
-            <h3 id="m365-reauthorize-title" class="m365-settings__heading">"Authorization"</h3>
-            <p>
-                "XMS backs this organization up with the consent a global administrator gave when it was connected. If that consent was revoked or has expired, sign in again to renew it."
-            </p>
+            <h3 id="m365-reauthorize-title" class="m365-settings__heading">
+                {move || t!(i18n, "reauthorize-heading")}
+            </h3>
+            <p>{move || t!(i18n, "reauthorize-text")}</p>
             <button type="button" class="m365-button m365-button--secondary" on:click=reauthorize>
-                "Re-authorize"
+                {move || t!(i18n, "reauthorize-button")}
             </button>
         </section>
         <Show when=move || name.with(Option::is_some)>

@@ -65,3 +65,22 @@ remove-confirm = Remove { $name }
 remove-keep = Keep it
 remove-done = { $name } was removed from XMS.
 remove-failed = { $name } was not removed. { $reason }
+
+edit-title = Edit { $name }
+edit-loading = Loading the settings…
+edit-discard-question = Discard your unsaved changes to these settings?
+edit-restored = Your unsaved changes from before are back. Save them, or close to discard them.
+edit-save-fields = Some settings need attention: see the messages under them. Nothing was saved.
+edit-save-failed = Your changes were not saved. { $reason } Your changes are kept.
+edit-saved = Settings saved.
+edit-saving = Saving…
+edit-save = Save
+edit-close = Close
+edit-no-changes = No changes to save.
+problem-interval = Choose one of the listed intervals.
+problem-worker = Choose one of the listed workers.
+problem-worker-offline = { $name } is offline: confirm that backups may wait for it.
+
+reauthorize-heading = Authorization
+reauthorize-text = XMS backs this organization up with the consent a global administrator gave when it was connected. If that consent was revoked or has expired, sign in again to renew it.
+reauthorize-button = Re-authorize

@@ -1,5 +1,6 @@
 //! The settings edit in progress, and the checks made before XMS is asked.
 
+use crate::i18n::{I18n, t};
 use xms_m365_contract::{OrganizationSettings, SettingsView, USER_SYNC_INTERVALS_HOURS, Worker};
 
 use crate::drafts::DraftStore;
@@ -20,6 +21,7 @@ pub type Drafts = DraftStore<Draft>;
 /// What is wrong with `values` before XMS is even asked, field by field; empty when nothing.
 /// `offline_acknowledged` says whether the administrator accepted an offline worker.
 pub fn problems(
+    i18n: I18n,
     values: &OrganizationSettings,
     saved: &OrganizationSettings,
     workers: &[Worker],
@@ -29,13 +31,13 @@ pub fn problems(
     if !USER_SYNC_INTERVALS_HOURS.contains(&values.user_sync_interval_hours) {
         problems.push((
             "user_sync_interval_hours",
-            "Choose one of the listed intervals.".to_owned(),
+            t!(i18n, "problem-interval"),
         ));
     }
     match workers.iter().find(|w| w.id == values.default_worker_id) {
         None => problems.push((
             "default_worker_id",
-            "Choose one of the listed workers.".to_owned(),
+            t!(i18n, "problem-worker"),
         )),
         Some(worker)
             if !worker.online
@@ -44,10 +46,7 @@ pub fn problems(
         {
             problems.push((
                 "default_worker_id",
-                format!(
-                    "{} is offline: confirm that backups may wait for it.",
-                    worker.name
-                ),
+                t!(i18n, "problem-worker-offline", name = worker.name.as_str()),
             ));
         }
         Some(_) => {}
