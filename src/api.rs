@@ -66,7 +66,11 @@ impl ApiError {
             Self::Server { message, .. } => message.clone(),
             Self::SignedOut => t!(i18n, "error-signed-out"),
             Self::UnexpectedResponse { status } => {
-                t!(i18n, "error-unexpected-response", status = status.to_string())
+                t!(
+                    i18n,
+                    "error-unexpected-response",
+                    status = status.to_string()
+                )
             }
         }
     }
@@ -296,7 +300,9 @@ impl ApiClient {
     /// `request` with the session's credentials.
     async fn authorized(&self, request: RequestBuilder) -> Result<RequestBuilder, ApiError> {
         let request = request.header("Accept", "application/json");
-        let language = self.language.map_or(Locale::En, |i18n| i18n.locale_untracked());
+        let language = self
+            .language
+            .map_or(Locale::En, |i18n| i18n.locale_untracked());
         let request = request.header("Accept-Language", language.tag());
         Ok(match &self.credentials {
             Credentials::Bearer(token) => {

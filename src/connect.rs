@@ -18,7 +18,11 @@ use web_sys::VisibilityState;
 
 use xms_m365_contract::{Job, Organization, StartConnection};
 
-use crate::{api::ApiClient, dialog::Modal};
+use crate::{
+    api::{ApiClient, ApiError},
+    dialog::Modal,
+    i18n::{I18n, t, use_i18n},
+};
 use flow::Phase;
 use waiting::Waiting;
 
@@ -132,34 +136,38 @@ pub fn ConnectButton(
     connector
         .open
         .set_value(Some(Callback::new(move |o| open_for(Some(o)))));
-    let title = move || match target.get_untracked() {
-        Some(organization) => format!("Re-authorize {}", organization.name),
-        None => "Connect a Microsoft 365 organization".to_owned(),
+    let i18n = use_i18n();
+    let title = move || match target.get() {
+        Some(organization) => t!(i18n, "connect-reauthorize-title", name = organization.name),
+        None => t!(i18n, "connect-title"),
     };
 
     view! {
         <button type="button" class="m365-button" node_ref=button on:click=move |_| open_for(None)>
-            "Connect"
+            {move || t!(i18n, "connect-button")}
         </button>
         <Show when=move || open.get()>
-            <Modal title=title() return_focus=button on_close=close>
-                {move || phase_view(phase.get(), start, close, on_backup_started)}
+            <Modal title=Signal::derive(title) return_focus=button on_close=close>
+                {move || phase_view(i18n, phase.get(), start, close, on_backup_started)}
             </Modal>
         </Show>
     }
 }
 
 /// A button that starts a new attempt.
-fn again_button(label: &'static str, again: Callback<()>) -> impl IntoView {
+fn again_button(i18n: I18n, label: &'static str, again: Callback<()>) -> impl IntoView {
     view! {
         <div class="m365-connect__actions">
-            <button type="button" class="m365-button" on:click=move |_| again.run(())>{label}</button>
+            <button type="button" class="m365-button" on:click=move |_| again.run(())>
+                {move || i18n.t(label)}
+            </button>
         </div>
     }
 }
 
 /// The dialog's content for `phase`; `again` starts a new attempt, `close` closes.
 fn phase_view(
+    i18n: I18n,
     phase: Phase,
     again: Callback<()>,
     close: Callback<()>,
@@ -167,12 +175,12 @@ fn phase_view(
 ) -> AnyView {
     match phase {
         Phase::Starting => view! {
-            <p class="m365-status" role="status">"Getting an app authentication code from Microsoft…"</p>
+            <p class="m365-status" role="status">{move || t!(i18n, "connect-starting")}</p>
         }
         .into_any(),
-        Phase::StartFailed(message) => view! {
-            <p class="m365-alert" role="alert">{message}</p>
-            {again_button("Try again", again)}
+        Phase::StartFailed(error) => view! {
+            <p class="m365-alert" role="alert">{move || error.words(i18n)}</p>
+            {again_button(i18n, "connect-try-again", again)}
         }
         .into_any(),
         Phase::Waiting {
@@ -183,20 +191,21 @@ fn phase_view(
             organization,
             already_connected,
         } => {
-            let summary = if already_connected {
-                format!(
-                    "{} ({}) was already connected: its authorization and details have been renewed.",
-                    organization.name, organization.primary_domain
-                )
-            } else {
-                format!(
-                    "{} ({}) has been added to XMS.",
-                    organization.name, organization.primary_domain
-                )
+            let (name, domain) = (
+                organization.name.clone(),
+                organization.primary_domain.clone(),
+            );
+            let summary = move || {
+                let (name, domain) = (name.as_str(), domain.as_str());
+                if already_connected {
+                    t!(i18n, "connect-renewed", name = name, domain = domain)
+                } else {
+                    t!(i18n, "connect-added", name = name, domain = domain)
+                }
             };
             view! {
                 <div class="m365-connect__done" role="status">
-                    <p class="m365-connect__headline">"Organization connected"</p>
+                    <p class="m365-connect__headline">{move || t!(i18n, "connect-connected")}</p>
                     <p>{summary}</p>
                 </div>
                 <FirstBackup organization=*organization close on_backup_started/>
@@ -204,22 +213,18 @@ fn phase_view(
             .into_any()
         }
         Phase::Expired => view! {
-            <p class="m365-alert" role="alert">
-                "The code has expired before anyone signed in with it. Get a new code to try again."
-            </p>
-            {again_button("Get a new code", again)}
+            <p class="m365-alert" role="alert">{move || t!(i18n, "connect-expired")}</p>
+            {again_button(i18n, "connect-new-code", again)}
         }
         .into_any(),
         Phase::Declined => view! {
-            <p class="m365-alert" role="alert">
-                "The sign-in was cancelled on the Microsoft 365 page, so no organization was connected."
-            </p>
-            {again_button("Try again", again)}
+            <p class="m365-alert" role="alert">{move || t!(i18n, "connect-declined")}</p>
+            {again_button(i18n, "connect-try-again", again)}
         }
         .into_any(),
-        Phase::Failed(message) => view! {
-            <p class="m365-alert" role="alert">{message}</p>
-            {again_button("Try again", again)}
+        Phase::Failed(failure) => view! {
+            <p class="m365-alert" role="alert">{move || failure.words(i18n)}</p>
+            {again_button(i18n, "connect-try-again", again)}
         }
         .into_any(),
     }
@@ -234,8 +239,9 @@ fn FirstBackup(
     on_backup_started: Callback<Job>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let i18n = use_i18n();
     let (busy, set_busy) = signal(false);
-    let (error, set_error) = signal(None::<String>);
+    let (error, set_error) = signal(None::<ApiError>);
     let policy_href = format!("organizations/{}/policy", organization.id.0);
     let run = move |_| {
         if busy.get_untracked() {
@@ -252,18 +258,18 @@ fn FirstBackup(
                     close.run(());
                 }
                 Err(failure) => {
-                    set_error.try_set(Some(failure.to_string()));
+                    set_error.try_set(Some(failure));
                     set_busy.try_set(false);
                 }
             }
         });
     };
     view! {
-        <p>
-            "Back it up now, or adjust its backup policy first; otherwise its schedule runs the first backup tonight."
-        </p>
+        <p>{move || t!(i18n, "connect-first-backup")}</p>
         <Show when=move || error.with(Option::is_some)>
-            <p class="m365-alert" role="alert">{move || error.get()}</p>
+            <p class="m365-alert" role="alert">
+                {move || error.with(|error| error.as_ref().map(|error| error.words(i18n)))}
+            </p>
         </Show>
         <div class="m365-connect__actions">
             <button
@@ -272,21 +278,27 @@ fn FirstBackup(
                 aria-disabled=move || busy.get().to_string()
                 on:click=run
             >
-                {move || if busy.get() { "Starting backup…" } else { "Run backup" }}
+                {move || {
+                    if busy.get() {
+                        t!(i18n, "connect-starting-backup")
+                    } else {
+                        t!(i18n, "tile-run-backup")
+                    }
+                }}
             </button>
             <A
                 href=policy_href
                 attr:class="m365-button m365-button--secondary"
                 on:click=move |_| close.run(())
             >
-                "Custom policy"
+                {move || t!(i18n, "tile-custom-policy")}
             </A>
             <button
                 type="button"
                 class="m365-button m365-button--secondary"
                 on:click=move |_| close.run(())
             >
-                "Done"
+                {move || t!(i18n, "connect-done")}
             </button>
         </div>
     }

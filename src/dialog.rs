@@ -6,6 +6,8 @@ use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
+use crate::i18n::{t, use_i18n};
+
 /// What can be focused inside the dialog, in tab order.
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
                          select:not([disabled]), textarea:not([disabled]), \
@@ -30,6 +32,7 @@ pub fn Modal(
     /// The dialog's content.
     children: Children,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let dialog = NodeRef::<html::Div>::new();
     let focused_before = StoredValue::new_local(None::<HtmlElement>);
 
@@ -80,7 +83,7 @@ pub fn Modal(
                     <button
                         type="button"
                         class="m365-modal__close"
-                        aria-label="Close"
+                        aria-label=move || t!(i18n, "edit-close")
                         on:click=move |_| on_close.run(())
                     >
                         "×"

@@ -212,9 +212,8 @@ fn Editor(
     let problems = Memo::new(move |_| {
         values.with(|v| {
             saved.with(|s| {
-                workers.with_value(|w| {
-                    problems(i18n, v, &s.settings, w, offline_acknowledged.get())
-                })
+                workers
+                    .with_value(|w| problems(i18n, v, &s.settings, w, offline_acknowledged.get()))
             })
         })
     });

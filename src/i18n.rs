@@ -53,7 +53,11 @@ impl Locale {
     pub fn negotiate(requested: Option<&str>) -> Self {
         requested
             .and_then(Self::from_tag)
-            .or_else(|| browser_languages().iter().find_map(|tag| Self::from_tag(tag)))
+            .or_else(|| {
+                browser_languages()
+                    .iter()
+                    .find_map(|tag| Self::from_tag(tag))
+            })
             .unwrap_or_default()
     }
 
@@ -132,7 +136,11 @@ pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
         let bundle = bundles[locale.index()].get_or_init(|| build_bundle(locale));
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     });
     match found {
         Some(text) => text,

@@ -9,7 +9,10 @@ use gloo_timers::future::sleep;
 use leptos::prelude::*;
 use xms_m365_contract::{Connection, ConnectionState, Organization, StartConnection};
 
-use crate::api::{ApiClient, ApiError};
+use crate::{
+    api::{ApiClient, ApiError},
+    i18n::{I18n, t},
+};
 
 /// The longest wait between checks while XMS cannot be reached.
 const MAX_BACKOFF: Duration = Duration::from_secs(15);
@@ -20,7 +23,7 @@ pub enum Phase {
     /// Asking XMS for a code.
     Starting,
     /// XMS could not start the attempt.
-    StartFailed(String),
+    StartFailed(ApiError),
     /// The code is on screen; waiting for the administrator to sign in.
     Waiting {
         /// The attempt, as XMS last described it.
@@ -40,7 +43,29 @@ pub enum Phase {
     /// The sign-in was cancelled on Microsoft's page.
     Declined,
     /// Microsoft refused the sign-in or XMS could not finish it.
-    Failed(String),
+    Failed(Failure),
+}
+
+/// Why an attempt failed after it started.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// Someone cancelled it in XMS.
+    CancelledInXms,
+    /// XMS says why, in its words (Microsoft's refusal, for one).
+    Xms(String),
+    /// Asking XMS about it failed.
+    Api(ApiError),
+}
+
+impl Failure {
+    /// Why, in the active language.
+    pub fn words(&self, i18n: I18n) -> String {
+        match self {
+            Self::CancelledInXms => t!(i18n, "connect-cancelled-in-xms"),
+            Self::Xms(message) => message.clone(),
+            Self::Api(error) => error.words(i18n),
+        }
+    }
 }
 
 impl Phase {
@@ -60,10 +85,8 @@ impl Phase {
             },
             ConnectionState::Expired => Self::Expired,
             ConnectionState::Declined => Self::Declined,
-            ConnectionState::Cancelled => {
-                Self::Failed("This sign-in was cancelled in XMS. Start again.".to_owned())
-            }
-            ConnectionState::Failed { message } => Self::Failed(message),
+            ConnectionState::Cancelled => Self::Failed(Failure::CancelledInXms),
+            ConnectionState::Failed { message } => Self::Failed(Failure::Xms(message)),
         }
     }
 }
@@ -81,7 +104,7 @@ pub async fn run(
     let connection = match api.start_connection(&start).await {
         Ok(connection) => connection,
         Err(error) => {
-            set_phase.try_set(Phase::StartFailed(error.to_string()));
+            set_phase.try_set(Phase::StartFailed(error));
             return;
         }
     };
@@ -116,7 +139,7 @@ pub async fn run(
                 delay = (delay * 2).clamp(interval, MAX_BACKOFF.max(interval));
             }
             Err(error) => {
-                set_phase.try_set(Phase::Failed(error.to_string()));
+                set_phase.try_set(Phase::Failed(Failure::Api(error)));
                 return;
             }
         }

@@ -5,6 +5,8 @@ use leptos::{html, prelude::*};
 use leptos_use::{UseClipboardReturn, use_clipboard};
 use xms_m365_contract::Connection;
 
+use crate::i18n::{t, use_i18n};
+
 /// The code to copy, the sign-in link, and the countdown.
 #[component]
 pub fn Waiting(
@@ -13,27 +15,25 @@ pub fn Waiting(
     /// XMS could not be reached on the last check.
     reconnecting: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let code = connection.user_code.clone();
     let expires_at = js_sys::Date::parse(&connection.expires_at);
     view! {
         <ol class="m365-connect__steps">
             <li>
-                <p>"Copy the app authentication code."</p>
+                <p>{move || t!(i18n, "connect-step-copy")}</p>
                 <CodeToCopy code/>
             </li>
             <li>
-                <p>
-                    "Sign in with a global administrator account of the organization, enter the "
-                    "code, and confirm the sign-in to Xopero Registrator."
-                </p>
+                <p>{move || t!(i18n, "connect-step-sign-in")}</p>
                 <SignInLink uri=connection.verification_uri/>
             </li>
         </ol>
         <p class="m365-connect__waiting" role="status">
-            {if reconnecting {
-                "Reconnecting to XMS… The code stays valid; this dialog will catch up by itself."
+            {move || if reconnecting {
+                t!(i18n, "connect-reconnecting")
             } else {
-                "Waiting for you to sign in…"
+                t!(i18n, "connect-waiting")
             }}
         </p>
         <Countdown expires_at/>
@@ -50,6 +50,7 @@ fn CodeToCopy(code: String) -> impl IntoView {
         copy,
         ..
     } = use_clipboard();
+    let i18n = use_i18n();
     let code_element = NodeRef::<html::Output>::new();
     let (manual, set_manual) = signal(false);
     let value = code.clone();
@@ -69,18 +70,24 @@ fn CodeToCopy(code: String) -> impl IntoView {
     };
     view! {
         <div class="m365-code">
-            <output class="m365-code__value" aria-label="App authentication code" node_ref=code_element>
+            <output
+                class="m365-code__value"
+                aria-label=move || t!(i18n, "connect-code-label")
+                node_ref=code_element
+            >
                 {code}
             </output>
-            <button type="button" class="m365-button" on:click=on_copy>"Copy"</button>
+            <button type="button" class="m365-button" on:click=on_copy>
+                {move || t!(i18n, "connect-copy")}
+            </button>
             <span class="m365-code__copied" role="status">
                 {move || {
                     if copied.get() {
-                        "Copied"
+                        t!(i18n, "connect-copied")
                     } else if manual.get() {
-                        "Press Ctrl+C to copy"
+                        t!(i18n, "connect-copy-manually")
                     } else {
-                        ""
+                        String::new()
                     }
                 }}
             </span>
@@ -102,19 +109,19 @@ pub fn is_allowed_sign_in_uri(uri: &str, page_origin: &str) -> bool {
 /// offered.
 #[component]
 fn SignInLink(uri: String) -> impl IntoView {
+    let i18n = use_i18n();
     let origin = window().location().origin().unwrap_or_default();
     if is_allowed_sign_in_uri(&uri, &origin) {
         view! {
             <a class="m365-button" href=uri target="_blank" rel="noopener noreferrer">
-                "Log in to Microsoft 365"
+                {move || t!(i18n, "connect-log-in")}
             </a>
         }
         .into_any()
     } else {
         view! {
             <p class="m365-alert" role="alert">
-                "XMS gave a sign-in address that is not secure, so it was not opened: " {uri}
-                ". Ask your XMS administrator to check XMS's Microsoft 365 sign-in settings."
+                {move || t!(i18n, "connect-unsafe-uri", uri = uri.clone())}
             </p>
         }
         .into_any()
@@ -127,6 +134,7 @@ fn Countdown(
     /// When the code expires, milliseconds since the epoch.
     expires_at: f64,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let (now, set_now) = signal(js_sys::Date::now());
     if let Ok(ticker) = set_interval_with_handle(
         move || set_now.set(js_sys::Date::now()),
@@ -143,8 +151,8 @@ fn Countdown(
         // A timer is not announced each second; the status line says what matters.
         <p class="m365-connect__countdown" role="timer">
             {move || match remaining() {
-                0 => "The code has expired.".to_owned(),
-                left => format!("The code is valid for {}:{:02}.", left / 60, left % 60),
+                0 => t!(i18n, "connect-code-expired"),
+                left => t!(i18n, "connect-code-valid", time = format!("{}:{:02}", left / 60, left % 60)),
             }}
         </p>
     }

@@ -113,7 +113,13 @@ pub(super) fn relative(locale: Locale, offset_ms: f64) -> String {
     let minutes = offset_ms.abs() / MINUTE;
     // Past times round down ("59 minutes ago" until the hour is full), future ones up ("in 1
     // minute" until it is due), as a clock reads.
-    let whole = |n: f64| if offset_ms < 0.0 { -n.floor() } else { n.ceil() };
+    let whole = |n: f64| {
+        if offset_ms < 0.0 {
+            -n.floor()
+        } else {
+            n.ceil()
+        }
+    };
     let (value, unit) = if minutes < 1.0 && offset_ms <= 0.0 || offset_ms == 0.0 {
         (0.0, "second")
     } else if minutes < 60.0 {

@@ -148,7 +148,9 @@ fn BackupActions(
             spawn_local(async move {
                 match api.start_backup(&id).await {
                     Ok(job) => {
-                        announcer.say(t!(@now i18n, "announce-backup-started", name = name.get_untracked()));
+                        announcer.say(
+                            t!(@now i18n, "announce-backup-started", name = name.get_untracked()),
+                        );
                         started_here.set(Some((job.id.clone(), 0)));
                         dashboard.job_changed(job);
                     }

@@ -115,7 +115,12 @@ pub fn check(locales: &Path, sources: &[&Path]) -> Result<(), Vec<String>> {
 
 /// Reports what `catalogue` lacks or has beyond `reference`, and messages whose variables
 /// differ from English's (a translation that drops `$name` loses what it says).
-fn compare(language: &str, catalogue: &Catalogue, reference: &Catalogue, problems: &mut Vec<String>) {
+fn compare(
+    language: &str,
+    catalogue: &Catalogue,
+    reference: &Catalogue,
+    problems: &mut Vec<String>,
+) {
     for (id, (file, facts)) in reference {
         match catalogue.get(id) {
             None => problems.push(format!(
@@ -267,7 +272,11 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).into_iter().flatten().filter_map(Result::ok) {
+        for entry in fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);

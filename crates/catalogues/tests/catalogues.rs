@@ -82,17 +82,32 @@ fn missing_extra_unused_and_wrong_plurals_are_each_named() {
     let said = |needle: &str| problems.iter().any(|problem| problem.contains(needle));
     assert!(said("pl: lacks `farewell`"), "{problems:#?}");
     assert!(said("has `stray`, which English does not"), "{problems:#?}");
-    assert!(said("`greeting` uses {} where English uses {\"name\"}"), "{problems:#?}");
-    assert!(said("`users` lacks the plural form(s) [\"few\", \"many\"]"), "{problems:#?}");
-    assert!(said("`farewell` is in the catalogues but no source file names it"), "{problems:#?}");
+    assert!(
+        said("`greeting` uses {} where English uses {\"name\"}"),
+        "{problems:#?}"
+    );
+    assert!(
+        said("`users` lacks the plural form(s) [\"few\", \"many\"]"),
+        "{problems:#?}"
+    );
+    assert!(
+        said("`farewell` is in the catalogues but no source file names it"),
+        "{problems:#?}"
+    );
 }
 
 #[test]
 fn a_syntax_error_is_reported() {
     let dir = project(
         "syntax",
-        &[("locales/en/a.ftl", "greeting = { $name\n"), ("src/lib.rs", CODE)],
+        &[
+            ("locales/en/a.ftl", "greeting = { $name\n"),
+            ("src/lib.rs", CODE),
+        ],
     );
     let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
-    assert!(problems.iter().any(|p| p.contains("a.ftl")), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("a.ftl")),
+        "{problems:#?}"
+    );
 }
