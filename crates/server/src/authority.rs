@@ -10,6 +10,7 @@
 //! - `GET /graph/v1.0/organization`, `GET /graph/v1.0/users/$count`: the signed-in tenant
 
 pub mod directory;
+mod language;
 mod pages;
 mod protocol;
 pub mod store;

@@ -402,3 +402,56 @@ async fn graph_refuses_requests_without_a_valid_token() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(json["error"]["code"], "InvalidAuthenticationToken");
 }
+
+/// `request` as a browser preferring `languages` (an `Accept-Language` value) sends it.
+fn speaking(mut request: Request<Body>, languages: &str) -> Request<Body> {
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, languages.parse().unwrap());
+    request
+}
+
+#[tokio::test]
+async fn the_pages_speak_the_browser_s_language() {
+    let authority = authority(Duration::from_secs(900));
+    let get = || Request::get("/devicelogin").body(Body::empty()).unwrap();
+
+    let (_, page) = send(&authority.app, speaking(get(), "pl-PL,pl;q=0.9,en;q=0.8")).await;
+    assert!(page.contains("<html lang=\"pl\">"), "{page}");
+    assert!(page.contains("<h1>Wprowadź kod</h1>"), "{page}");
+    assert!(page.contains(">Dalej</button>"), "{page}");
+
+    let (_, page) = send(&authority.app, speaking(get(), "de-DE,de;q=0.9")).await;
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+    assert!(page.contains("<h1>Code eingeben</h1>"), "{page}");
+    assert!(page.contains(">Weiter</button>"), "{page}");
+
+    // A language the pages do not speak: English.
+    let (_, page) = send(&authority.app, speaking(get(), "fr-FR,fr;q=0.9")).await;
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    assert!(page.contains("<h1>Enter code</h1>"), "{page}");
+}
+
+#[tokio::test]
+async fn a_wrong_code_is_refused_in_the_browser_s_language() {
+    let authority = authority(Duration::from_secs(900));
+    let (status, page) = send(
+        &authority.app,
+        speaking(form("/devicelogin", "otc=AAAABBBBC"), "pl"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.contains("Ten kod nie zadziałał. Sprawdź kod i spróbuj ponownie."),
+        "{page}"
+    );
+
+    // Through to the account list and consent, still in German.
+    let (_, user_code) = start(&authority.app, "organizations").await;
+    let (_, page) = send(
+        &authority.app,
+        speaking(form("/devicelogin", &format!("otc={user_code}")), "de"),
+    )
+    .await;
+    assert!(page.contains("<h1>Konto auswählen</h1>"), "{page}");
+}

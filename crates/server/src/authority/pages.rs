@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::{
     XOPERO_REGISTRATOR_NAME,
     directory::{self, Account, Tenant},
+    language::Words,
     normalize_user_code, now_ms,
     store::{DeviceAuthorization, DeviceState},
 };
@@ -43,19 +44,19 @@ ul.accounts button:hover { background: #e6e6e6; }
 .upn { display: block; color: #5e5e5e; font-size: 13px; }
 ";
 
-fn page(title: &str, body: Markup) -> Markup {
+fn page(words: Words, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(words.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · Development sign-in" }
+                title { (words.t_with("page-title", &[("title", title)])) }
                 style { (STYLE) }
             }
             body {
                 main {
-                    p.brand { "Development sign-in authority" }
+                    p.brand { (words.t("brand")) }
                     (body)
                 }
             }
@@ -63,20 +64,22 @@ fn page(title: &str, body: Markup) -> Markup {
     }
 }
 
-fn respond(status: StatusCode, title: &str, body: Markup) -> Response {
-    (status, page(title, body)).into_response()
+fn respond(words: Words, status: StatusCode, title: &str, body: Markup) -> Response {
+    (status, page(words, title, body)).into_response()
 }
 
 /// The first page: type the code.
-fn code_page(status: StatusCode, error: Option<&str>, typed: &str) -> Response {
+fn code_page(words: Words, status: StatusCode, error: Option<&str>, typed: &str) -> Response {
+    let title = words.t("code-title");
     respond(
+        words,
         status,
-        "Enter code",
+        &title,
         html! {
-            h1 { "Enter code" }
-            p { "Enter the code displayed on your app or device." }
+            h1 { (title) }
+            p { (words.t("code-text")) }
             form method="post" action="/devicelogin" {
-                label for="otc" { "Code" }
+                label for="otc" { (words.t("code-label")) }
                 input #otc type="text" name="otc" value=(typed) autocomplete="off"
                     autocapitalize="characters" spellcheck="false" maxlength="64" required
                     autofocus aria-invalid=(error.is_some())
@@ -84,15 +87,15 @@ fn code_page(status: StatusCode, error: Option<&str>, typed: &str) -> Response {
                 @if let Some(error) = error {
                     p #otc-error .error role="alert" { (error) }
                 }
-                div.actions { button type="submit" { "Next" } }
+                div.actions { button type="submit" { (words.t("code-next")) } }
             }
         },
     )
 }
 
 /// `GET /devicelogin`
-pub(super) async fn code_form() -> Response {
-    code_page(StatusCode::OK, None, "")
+pub(super) async fn code_form(words: Words) -> Response {
+    code_page(words, StatusCode::OK, None, "")
 }
 
 #[derive(Deserialize)]
@@ -101,24 +104,22 @@ pub(super) struct CodeForm {
 }
 
 /// The pending authorization a typed code belongs to, or the code page saying what is wrong.
-async fn pending(state: &AppState, typed: &str) -> Result<DeviceAuthorization, Response> {
+async fn pending(
+    state: &AppState,
+    words: Words,
+    typed: &str,
+) -> Result<DeviceAuthorization, Response> {
     let code = normalize_user_code(typed);
     let db = state.db.clone();
     let lookup = code.clone();
     let found = run_blocking(move || db.device_authorization_by_user_code(&lookup))
         .await
         .map_err(IntoResponse::into_response)?;
-    let refuse = |message: &str| code_page(StatusCode::BAD_REQUEST, Some(message), typed);
+    let refuse = |id: &str| code_page(words, StatusCode::BAD_REQUEST, Some(&words.t(id)), typed);
     match found {
-        None => Err(refuse(
-            "That code didn't work. Check the code and try again.",
-        )),
-        Some(found) if now_ms() >= found.expires_at => Err(refuse(
-            "That code has expired. Go back to the app or device you are signing in to and get a new code.",
-        )),
-        Some(found) if found.state != DeviceState::Pending => Err(refuse(
-            "That code has already been used. Go back to the app or device you are signing in to and get a new code.",
-        )),
+        None => Err(refuse("code-wrong")),
+        Some(found) if now_ms() >= found.expires_at => Err(refuse("code-expired")),
+        Some(found) if found.state != DeviceState::Pending => Err(refuse("code-used")),
         Some(found) => Ok(found),
     }
 }
@@ -126,39 +127,56 @@ async fn pending(state: &AppState, typed: &str) -> Result<DeviceAuthorization, R
 /// `POST /devicelogin`: check the code, then offer the accounts.
 pub(super) async fn code_submit(
     State(state): State<AppState>,
+    words: Words,
     client: Option<Extension<ConnectInfo<SocketAddr>>>,
     form: Result<Form<CodeForm>, FormRejection>,
 ) -> Response {
     let Ok(Form(form)) = form else {
-        return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
+        return code_missing(words);
     };
     // Counted per client address: a person needs one or two tries, a guesser needs millions.
     let key = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
     if state.authority.code_attempts.check_key(&key).is_err() {
         return code_page(
+            words,
             StatusCode::TOO_MANY_REQUESTS,
-            Some("Too many codes were tried from this device. Wait a minute, then try again."),
+            Some(&words.t("code-too-many")),
             &form.otc,
         );
     }
-    match pending(&state, &form.otc).await {
-        Ok(found) => account_page(&found),
+    match pending(&state, words, &form.otc).await {
+        Ok(found) => account_page(words, &found),
         Err(response) => response,
     }
 }
 
-fn account_page(found: &DeviceAuthorization) -> Response {
+/// The code page for a form that came without its code.
+fn code_missing(words: Words) -> Response {
+    code_page(
+        words,
+        StatusCode::BAD_REQUEST,
+        Some(&words.t("code-missing")),
+        "",
+    )
+}
+
+fn account_page(words: Words, found: &DeviceAuthorization) -> Response {
     let accounts = directory::TENANTS
         .iter()
         .filter(|tenant| directory::admits(&found.tenant_hint, tenant))
         .flat_map(|tenant| tenant.accounts.iter());
+    let title = words.t("account-title");
     respond(
+        words,
         StatusCode::OK,
-        "Pick an account",
+        &title,
         html! {
-            h1 { "Pick an account" }
-            p { "to continue to " strong { (XOPERO_REGISTRATOR_NAME) } }
-            ul.accounts aria-label="Accounts" {
+            h1 { (title) }
+            p {
+                (words.t("account-continue-to")) " "
+                strong { (XOPERO_REGISTRATOR_NAME) }
+            }
+            ul.accounts aria-label=(words.t("account-list")) {
                 @for account in accounts {
                     li {
                         form method="post" action="/devicelogin/account" {
@@ -187,61 +205,68 @@ type Choice = (DeviceAuthorization, &'static Tenant, &'static Account);
 /// The pending authorization of `otc` and the account `upn` picked for it, or the page to
 /// show instead: the code page when the code is no good, the account list when the account is
 /// not one the request admits.
-async fn chosen(state: &AppState, otc: &str, upn: &str) -> Result<Choice, Response> {
-    let found = pending(state, otc).await?;
+async fn chosen(state: &AppState, words: Words, otc: &str, upn: &str) -> Result<Choice, Response> {
+    let found = pending(state, words, otc).await?;
     match directory::account(upn)
         .filter(|(tenant, _)| directory::admits(&found.tenant_hint, tenant))
     {
         Some((tenant, account)) => Ok((found, tenant, account)),
-        None => Err(account_page(&found)),
+        None => Err(account_page(words, &found)),
     }
 }
 
 /// `POST /devicelogin/account`: ask for consent (or explain that an administrator must).
 pub(super) async fn account_submit(
     State(state): State<AppState>,
+    words: Words,
     form: Result<Form<AccountForm>, FormRejection>,
 ) -> Response {
     let Ok(Form(form)) = form else {
-        return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
+        return code_missing(words);
     };
-    let (found, _, account) = match chosen(&state, &form.otc, &form.account).await {
+    let (found, _, account) = match chosen(&state, words, &form.otc, &form.account).await {
         Ok(choice) => choice,
         Err(page) => return page,
     };
     if !account.global_admin {
+        let title = words.t("admin-title");
         return respond(
+            words,
             StatusCode::FORBIDDEN,
-            "Need admin approval",
+            &title,
             html! {
-                h1 { "Need admin approval" }
+                h1 { (title) }
                 p {
-                    (XOPERO_REGISTRATOR_NAME) " needs permission to access resources in your "
-                    "organization that only an admin can grant. " (account.upn) " is not a "
-                    "global administrator: sign in with a global administrator account."
+                    (words.t_with("admin-text", &[
+                        ("app", XOPERO_REGISTRATOR_NAME),
+                        ("account", account.upn),
+                    ]))
                 }
                 form method="post" action="/devicelogin" {
                     input type="hidden" name="otc" value=(found.user_code);
-                    div.actions { button type="submit" { "Use another account" } }
+                    div.actions { button type="submit" { (words.t("admin-other-account")) } }
                 }
             },
         );
     }
     respond(
+        words,
         StatusCode::OK,
-        "Confirm sign-in",
+        &words.t("consent-title"),
         html! {
             p { (account.upn) }
-            h1 { "Are you trying to sign in to " (XOPERO_REGISTRATOR_NAME) "?" }
-            p {
-                "Only continue if you downloaded the app from a store or website that you trust."
-            }
+            h1 { (words.t_with("consent-question", &[("app", XOPERO_REGISTRATOR_NAME)])) }
+            p { (words.t("consent-warning")) }
             form method="post" action="/devicelogin/consent" {
                 input type="hidden" name="otc" value=(found.user_code);
                 input type="hidden" name="account" value=(account.upn);
                 div.actions {
-                    button.secondary type="submit" name="decision" value="cancel" { "Cancel" }
-                    button type="submit" name="decision" value="continue" { "Continue" }
+                    button.secondary type="submit" name="decision" value="cancel" {
+                        (words.t("consent-cancel"))
+                    }
+                    button type="submit" name="decision" value="continue" {
+                        (words.t("consent-continue"))
+                    }
                 }
             }
         },
@@ -258,13 +283,14 @@ pub(super) struct ConsentForm {
 /// `POST /devicelogin/consent`: settle the authorization and say so.
 pub(super) async fn consent_submit(
     State(state): State<AppState>,
+    words: Words,
     form: Result<Form<ConsentForm>, FormRejection>,
 ) -> Response {
     let Ok(Form(form)) = form else {
-        return code_page(StatusCode::BAD_REQUEST, Some("Enter the code."), "");
+        return code_missing(words);
     };
-    let (found, tenant, account) = match chosen(&state, &form.otc, &form.account).await {
-        Ok((found, _, account)) if !account.global_admin => return account_page(&found),
+    let (found, tenant, account) = match chosen(&state, words, &form.otc, &form.account).await {
+        Ok((found, _, account)) if !account.global_admin => return account_page(words, &found),
         Ok(choice) => choice,
         Err(page) => return page,
     };
@@ -282,48 +308,46 @@ pub(super) async fn consent_submit(
         };
     if !settled {
         return code_page(
+            words,
             StatusCode::CONFLICT,
-            Some(
-                "That code has already been used. Go back to the app or device you are signing in to and get a new code.",
-            ),
+            Some(&words.t("code-used")),
             &form.otc,
         );
     }
     match outcome {
         DeviceState::Approved => respond(
+            words,
             StatusCode::OK,
             XOPERO_REGISTRATOR_NAME,
             html! {
                 h1 { (XOPERO_REGISTRATOR_NAME) }
-                p {
-                    "You have signed in to the " (XOPERO_REGISTRATOR_NAME) " application on your "
-                    "device. You may now close this window."
-                }
+                p { (words.t_with("done-text", &[("app", XOPERO_REGISTRATOR_NAME)])) }
             },
         ),
-        DeviceState::Blocked => respond(
-            StatusCode::FORBIDDEN,
-            "You cannot access this right now",
-            html! {
-                h1 { "You cannot access this right now" }
-                p {
-                    "Your sign-in was successful but does not meet the criteria to access this "
-                    "resource: " (tenant.name) "'s Conditional Access policies block sign-in "
-                    "with a device code."
-                }
-                p { "Error code: 53003" }
-            },
-        ),
-        _ => respond(
-            StatusCode::OK,
-            "Sign-in cancelled",
-            html! {
-                h1 { "Sign-in cancelled" }
-                p {
-                    "You did not sign in to " (XOPERO_REGISTRATOR_NAME) ". You may now close this "
-                    "window."
-                }
-            },
-        ),
+        DeviceState::Blocked => {
+            let title = words.t("blocked-title");
+            respond(
+                words,
+                StatusCode::FORBIDDEN,
+                &title,
+                html! {
+                    h1 { (title) }
+                    p { (words.t_with("blocked-text", &[("organization", tenant.name)])) }
+                    p { (words.t_with("blocked-code", &[("code", "53003")])) }
+                },
+            )
+        }
+        _ => {
+            let title = words.t("cancelled-title");
+            respond(
+                words,
+                StatusCode::OK,
+                &title,
+                html! {
+                    h1 { (title) }
+                    p { (words.t_with("cancelled-text", &[("app", XOPERO_REGISTRATOR_NAME)])) }
+                },
+            )
+        }
     }
 }
