@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use xms_m365::settings_problems;
+use xms_m365::{I18n, Locale, settings_problems};
 use xms_m365_contract::{LicenceMode, OrganizationSettings, Worker, WorkerId, WorkerKind};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,7 +27,7 @@ fn settings(hours: u8, worker: &str) -> OrganizationSettings {
 
 fn fields(values: &OrganizationSettings, acknowledged: bool) -> Vec<&'static str> {
     let workers = [worker("cloud", true), worker("nas", false)];
-    settings_problems(values, &settings(24, "cloud"), &workers, acknowledged)
+    settings_problems(I18n::new(Locale::En), values, &settings(24, "cloud"), &workers, acknowledged)
         .into_iter()
         .map(|(field, _)| field)
         .collect()
@@ -53,7 +53,7 @@ fn a_newly_chosen_offline_worker_needs_its_warning_accepted() {
     let workers = [worker("nas", false)];
     let already = settings(24, "nas");
     assert!(
-        settings_problems(&already, &already, &workers, false).is_empty(),
+        settings_problems(I18n::new(Locale::En), &already, &already, &workers, false).is_empty(),
         "a worker already saved needs no new confirmation"
     );
 }

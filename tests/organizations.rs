@@ -16,7 +16,7 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use xms_m365::{
     Announcer, ApiClient, ApiError, BasePath, Dashboard, LoadFailed, OrganizationList, SortOrder,
-    decode, group_thousands, relative_time, time_until, visible_entries,
+    I18n, Locale, decode, visible_entries,
 };
 use xms_m365_contract::{
     ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization, OrganizationId,
@@ -60,6 +60,7 @@ fn render(organizations: Vec<Organization>) -> (HtmlElement, Dashboard) {
         provide_context(dashboard);
         provide_context(Announcer::default());
         provide_context(BasePath::new("/m365"));
+        provide_context(I18n::new(Locale::En));
         view! { <Router><OrganizationList dashboard/></Router> }
     });
     view.forget();
@@ -166,15 +167,16 @@ fn a_status_is_said_in_words_with_a_symbol_and_a_failure_gives_its_reason() {
 
 #[wasm_bindgen_test]
 fn numbers_and_ages_read_naturally() {
-    assert_eq!(group_thousands(0), "0");
-    assert_eq!(group_thousands(999), "999");
-    assert_eq!(group_thousands(1250), "1,250");
-    assert_eq!(group_thousands(1_234_567), "1,234,567");
-    assert_eq!(relative_time(20_000.0), "just now");
-    assert_eq!(relative_time(60_000.0), "1 minute ago");
-    assert_eq!(relative_time(3.0 * 3_600_000.0), "3 hours ago");
-    assert_eq!(relative_time(30.0 * 3_600_000.0), "yesterday");
-    assert_eq!(relative_time(5.0 * 86_400_000.0), "5 days ago");
+    let i18n = I18n::new(Locale::En);
+    assert_eq!(i18n.number(0.0), "0");
+    assert_eq!(i18n.number(999.0), "999");
+    assert_eq!(i18n.number(1250.0), "1,250");
+    assert_eq!(i18n.number(1_234_567.0), "1,234,567");
+    assert_eq!(i18n.time_ago(20_000.0), "now");
+    assert_eq!(i18n.time_ago(60_000.0), "1 minute ago");
+    assert_eq!(i18n.time_ago(3.0 * 3_600_000.0), "3 hours ago");
+    assert_eq!(i18n.time_ago(30.0 * 3_600_000.0), "yesterday");
+    assert_eq!(i18n.time_ago(5.0 * 86_400_000.0), "5 days ago");
 }
 
 /// Renders `LoadFailed` and counts how often it asks to retry.
@@ -184,9 +186,10 @@ fn load_failed(retrying: bool) -> (HtmlElement, Rc<Cell<u32>>) {
     let counter = retries.clone();
     let view = mount_to(host.clone(), move || {
         let counter = counter.clone();
+        provide_context(I18n::new(Locale::En));
         view! {
             <LoadFailed
-                message="XMS could not be reached."
+                error=ApiError::Unreachable
                 retrying=Signal::stored(retrying)
                 on_retry=move || counter.set(counter.get() + 1)
             />
@@ -437,9 +440,10 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
 
 #[wasm_bindgen_test]
 fn times_to_come_read_naturally() {
-    assert_eq!(time_until(-5_000.0), "due now");
-    assert_eq!(time_until(30_000.0), "in 1 minute");
-    assert_eq!(time_until(45.0 * 60_000.0), "in 45 minutes");
-    assert_eq!(time_until(6.5 * 3_600_000.0), "in 6 hours");
-    assert_eq!(time_until(3.0 * 86_400_000.0), "in 3 days");
+    let i18n = I18n::new(Locale::En);
+    assert_eq!(i18n.time_until(-5_000.0), "now");
+    assert_eq!(i18n.time_until(30_000.0), "in 1 minute");
+    assert_eq!(i18n.time_until(45.0 * 60_000.0), "in 45 minutes");
+    assert_eq!(i18n.time_until(6.5 * 3_600_000.0), "in 7 hours");
+    assert_eq!(i18n.time_until(3.0 * 86_400_000.0), "in 3 days");
 }
