@@ -111,23 +111,23 @@ pub(super) fn date_time(locale: Locale, rfc3339: &str) -> String {
 pub(super) fn relative(locale: Locale, offset_ms: f64) -> String {
     const MINUTE: f64 = 60_000.0;
     let minutes = offset_ms.abs() / MINUTE;
-    // Past times round down ("59 minutes ago" until the hour is full), future ones up ("in 1
-    // minute" until it is due), as a clock reads.
-    let whole = |n: f64| {
+    // Past times round down ("59 minutes ago" until the hour is full); future minutes round up
+    // ("in 1 minute" until it is due) and longer spans to the nearest ("in 7 hours" at 6½).
+    let whole = |n: f64, future: fn(f64) -> f64| {
         if offset_ms < 0.0 {
             -n.floor()
         } else {
-            n.ceil()
+            future(n)
         }
     };
     let (value, unit) = if minutes < 1.0 && offset_ms <= 0.0 || offset_ms == 0.0 {
         (0.0, "second")
     } else if minutes < 60.0 {
-        (whole(minutes), "minute")
+        (whole(minutes, f64::ceil), "minute")
     } else if minutes < 24.0 * 60.0 {
-        (whole(minutes / 60.0), "hour")
+        (whole(minutes / 60.0, f64::round), "hour")
     } else {
-        (whole(minutes / (24.0 * 60.0)), "day")
+        (whole(minutes / (24.0 * 60.0), f64::round), "day")
     };
     FORMATTERS.with(|all| {
         let format = all[locale.index()].relative.get_or_init(|| {
