@@ -201,6 +201,26 @@ impl I18n {
         intl::relative(self.locale(), -elapsed_ms.max(0.0))
     }
 
+    /// `items` joined as the active language joins a list ("a, b and c").
+    pub fn list(self, items: &[String]) -> String {
+        intl::list(self.locale(), items)
+    }
+
+    /// A weekday's name, 0 being Monday.
+    pub fn weekday(self, monday_first: u8) -> String {
+        intl::weekday(self.locale(), monday_first)
+    }
+
+    /// A calendar date (`YYYY-MM-DD`) as a short day and month ("Dec 1").
+    pub fn day_and_month(self, date: &str) -> String {
+        intl::day_and_month(self.locale(), date)
+    }
+
+    /// "today" (0) or "tomorrow" (1).
+    pub fn relative_day(self, days: f64) -> String {
+        intl::relative_day(self.locale(), days)
+    }
+
     /// How long until something happens, in `remaining_ms` ("in 2 hours").
     pub fn time_until(self, remaining_ms: f64) -> String {
         intl::relative(self.locale(), remaining_ms.max(0.0))

@@ -22,6 +22,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     drafts::DraftStore,
+    i18n::{t, use_i18n},
     organizations::{Dashboard, LoadFailed},
 };
 use sections::{
@@ -57,6 +58,7 @@ enum Loaded {
 fn Loader(id: OrganizationId) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
+    let i18n = use_i18n();
     let name = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -101,18 +103,18 @@ fn Loader(id: OrganizationId) -> impl IntoView {
         <section class="m365-page m365-policy" aria-labelledby="m365-policy-title">
             <h1 id="m365-policy-title" class="m365-page__title">
                 {move || match name.get() {
-                    Some(name) => format!("Backup policy of {name}"),
-                    None => "Backup policy".to_owned(),
+                    Some(name) => t!(i18n, "policy-title-of", name = name),
+                    None => t!(i18n, "title-policy"),
                 }}
             </h1>
             {move || match loaded.get() {
                 Loaded::Loading => view! {
-                    <p class="m365-status" role="status">"Loading the policy…"</p>
+                    <p class="m365-status" role="status">{move || t!(i18n, "policy-loading")}</p>
                 }
                 .into_any(),
                 Loaded::Failed(error) => view! {
                     <LoadFailed error=error.clone() retrying=retrying on_retry=load.clone()/>
-                    <A href="/">"Back to the organizations"</A>
+                    <A href="/">{move || t!(i18n, "policy-back")}</A>
                 }
                 .into_any(),
                 Loaded::Ready(view, workers, storages, groups) => view! {
@@ -141,7 +143,7 @@ struct Preview {
     runs: Vec<PlannedRun>,
     errors: Vec<(String, String)>,
     pending: bool,
-    failed: Option<String>,
+    failed: Option<ApiError>,
 }
 
 #[component]
@@ -153,6 +155,7 @@ fn Editor(
     groups: Vec<Group>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let i18n = use_i18n();
     let drafts = expect_context::<PolicyDrafts>();
     let dashboard = expect_context::<Dashboard>();
     let navigate = use_navigate();
@@ -196,10 +199,10 @@ fn Editor(
         let (first, second) = (password.get(), again.get());
         let mut problems = Vec::new();
         if first.chars().count() < 8 {
-            problems.push("Enter an encryption password of at least 8 characters.".to_owned());
+            problems.push(t!(i18n, "policy-password-short"));
         }
         if first != second {
-            problems.push("The two passwords differ: type the same password twice.".to_owned());
+            problems.push(t!(i18n, "policy-password-differ"));
         }
         problems
     });
@@ -269,8 +272,7 @@ fn Editor(
                             p.failed = None;
                         }
                         Err(error) => {
-                            p.failed =
-                                Some(format!("The next runs could not be worked out. {error}"));
+                            p.failed = Some(error);
                         }
                     }
                 });
@@ -331,7 +333,7 @@ fn Editor(
                         again.try_set(String::new());
                         changing_password.try_set(false);
                         server_errors.try_set(Vec::new());
-                        Save::Saved("Custom policy saved.")
+                        Save::Saved("policy-saved")
                     }
                     Err(error) if error.code() == Some(ErrorCode::PreconditionFailed) => {
                         match api.policy(&id).await {
@@ -363,8 +365,8 @@ fn Editor(
         let api = api.clone();
         let id = id.clone();
         move |_| {
-            let question = "Return to XMS's default policy? This custom policy is discarded.";
-            if !window().confirm_with_message(question).unwrap_or(false) {
+            let question = t!(@now i18n, "policy-reset-question");
+            if !window().confirm_with_message(&question).unwrap_or(false) {
                 return;
             }
             save.set(Save::Saving);
@@ -377,7 +379,7 @@ fn Editor(
                         policy.try_set(view.policy.clone());
                         preview.try_update(|p| p.runs = view.next_runs.clone());
                         saved.try_set(view);
-                        Save::Saved("The default policy applies again.")
+                        Save::Saved("policy-reset-done")
                     }
                     Err(error) => Save::Failed(error),
                 };
@@ -390,8 +392,8 @@ fn Editor(
         move |event: web_sys::MouseEvent| {
             event.prevent_default();
             if dirty.get_untracked() {
-                let question = "Discard your unsaved changes to this policy?";
-                if !window().confirm_with_message(question).unwrap_or(false) {
+                let question = t!(@now i18n, "policy-discard-question");
+                if !window().confirm_with_message(&question).unwrap_or(false) {
                     return;
                 }
                 drafts.forget(&id);
@@ -437,26 +439,26 @@ fn Editor(
                     .unwrap_or_default();
                 names
                     .2
-                    .with_value(|groups| words::summary(p, &worker, &storage, groups))
+                    .with_value(|groups| words::summary(i18n, p, &worker, &storage, groups))
             })
         }
     };
     let zone = Memo::new(move |_| policy.with(|p| p.schedule.time_zone.clone()));
     let next_words = move || {
         let (today, tomorrow) = today_and_tomorrow(&zone.get());
-        preview.with(|p| words::next_runs(&p.runs, &today, &tomorrow))
+        preview.with(|p| words::next_runs(i18n, &p.runs, &today, &tomorrow))
     };
 
     view! {
         <p class="m365-policy__kind">
             {move || match saved.with(|s| s.kind) {
-                PolicyKind::Default => "This organization uses XMS's default policy. Saving makes it a custom policy.",
-                PolicyKind::Custom => "This organization has a custom policy.",
+                PolicyKind::Default => t!(i18n, "policy-kind-default"),
+                PolicyKind::Custom => t!(i18n, "policy-kind-custom"),
             }}
         </p>
         <Show when=move || restored>
             <p class="m365-note" role="status">
-                "Your unsaved changes from before are back. Save them, or go back to discard them."
+                {move || t!(i18n, "policy-restored")}
             </p>
         </Show>
         <form
@@ -487,18 +489,26 @@ fn Editor(
                 errors=section_errors(&["worker_id", "storage_id"], None)
             />
             <section class="m365-policy__summary" aria-labelledby="m365-summary-title">
-                <h2 id="m365-summary-title" class="m365-settings__heading">"What will happen"</h2>
+                <h2 id="m365-summary-title" class="m365-settings__heading">
+                    {move || t!(i18n, "policy-summary-heading")}
+                </h2>
                 {move || summary().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                 <p class="m365-policy__next" role="status">
-                    {move || preview.with(|p| p.failed.clone()).unwrap_or_else(next_words)}
+                    {move || {
+                        preview
+                            .with(|p| p.failed.clone())
+                            .map(|error| t!(i18n, "policy-next-runs-failed", reason = error.words(i18n)))
+                            .unwrap_or_else(next_words)
+                    }}
                 </p>
-                <ol class="m365-policy__runs" aria-label="Next runs">
+                <ol class="m365-policy__runs" aria-label=move || t!(i18n, "policy-next-runs")>
                     {move || {
                         let (today, tomorrow) = today_and_tomorrow(&zone.get());
                         preview.with(|p| p.runs.iter().map(|run| view! {
                             <li>
-                                <time datetime=run.at.clone()>{words::run_time(run, &today, &tomorrow)}</time>
-                                {format!(" {}", words::kind(run.kind))}
+                                <time datetime=run.at.clone()>{words::run_time(i18n, run, &today, &tomorrow)}</time>
+                                " "
+                                {words::kind(i18n, run.kind)}
                             </li>
                         }).collect_view())
                     }}
@@ -508,8 +518,9 @@ fn Editor(
                 Save::Conflict(theirs) => view! {
                     <div class="m365-conflict">
                         <p role="alert">
-                            <strong>"Someone else changed this policy while you were editing it."</strong>
-                            " Nothing has been overwritten. Keep yours (it replaces theirs) or take theirs (yours is discarded)."
+                            <strong>{move || t!(i18n, "policy-conflict-title")}</strong>
+                            " "
+                            {move || t!(i18n, "policy-conflict-text")}
                         </p>
                         <div class="m365-settings__inline">
                             <button type="button" class="m365-button" on:click={
@@ -519,12 +530,12 @@ fn Editor(
                                     save.set(Save::Idle);
                                     submit.run(theirs.etag.clone());
                                 }
-                            }>"Keep mine"</button>
+                            }>{move || t!(i18n, "conflict-keep-mine")}</button>
                             <button type="button" class="m365-button m365-button--secondary" on:click=move |_| {
                                 policy.set(theirs.policy.clone());
                                 saved.set((*theirs).clone());
                                 save.set(Save::Idle);
-                            }>"Take theirs"</button>
+                            }>{move || t!(i18n, "conflict-take-theirs")}</button>
                         </div>
                     </div>
                 }
@@ -534,36 +545,42 @@ fn Editor(
                     view! {
                         <div class="m365-alert" role="alert">
                             <p class="m365-alert__message">
-                                {if has_fields {
-                                    "Some choices need attention: see the messages in their sections. Nothing was saved.".to_owned()
+                                {move || if has_fields {
+                                    t!(i18n, "policy-save-fields")
                                 } else {
-                                    format!("The policy was not saved. {error} Your changes are kept.")
+                                    t!(i18n, "policy-save-failed", reason = error.words(i18n))
                                 }}
                             </p>
                             <Show when=move || !has_fields>
                                 <button type="button" class="m365-button" on:click=move |_| save_now.run(())>
-                                    "Retry"
+                                    {move || t!(i18n, "load-failed-retry")}
                                 </button>
                             </Show>
                         </div>
                     }
                     .into_any()
                 }
-                Save::Saved(message) => view! { <p class="m365-note" role="status">{message}</p> }.into_any(),
-                Save::Saving => view! { <p class="m365-status" role="status">"Saving…"</p> }.into_any(),
+                Save::Saved(message) => view! {
+                    <p class="m365-note" role="status">{move || i18n.t(message)}</p>
+                }
+                .into_any(),
+                Save::Saving => view! {
+                    <p class="m365-status" role="status">{move || t!(i18n, "edit-saving")}</p>
+                }
+                .into_any(),
                 Save::Idle => ().into_any(),
             }}
             <div class="m365-settings__actions">
                 <button type="submit" class="m365-button" aria-disabled=move || blocked().to_string()>
-                    "Save policy"
+                    {move || t!(i18n, "policy-save")}
                 </button>
                 <Show when=move || saved.with(|s| s.kind == PolicyKind::Custom)>
                     <button type="button" class="m365-button m365-button--secondary" on:click=reset.clone()>
-                        "Return to the default policy"
+                        {move || t!(i18n, "policy-reset")}
                     </button>
                 </Show>
                 <a href="/" class="m365-button m365-button--secondary" on:click=leave>
-                    "Back to the organizations"
+                    {move || t!(i18n, "policy-back")}
                 </a>
             </div>
         </form>

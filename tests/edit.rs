@@ -27,10 +27,16 @@ fn settings(hours: u8, worker: &str) -> OrganizationSettings {
 
 fn fields(values: &OrganizationSettings, acknowledged: bool) -> Vec<&'static str> {
     let workers = [worker("cloud", true), worker("nas", false)];
-    settings_problems(I18n::new(Locale::En), values, &settings(24, "cloud"), &workers, acknowledged)
-        .into_iter()
-        .map(|(field, _)| field)
-        .collect()
+    settings_problems(
+        I18n::new(Locale::En),
+        values,
+        &settings(24, "cloud"),
+        &workers,
+        acknowledged,
+    )
+    .into_iter()
+    .map(|(field, _)| field)
+    .collect()
 }
 
 #[wasm_bindgen_test]

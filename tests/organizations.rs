@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use xms_m365::{
-    Announcer, ApiClient, ApiError, BasePath, Dashboard, LoadFailed, OrganizationList, SortOrder,
-    I18n, Locale, decode, visible_entries,
+    Announcer, ApiClient, ApiError, BasePath, Dashboard, I18n, LoadFailed, Locale,
+    OrganizationList, SortOrder, decode, visible_entries,
 };
 use xms_m365_contract::{
     ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization, OrganizationId,

@@ -136,3 +136,52 @@ pub(super) fn relative(locale: Locale, offset_ms: f64) -> String {
         format.format(value, unit).into()
     })
 }
+
+/// `items` as one phrase, "mail, calendars and OneDrive", as `locale` joins lists.
+pub(super) fn list(locale: Locale, items: &[String]) -> String {
+    let array = items
+        .iter()
+        .map(|item| JsValue::from(item.as_str()))
+        .collect::<Array>();
+    let format =
+        Intl::ListFormat::new(&locales(locale.tag()), &options(&[("type", "conjunction")]));
+    format.format(&array).into()
+}
+
+/// The name of the weekday `monday_first` days after Monday (0 is Monday), as a standalone word.
+pub(super) fn weekday(locale: Locale, monday_first: u8) -> String {
+    // 5 January 2026 was a Monday; noon UTC keeps it the same day in every time zone named.
+    let ms = js_sys::Date::utc(2026.0, 0.0)
+        + (4.0 + f64::from(monday_first)) * 86_400_000.0
+        + 43_200_000.0;
+    let format = Intl::DateTimeFormat::new(
+        &locales(locale.tag()),
+        &options(&[("weekday", "long"), ("timeZone", "UTC")]),
+    )
+    .format();
+    call(&format, &js_sys::Date::new(&ms.into()).into())
+}
+
+/// A calendar date (`YYYY-MM-DD`) as a short day and month: "Dec 1", "1 gru", "1. Dez.".
+pub(super) fn day_and_month(locale: Locale, date: &str) -> String {
+    let ms = js_sys::Date::parse(&format!("{date}T12:00:00Z"));
+    if ms.is_nan() {
+        return date.to_owned();
+    }
+    let format = Intl::DateTimeFormat::new(
+        &locales(locale.tag()),
+        &options(&[("day", "numeric"), ("month", "short"), ("timeZone", "UTC")]),
+    )
+    .format();
+    call(&format, &js_sys::Date::new(&ms.into()).into())
+}
+
+/// "today" or "tomorrow" (`days` 0 or 1 from today) in `locale`'s words.
+pub(super) fn relative_day(locale: Locale, days: f64) -> String {
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()].relative.get_or_init(|| {
+            Intl::RelativeTimeFormat::new(&locales(locale.tag()), &options(&[("numeric", "auto")]))
+        });
+        format.format(days, "day").into()
+    })
+}

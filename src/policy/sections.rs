@@ -7,7 +7,8 @@ use xms_m365_contract::{
     SchedulePlan, Storage, UserScope, Weekday, Worker,
 };
 
-use super::words::{FREQUENCIES, WEEKDAYS, frequency, weekday};
+use super::words::{FREQUENCIES, WEEKDAYS, frequency, weekday, weekday_name};
+use crate::i18n::{t, use_i18n};
 
 /// Time zones offered for the schedule; the policy's own is added when it is not one of them.
 const TIME_ZONES: [&str; 9] = [
@@ -44,6 +45,7 @@ fn check(
     hint: &'static str,
     field: fn(&mut BackupScope) -> &mut bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <label class="m365-choice">
             <input
@@ -55,8 +57,8 @@ fn check(
                 }
             />
             <span>
-                <span class="m365-choice__label">{label}</span>
-                <span class="m365-choice__hint">{hint}</span>
+                <span class="m365-choice__label">{move || i18n.t(label)}</span>
+                <span class="m365-choice__hint">{move || i18n.t(hint)}</span>
             </span>
         </label>
     }
@@ -65,6 +67,7 @@ fn check(
 /// What to back up, and whose.
 #[component]
 pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors) -> impl IntoView {
+    let i18n = use_i18n();
     let all = Memo::new(move |_| policy.with(|p| p.scope.users == UserScope::AllProtected));
     let chosen = move |id: &str| {
         policy.with(|p| match &p.scope.users {
@@ -98,7 +101,7 @@ pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors
                         }
                     />
                     <span class="m365-choice__label">
-                        {format!("{} ({} members)", group.name, group.members)}
+                        {move || t!(i18n, "scope-group", name = group.name.clone(), members = group.members)}
                     </span>
                 </label>
             }
@@ -106,16 +109,16 @@ pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors
         .collect_view();
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-scope-errors">
-            <legend class="m365-settings__heading">"What to back up"</legend>
-            {check(policy, "Mail", "Exchange messages", |s| &mut s.mail)}
-            {check(policy, "Calendars", "Exchange calendars", |s| &mut s.calendars)}
-            {check(policy, "Contacts", "Exchange contacts", |s| &mut s.contacts)}
-            {check(policy, "Shared mailboxes", "As well as users' own; one licence each", |s| &mut s.shared_mailboxes)}
-            {check(policy, "OneDrive", "Files and folders, with permissions", |s| &mut s.onedrive)}
-            {check(policy, "SharePoint sites", "Lists, libraries and versions", |s| &mut s.sharepoint)}
-            {check(policy, "Microsoft 365 groups", "Group mailboxes and files", |s| &mut s.groups)}
+            <legend class="m365-settings__heading">{move || t!(i18n, "scope-heading")}</legend>
+            {check(policy, "scope-mail", "scope-mail-hint", |s| &mut s.mail)}
+            {check(policy, "scope-calendars", "scope-calendars-hint", |s| &mut s.calendars)}
+            {check(policy, "scope-contacts", "scope-contacts-hint", |s| &mut s.contacts)}
+            {check(policy, "scope-shared", "scope-shared-hint", |s| &mut s.shared_mailboxes)}
+            {check(policy, "scope-onedrive", "scope-onedrive-hint", |s| &mut s.onedrive)}
+            {check(policy, "scope-sharepoint", "scope-sharepoint-hint", |s| &mut s.sharepoint)}
+            {check(policy, "scope-groups", "scope-groups-hint", |s| &mut s.groups)}
             <fieldset class="m365-settings__subsection">
-                <legend class="m365-choice__label">"Whose data"</legend>
+                <legend class="m365-choice__label">{move || t!(i18n, "scope-whose")}</legend>
                 <label class="m365-choice">
                     <input
                         type="radio"
@@ -123,7 +126,7 @@ pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors
                         prop:checked=move || all.get()
                         on:change=move |_| policy.update(|p| p.scope.users = UserScope::AllProtected)
                     />
-                    <span class="m365-choice__label">"All protected users"</span>
+                    <span class="m365-choice__label">{move || t!(i18n, "scope-all-users")}</span>
                 </label>
                 <label class="m365-choice">
                     <input
@@ -134,7 +137,7 @@ pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors
                             p.scope.users = UserScope::Groups { group_ids: Vec::new() };
                         })
                     />
-                    <span class="m365-choice__label">"Members of chosen groups"</span>
+                    <span class="m365-choice__label">{move || t!(i18n, "scope-chosen-groups")}</span>
                 </label>
                 <Show when=move || !all.get()>
                     <div class="m365-settings__indent">{groups_view.clone()}</div>
@@ -151,9 +154,10 @@ fn time_input(
     value: Signal<String>,
     set: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{label}</span>
+            <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
             <input
                 type="time"
                 class="m365-input"
@@ -169,21 +173,22 @@ fn weekday_select(
     value: Signal<Weekday>,
     set: impl Fn(Weekday) + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{label}</span>
+            <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
             <select
                 class="m365-input"
                 on:change=move |event| {
                     let chosen = event_target_value(&event);
-                    if let Some(day) = WEEKDAYS.into_iter().find(|d| weekday(*d).1 == chosen) {
+                    if let Some(day) = WEEKDAYS.into_iter().find(|d| weekday(*d) == chosen) {
                         set(day);
                     }
                 }
             >
                 {WEEKDAYS.into_iter().map(|day| view! {
-                    <option value=weekday(day).1 prop:selected=move || value.get() == day>
-                        {weekday(day).0}
+                    <option value=weekday(day) prop:selected=move || value.get() == day>
+                        {move || weekday_name(i18n, day)}
                     </option>
                 }).collect_view()}
             </select>
@@ -192,9 +197,10 @@ fn weekday_select(
 }
 
 fn day_input(label: &'static str, value: Signal<u8>, set: impl Fn(u8) + 'static) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{label}</span>
+            <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
             <input
                 type="number"
                 class="m365-input"
@@ -217,6 +223,7 @@ fn recurrence_fields(
     title: &'static str,
     pick: fn(&mut SchedulePlan) -> Option<&mut Recurrence>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let read = move |f: fn(&Recurrence) -> String| {
         Signal::derive(move || {
             policy.with(|p| {
@@ -245,9 +252,9 @@ fn recurrence_fields(
     });
     view! {
         <fieldset class="m365-settings__subsection m365-settings__inline">
-            <legend class="m365-choice__label">{title}</legend>
+            <legend class="m365-choice__label">{move || i18n.t(title)}</legend>
             <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">"How often"</span>
+                <span class="m365-toolbar__label">{move || t!(i18n, "schedule-how-often")}</span>
                 <select
                     class="m365-input"
                     on:change=move |event| {
@@ -259,17 +266,17 @@ fn recurrence_fields(
                 >
                     {FREQUENCIES.into_iter().map(|f| view! {
                         <option value=frequency(f).1 prop:selected=move || freq.get() == f>
-                            {frequency(f).0}
+                            {move || i18n.t(frequency(f).0)}
                         </option>
                     }).collect_view()}
                 </select>
             </label>
-            {time_input("At", read(|r| r.time.clone()), move |t| edit(Box::new(move |r| r.time = t.clone())))}
+            {time_input("schedule-at", read(|r| r.time.clone()), move |t| edit(Box::new(move |r| r.time = t.clone())))}
             <Show when=move || freq.get() == Frequency::Weekly>
-                {weekday_select("On", weekday_value, move |d| edit(Box::new(move |r| r.weekday = d)))}
+                {weekday_select("schedule-on", weekday_value, move |d| edit(Box::new(move |r| r.weekday = d)))}
             </Show>
             <Show when=move || freq.get() == Frequency::Monthly>
-                {day_input("On day", day, move |d| edit(Box::new(move |r| r.day_of_month = d)))}
+                {day_input("schedule-on-day", day, move |d| edit(Box::new(move |r| r.day_of_month = d)))}
             </Show>
         </fieldset>
     }
@@ -277,22 +284,14 @@ fn recurrence_fields(
 
 /// The plan types, their names, hints and values in the form.
 const PLANS: [(&str, &str, &str); 4] = [
-    ("basic", "Basic", "Full backup monthly, incremental daily."),
-    (
-        "custom",
-        "Custom",
-        "Full and incremental backups at frequencies and times you choose.",
-    ),
+    ("basic", "plan-basic", "plan-basic-hint"),
+    ("custom", "plan-custom", "plan-custom-hint"),
     (
         "forever_incremental",
-        "Forever incremental",
-        "One full backup, then only incremental ones.",
+        "plan-forever-incremental",
+        "plan-forever-incremental-hint",
     ),
-    (
-        "gfs",
-        "GFS",
-        "Full monthly, differential weekly, incremental daily.",
-    ),
+    ("gfs", "plan-gfs", "plan-gfs-hint"),
 ];
 
 fn plan_type(plan: &SchedulePlan) -> &'static str {
@@ -341,6 +340,7 @@ fn new_plan(kind: &str, time: String) -> Option<SchedulePlan> {
 /// When backups run.
 #[component]
 pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoView {
+    let i18n = use_i18n();
     let kind = Memo::new(move |_| policy.with(|p| plan_type(&p.schedule.plan)));
     let zone = Memo::new(move |_| policy.with(|p| p.schedule.time_zone.clone()));
     let zones = move || {
@@ -377,7 +377,7 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
     });
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-schedule-errors">
-            <legend class="m365-settings__heading">"Schedule"</legend>
+            <legend class="m365-settings__heading">{move || t!(i18n, "schedule-heading")}</legend>
             {PLANS.into_iter().map(|(value, label, hint)| view! {
                 <label class="m365-choice">
                     <input
@@ -391,36 +391,36 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
                         })
                     />
                     <span>
-                        <span class="m365-choice__label">{label}</span>
-                        <span class="m365-choice__hint">{hint}</span>
+                        <span class="m365-choice__label">{move || i18n.t(label)}</span>
+                        <span class="m365-choice__hint">{move || i18n.t(hint)}</span>
                     </span>
                 </label>
             }).collect_view()}
             <div class="m365-settings__indent m365-settings__inline">
                 {move || match kind.get() {
-                    "basic" => time_input("Time", shared_time, set_shared_time).into_any(),
+                    "basic" => time_input("schedule-time", shared_time, set_shared_time).into_any(),
                     "custom" => view! {
-                        {recurrence_fields(policy, "Full backup", |plan| match plan {
+                        {recurrence_fields(policy, "schedule-full", |plan| match plan {
                             SchedulePlan::Custom { full, .. } => Some(full),
                             _ => None,
                         })}
-                        {recurrence_fields(policy, "Incremental backup", |plan| match plan {
+                        {recurrence_fields(policy, "schedule-incremental", |plan| match plan {
                             SchedulePlan::Custom { incremental, .. } => Some(incremental),
                             _ => None,
                         })}
                     }.into_any(),
-                    "forever_incremental" => recurrence_fields(policy, "Incremental backup", |plan| match plan {
+                    "forever_incremental" => recurrence_fields(policy, "schedule-incremental", |plan| match plan {
                         SchedulePlan::ForeverIncremental { incremental } => Some(incremental),
                         _ => None,
                     }).into_any(),
                     _ => view! {
-                        {time_input("Time", shared_time, set_shared_time)}
-                        {day_input("Full backup on day", gfs_day, move |d| policy.update(|p| {
+                        {time_input("schedule-time", shared_time, set_shared_time)}
+                        {day_input("schedule-gfs-full-day", gfs_day, move |d| policy.update(|p| {
                             if let SchedulePlan::Gfs { full_day_of_month, .. } = &mut p.schedule.plan {
                                 *full_day_of_month = d;
                             }
                         }))}
-                        {weekday_select("Differential backup on", gfs_weekday, move |w| policy.update(|p| {
+                        {weekday_select("schedule-gfs-differential-day", gfs_weekday, move |w| policy.update(|p| {
                             if let SchedulePlan::Gfs { differential_weekday, .. } = &mut p.schedule.plan {
                                 *differential_weekday = w;
                             }
@@ -429,7 +429,7 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
                 }}
             </div>
             <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">"Time zone"</span>
+                <span class="m365-toolbar__label">{move || t!(i18n, "schedule-time-zone")}</span>
                 <select
                     class="m365-input"
                     on:change=move |event| {
@@ -451,6 +451,7 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
 /// How long copies are kept.
 #[component]
 pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoView {
+    let i18n = use_i18n();
     let forever = Memo::new(move |_| policy.with(|p| p.retention == Retention::Forever));
     let gfs =
         Memo::new(move |_| policy.with(|p| matches!(p.schedule.plan, SchedulePlan::Gfs { .. })));
@@ -482,7 +483,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
     };
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-retention-errors">
-            <legend class="m365-settings__heading">"Retention"</legend>
+            <legend class="m365-settings__heading">{move || t!(i18n, "retention-heading")}</legend>
             <label class="m365-choice">
                 <input
                     type="radio"
@@ -497,12 +498,12 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                         };
                     })
                 />
-                <span class="m365-choice__label">"Delete copies after a time"</span>
+                <span class="m365-choice__label">{move || t!(i18n, "retention-by-time")}</span>
             </label>
             <Show when=move || !forever.get()>
                 <div class="m365-settings__indent m365-settings__inline">
                     <label class="m365-toolbar__field">
-                        <span class="m365-toolbar__label">"Full copies, days"</span>
+                        <span class="m365-toolbar__label">{move || t!(i18n, "retention-full-days")}</span>
                         <input type="number" class="m365-input" min="1" max="3650"
                             prop:value=days(|r| match r { Retention::ByTime { full_days, .. } => Some(*full_days), Retention::Forever => None })
                             on:input=set(|r, n| if let Retention::ByTime { full_days, .. } = r { *full_days = n })
@@ -510,7 +511,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                     </label>
                     <Show when=move || gfs.get()>
                         <label class="m365-toolbar__field">
-                            <span class="m365-toolbar__label">"Differential copies, days"</span>
+                            <span class="m365-toolbar__label">{move || t!(i18n, "retention-differential-days")}</span>
                             <input type="number" class="m365-input" min="1" max="3650"
                                 prop:value=days(|r| match r { Retention::ByTime { differential_days, .. } => *differential_days, Retention::Forever => None })
                                 on:input=set(|r, n| if let Retention::ByTime { differential_days, .. } = r { *differential_days = Some(n) })
@@ -518,7 +519,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                         </label>
                     </Show>
                     <label class="m365-toolbar__field">
-                        <span class="m365-toolbar__label">"Incremental copies, days"</span>
+                        <span class="m365-toolbar__label">{move || t!(i18n, "retention-incremental-days")}</span>
                         <input type="number" class="m365-input" min="1" max="3650"
                             prop:value=days(|r| match r { Retention::ByTime { incremental_days, .. } => Some(*incremental_days), Retention::Forever => None })
                             on:input=set(|r, n| if let Retention::ByTime { incremental_days, .. } = r { *incremental_days = n })
@@ -533,7 +534,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                     prop:checked=move || forever.get()
                     on:change=move |_| policy.update(|p| p.retention = Retention::Forever)
                 />
-                <span class="m365-choice__label">"Keep forever"</span>
+                <span class="m365-choice__label">{move || t!(i18n, "retention-forever")}</span>
             </label>
             <SectionErrors id="m365-retention-errors" errors/>
         </fieldset>
@@ -554,6 +555,7 @@ pub fn EncryptionSection(
     again: RwSignal<String>,
     errors: Errors,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let algorithm = Memo::new(move |_| policy.with(|p| p.encryption));
     let choice = move |value: EncryptionAlgorithm, label: &'static str| {
         view! {
@@ -564,14 +566,14 @@ pub fn EncryptionSection(
                     prop:checked=move || algorithm.get() == value
                     on:change=move |_| policy.update(|p| p.encryption = value)
                 />
-                <span class="m365-choice__label">{label}</span>
+                <span class="m365-choice__label">{move || i18n.t(label)}</span>
             </label>
         }
     };
     let password_field = move |label: &'static str, value: RwSignal<String>| {
         view! {
             <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">{label}</span>
+                <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
                 <input
                     type="password"
                     class="m365-input"
@@ -584,25 +586,26 @@ pub fn EncryptionSection(
     };
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-encryption-errors">
-            <legend class="m365-settings__heading">"Encryption"</legend>
-            {choice(EncryptionAlgorithm::Off, "Off")}
-            {choice(EncryptionAlgorithm::AesCbc, "AES-CBC")}
-            {choice(EncryptionAlgorithm::AesGcm, "AES-GCM")}
+            <legend class="m365-settings__heading">{move || t!(i18n, "encryption-heading")}</legend>
+            {choice(EncryptionAlgorithm::Off, "encryption-off")}
+            {choice(EncryptionAlgorithm::AesCbc, "encryption-aes-cbc")}
+            {choice(EncryptionAlgorithm::AesGcm, "encryption-aes-gcm")}
             <Show when=move || needs_password.get()>
                 <p class="m365-warning">
-                    <strong>"Warning: "</strong>
-                    "keep this password safe. XMS stores only a fingerprint of it and cannot recover it: if it is lost, these backups cannot be restored."
+                    <strong>{move || t!(i18n, "worker-offline-warning")}</strong>
+                    " "
+                    {move || t!(i18n, "encryption-warning")}
                 </p>
                 <div class="m365-settings__inline">
-                    {password_field("Encryption password", password)}
-                    {password_field("Encryption password again", again)}
+                    {password_field("encryption-password", password)}
+                    {password_field("encryption-password-again", again)}
                 </div>
             </Show>
             <Show when=move || !needs_password.get() && algorithm.get() != EncryptionAlgorithm::Off && password_set.get()>
                 <div class="m365-settings__inline">
-                    <span>"A password is set. It is never shown again."</span>
+                    <span>{move || t!(i18n, "encryption-password-set")}</span>
                     <button type="button" class="m365-button m365-button--secondary" on:click=move |_| changing.set(true)>
-                        "Change password"
+                        {move || t!(i18n, "encryption-change-password")}
                     </button>
                 </div>
             </Show>
@@ -621,6 +624,7 @@ pub fn PlacementSection(
     default_worker: String,
     errors: Errors,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let worker = Memo::new(move |_| {
         policy.with(|p| {
             p.worker_id
@@ -638,10 +642,12 @@ pub fn PlacementSection(
                 let id = id.clone();
                 move || worker.get() == id
             };
-            let label = if w.online {
-                w.name
-            } else {
-                format!("{} (offline)", w.name)
+            let label = move || {
+                if w.online {
+                    w.name.clone()
+                } else {
+                    t!(i18n, "placement-worker-offline", name = w.name.clone())
+                }
             };
             view! { <option value=id prop:selected=selected>{label}</option> }
         })
@@ -659,10 +665,10 @@ pub fn PlacementSection(
         .collect_view();
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-placement-errors">
-            <legend class="m365-settings__heading">"Worker and storage"</legend>
+            <legend class="m365-settings__heading">{move || t!(i18n, "placement-heading")}</legend>
             <div class="m365-settings__inline">
                 <label class="m365-toolbar__field">
-                    <span class="m365-toolbar__label">"Worker"</span>
+                    <span class="m365-toolbar__label">{move || t!(i18n, "tile-worker")}</span>
                     <select
                         class="m365-input"
                         on:change=move |event| {
@@ -673,13 +679,13 @@ pub fn PlacementSection(
                         }
                     >
                         <option value="" prop:selected=move || worker.get().is_empty()>
-                            {format!("The organization's default worker ({default_worker})")}
+                            {move || t!(i18n, "placement-default-worker", name = default_worker.clone())}
                         </option>
                         {worker_options}
                     </select>
                 </label>
                 <label class="m365-toolbar__field">
-                    <span class="m365-toolbar__label">"Storage"</span>
+                    <span class="m365-toolbar__label">{move || t!(i18n, "placement-storage")}</span>
                     <select
                         class="m365-input"
                         on:change=move |event| {

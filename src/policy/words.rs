@@ -1,10 +1,12 @@
-//! A policy in plain words: the labels of its choices, the summary of what will happen, and
-//! when the next runs are ("today 22:00 incremental, 1 Dec 22:00 full").
+//! A policy in plain words, in the active language: the labels of its choices, the summary of
+//! what will happen, and when the next runs are ("today 22:00 incremental, Dec 1 22:00 full").
 
 use xms_m365_contract::{
     BackupKind, EncryptionAlgorithm, Frequency, PlannedRun, Policy, Recurrence, Retention,
     SchedulePlan, UserScope, Weekday,
 };
+
+use crate::i18n::{I18n, t};
 
 /// Every weekday, Monday first.
 pub const WEEKDAYS: [Weekday; 7] = [
@@ -25,208 +27,217 @@ pub const FREQUENCIES: [Frequency; 4] = [
     Frequency::Monthly,
 ];
 
-/// A weekday's name and its value in forms.
-pub fn weekday(day: Weekday) -> (&'static str, &'static str) {
+/// A weekday's value in forms and in messages that select by day.
+pub fn weekday(day: Weekday) -> &'static str {
     match day {
-        Weekday::Monday => ("Monday", "monday"),
-        Weekday::Tuesday => ("Tuesday", "tuesday"),
-        Weekday::Wednesday => ("Wednesday", "wednesday"),
-        Weekday::Thursday => ("Thursday", "thursday"),
-        Weekday::Friday => ("Friday", "friday"),
-        Weekday::Saturday => ("Saturday", "saturday"),
-        Weekday::Sunday => ("Sunday", "sunday"),
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
     }
 }
 
-/// A frequency's name and its value in forms.
+/// A weekday's name, by the browser's `Intl`.
+pub fn weekday_name(i18n: I18n, day: Weekday) -> String {
+    let index = WEEKDAYS.iter().position(|d| *d == day).unwrap_or(0);
+    i18n.weekday(u8::try_from(index).unwrap_or(0))
+}
+
+/// A frequency's message and its value in forms.
 pub fn frequency(frequency: Frequency) -> (&'static str, &'static str) {
     match frequency {
-        Frequency::Hourly => ("Every hour", "hourly"),
-        Frequency::Daily => ("Every day", "daily"),
-        Frequency::Weekly => ("Every week", "weekly"),
-        Frequency::Monthly => ("Every month", "monthly"),
+        Frequency::Hourly => ("frequency-hourly", "hourly"),
+        Frequency::Daily => ("frequency-daily", "daily"),
+        Frequency::Weekly => ("frequency-weekly", "weekly"),
+        Frequency::Monthly => ("frequency-monthly", "monthly"),
     }
 }
 
-/// The name of a backup kind, in a sentence.
-pub fn kind(kind: BackupKind) -> &'static str {
+/// The name of a backup kind, after a run's time.
+pub fn kind(i18n: I18n, kind: BackupKind) -> String {
     match kind {
-        BackupKind::Full => "full",
-        BackupKind::Differential => "differential",
-        BackupKind::Incremental => "incremental",
+        BackupKind::Full => t!(i18n, "kind-full"),
+        BackupKind::Differential => t!(i18n, "kind-differential"),
+        BackupKind::Incremental => t!(i18n, "kind-incremental"),
     }
 }
 
-fn recurrence(r: &Recurrence) -> String {
+fn recurrence(i18n: I18n, r: &Recurrence) -> String {
     match r.frequency {
-        Frequency::Hourly => format!("every hour at minute {}", r.time.get(3..5).unwrap_or("00")),
-        Frequency::Daily => format!("daily at {}", r.time),
-        Frequency::Weekly => format!("every {} at {}", weekday(r.weekday).0, r.time),
-        Frequency::Monthly => format!("monthly on day {} at {}", r.day_of_month, r.time),
+        Frequency::Hourly => t!(
+            i18n,
+            "recurrence-hourly",
+            minute = r.time.get(3..5).unwrap_or("00")
+        ),
+        Frequency::Daily => t!(i18n, "recurrence-daily", time = r.time.as_str()),
+        Frequency::Weekly => t!(
+            i18n,
+            "recurrence-weekly",
+            weekday = weekday(r.weekday),
+            time = r.time.as_str()
+        ),
+        Frequency::Monthly => t!(
+            i18n,
+            "recurrence-monthly",
+            day = r.day_of_month,
+            time = r.time.as_str()
+        ),
     }
 }
 
 /// What the policy will do, in sentences.
 pub fn summary(
+    i18n: I18n,
     policy: &Policy,
     worker: &str,
     storage: &str,
     groups: &[(String, String)],
 ) -> Vec<String> {
     let scope = &policy.scope;
-    let data: Vec<&str> = [
-        (scope.mail, "mail"),
-        (scope.calendars, "calendars"),
-        (scope.contacts, "contacts"),
-        (scope.onedrive, "OneDrive"),
-        (scope.sharepoint, "SharePoint sites"),
-        (scope.groups, "Microsoft 365 groups"),
+    let data: Vec<String> = [
+        (scope.mail, "data-mail"),
+        (scope.calendars, "data-calendars"),
+        (scope.contacts, "data-contacts"),
+        (scope.onedrive, "data-onedrive"),
+        (scope.sharepoint, "data-sharepoint"),
+        (scope.groups, "data-groups"),
     ]
     .into_iter()
-    .filter_map(|(on, name)| on.then_some(name))
+    .filter_map(|(on, id)| on.then(|| i18n.t(id)))
     .collect();
     let whose = match &scope.users {
-        UserScope::AllProtected => "all protected users".to_owned(),
+        UserScope::AllProtected => t!(i18n, "summary-whose-all"),
         UserScope::Groups { group_ids } => {
-            let names: Vec<&str> = group_ids
+            let names: Vec<String> = group_ids
                 .iter()
-                .filter_map(|id| {
-                    groups
-                        .iter()
-                        .find(|(g, _)| g == id)
-                        .map(|(_, n)| n.as_str())
-                })
+                .filter_map(|id| groups.iter().find(|(g, _)| g == id).map(|(_, n)| n.clone()))
                 .collect();
-            format!("the members of {}", list(&names))
+            t!(i18n, "summary-whose-groups", groups = i18n.list(&names))
         }
     };
-    let what = if data.is_empty() {
-        "Backs up nothing yet: choose what to back up.".to_owned()
-    } else {
-        format!(
-            "Backs up {}{} of {whose}.",
-            list(&data),
-            if scope.shared_mailboxes {
-                ", shared mailboxes included,"
-            } else {
-                ""
-            }
-        )
+    let what = match (data.is_empty(), scope.shared_mailboxes) {
+        (true, _) => t!(i18n, "summary-nothing"),
+        (false, false) => t!(i18n, "summary-what", data = i18n.list(&data), whose = whose),
+        (false, true) => t!(
+            i18n,
+            "summary-what-shared",
+            data = i18n.list(&data),
+            whose = whose
+        ),
     };
-    let zone = &policy.schedule.time_zone;
+    let zone = policy.schedule.time_zone.as_str();
     let when = match &policy.schedule.plan {
         SchedulePlan::Basic { time } => {
-            format!(
-                "Full backup on the 1st of each month, incremental every other day, at {time} ({zone})."
-            )
+            t!(i18n, "summary-basic", time = time.as_str(), zone = zone)
         }
-        SchedulePlan::Custom { full, incremental } => format!(
-            "Full backup {}, incremental {} ({zone}).",
-            recurrence(full),
-            recurrence(incremental)
+        SchedulePlan::Custom { full, incremental } => t!(
+            i18n,
+            "summary-custom",
+            full = recurrence(i18n, full),
+            incremental = recurrence(i18n, incremental),
+            zone = zone
         ),
-        SchedulePlan::ForeverIncremental { incremental } => format!(
-            "One full backup, then incremental {} ({zone}).",
-            recurrence(incremental)
+        SchedulePlan::ForeverIncremental { incremental } => t!(
+            i18n,
+            "summary-forever-incremental",
+            incremental = recurrence(i18n, incremental),
+            zone = zone
         ),
         SchedulePlan::Gfs {
             time,
             full_day_of_month,
             differential_weekday,
-        } => format!(
-            "Full backup monthly on day {full_day_of_month}, differential every {}, incremental on other days, at {time} ({zone}).",
-            weekday(*differential_weekday).0
+        } => t!(
+            i18n,
+            "summary-gfs",
+            day = *full_day_of_month,
+            weekday = weekday(*differential_weekday),
+            time = time.as_str(),
+            zone = zone
         ),
     };
     let keep = match &policy.retention {
-        Retention::Forever => "Keeps every copy forever.".to_owned(),
+        Retention::Forever => t!(i18n, "summary-keep-forever"),
         Retention::ByTime {
             full_days,
-            differential_days,
+            differential_days: Some(differential),
             incremental_days,
-        } => match differential_days {
-            Some(differential) => format!(
-                "Keeps full copies {}, differential {} and incremental {}.",
-                days(*full_days),
-                days(*differential),
-                days(*incremental_days)
-            ),
-            None => format!(
-                "Keeps full copies {} and incremental {}.",
-                days(*full_days),
-                days(*incremental_days)
-            ),
-        },
+        } => t!(
+            i18n,
+            "summary-keep-gfs",
+            full = *full_days,
+            differential = *differential,
+            incremental = *incremental_days
+        ),
+        Retention::ByTime {
+            full_days,
+            differential_days: None,
+            incremental_days,
+        } => t!(
+            i18n,
+            "summary-keep",
+            full = *full_days,
+            incremental = *incremental_days
+        ),
     };
-    let secure = match policy.encryption {
-        EncryptionAlgorithm::Off => "Not encrypted.",
-        EncryptionAlgorithm::AesCbc => "Encrypted with AES-CBC.",
-        EncryptionAlgorithm::AesGcm => "Encrypted with AES-GCM.",
+    let encryption = match policy.encryption {
+        EncryptionAlgorithm::Off => "off",
+        EncryptionAlgorithm::AesCbc => "aes-cbc",
+        EncryptionAlgorithm::AesGcm => "aes-gcm",
     };
     vec![
         what,
         when,
         keep,
-        format!("{secure} Run by {worker}, stored on {storage}."),
+        t!(
+            i18n,
+            "summary-placement",
+            encryption = encryption,
+            worker = worker,
+            storage = storage
+        ),
     ]
 }
 
-fn days(n: u32) -> String {
-    format!("{n} day{}", if n == 1 { "" } else { "s" })
-}
-
-fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// A run's local time in words, relative to `today` (`YYYY-MM-DD` in the policy's zone):
-/// "today 22:00", "tomorrow 22:00", "1 Dec 22:00".
-pub fn run_time(run: &PlannedRun, today: &str, tomorrow: &str) -> String {
+/// "today 22:00", "tomorrow 22:00", "Dec 1 22:00".
+pub fn run_time(i18n: I18n, run: &PlannedRun, today: &str, tomorrow: &str) -> String {
     let (date, time) = run.local.split_once('T').unwrap_or((&run.local, ""));
     let day = if date == today {
-        "today".to_owned()
+        i18n.relative_day(0.0)
     } else if date == tomorrow {
-        "tomorrow".to_owned()
+        i18n.relative_day(1.0)
     } else {
-        let month = date
-            .get(5..7)
-            .and_then(|m| m.parse::<usize>().ok())
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-            .unwrap_or("");
-        let day_of_month = date.get(8..10).map_or("", |d| d.trim_start_matches('0'));
-        format!("{day_of_month} {month}")
+        i18n.day_and_month(date)
     };
-    format!("{day} {time}")
+    let time = time.get(..5).unwrap_or(time);
+    t!(i18n, "run-time", day = day, time = time)
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "Next: today 22:00 incremental, 1 Dec 22:00 full": the next run, and the next full one
+/// "Next: today 22:00 incremental, Dec 1 22:00 full": the next run, and the next full one
 /// when it is not the next.
-pub fn next_runs(runs: &[PlannedRun], today: &str, tomorrow: &str) -> String {
+pub fn next_runs(i18n: I18n, runs: &[PlannedRun], today: &str, tomorrow: &str) -> String {
     let Some(first) = runs.first() else {
-        return "No run is planned.".to_owned();
+        return t!(i18n, "next-runs-none");
     };
-    let mut parts = vec![format!(
-        "{} {}",
-        run_time(first, today, tomorrow),
-        kind(first.kind)
-    )];
-    if first.kind != BackupKind::Full
-        && let Some(full) = runs.iter().find(|r| r.kind == BackupKind::Full)
-    {
-        parts.push(format!(
-            "{} {}",
-            run_time(full, today, tomorrow),
-            kind(full.kind)
-        ));
+    let described = |run: &PlannedRun| {
+        t!(
+            i18n,
+            "run-described",
+            time = run_time(i18n, run, today, tomorrow),
+            kind = kind(i18n, run.kind)
+        )
+    };
+    match runs.iter().find(|r| r.kind == BackupKind::Full) {
+        Some(full) if first.kind != BackupKind::Full => t!(
+            i18n,
+            "next-runs-with-full",
+            next = described(first),
+            full = described(full)
+        ),
+        _ => t!(i18n, "next-runs", next = described(first)),
     }
-    format!("Next: {}", parts.join(", "))
 }

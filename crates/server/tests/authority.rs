@@ -412,24 +412,35 @@ fn speaking(mut request: Request<Body>, languages: &str) -> Request<Body> {
 }
 
 #[tokio::test]
-async fn the_pages_speak_the_browser_s_language() {
+async fn the_code_page_speaks_the_browser_s_language() {
     let authority = authority(Duration::from_secs(900));
-    let get = || Request::get("/devicelogin").body(Body::empty()).unwrap();
+    let code_page = |languages: &str| {
+        let request = Request::get("/devicelogin").body(Body::empty()).unwrap();
+        send(&authority.app, speaking(request, languages))
+    };
 
-    let (_, page) = send(&authority.app, speaking(get(), "pl-PL,pl;q=0.9,en;q=0.8")).await;
+    let (_, page) = code_page("pl-PL,pl;q=0.9,en;q=0.8").await;
     assert!(page.contains("<html lang=\"pl\">"), "{page}");
     assert!(page.contains("<h1>Wprowadź kod</h1>"), "{page}");
+    assert!(page.contains(">Kod</label>"), "{page}");
     assert!(page.contains(">Dalej</button>"), "{page}");
 
-    let (_, page) = send(&authority.app, speaking(get(), "de-DE,de;q=0.9")).await;
+    let (_, page) = code_page("de-DE,de;q=0.9").await;
     assert!(page.contains("<html lang=\"de\">"), "{page}");
     assert!(page.contains("<h1>Code eingeben</h1>"), "{page}");
     assert!(page.contains(">Weiter</button>"), "{page}");
 
-    // A language the pages do not speak: English.
-    let (_, page) = send(&authority.app, speaking(get(), "fr-FR,fr;q=0.9")).await;
-    assert!(page.contains("<html lang=\"en\">"), "{page}");
-    assert!(page.contains("<h1>Enter code</h1>"), "{page}");
+    // Weights, not order, decide.
+    let (_, page) = code_page("en;q=0.3, de-AT;q=0.8").await;
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+
+    // A language the pages do not speak, or none at all: English, as today.
+    for languages in ["fr-FR,fr;q=0.9", ""] {
+        let (_, page) = code_page(languages).await;
+        assert!(page.contains("<html lang=\"en\">"), "{page}");
+        assert!(page.contains("<h1>Enter code</h1>"), "{page}");
+        assert!(page.contains(">Next</button>"), "{page}");
+    }
 }
 
 #[tokio::test]
@@ -437,21 +448,67 @@ async fn a_wrong_code_is_refused_in_the_browser_s_language() {
     let authority = authority(Duration::from_secs(900));
     let (status, page) = send(
         &authority.app,
-        speaking(form("/devicelogin", "otc=AAAABBBBC"), "pl"),
+        speaking(
+            form("/devicelogin", "otc=AAAABBBBC"),
+            "pl-PL,pl;q=0.9,en;q=0.8",
+        ),
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("<html lang=\"pl\">"), "{page}");
     assert!(
         page.contains("Ten kod nie zadziałał. Sprawdź kod i spróbuj ponownie."),
         "{page}"
     );
+}
 
-    // Through to the account list and consent, still in German.
+#[tokio::test]
+async fn signing_in_in_german_stays_german_to_the_end() {
+    let authority = authority(Duration::from_secs(900));
     let (_, user_code) = start(&authority.app, "organizations").await;
+    let account = "megan.bowen@contoso.onmicrosoft.com";
+    let german = |uri: &str, body: String| speaking(form(uri, &body), "de-DE,de;q=0.9,en;q=0.5");
+
     let (_, page) = send(
         &authority.app,
-        speaking(form("/devicelogin", &format!("otc={user_code}")), "de"),
+        german("/devicelogin", format!("otc={user_code}")),
     )
     .await;
     assert!(page.contains("<h1>Konto auswählen</h1>"), "{page}");
+    assert!(
+        page.contains("um mit <strong>Xopero Registrator</strong> fortzufahren"),
+        "{page}"
+    );
+
+    let account_form = format!("otc={user_code}&account={account}");
+    let (_, page) = send(&authority.app, german("/devicelogin/account", account_form)).await;
+    assert!(
+        page.contains("<h1>Versuchen Sie, sich bei Xopero Registrator anzumelden?</h1>"),
+        "{page}"
+    );
+    assert!(page.contains(">Abbrechen</button>"), "{page}");
+
+    let consent = format!("otc={user_code}&account={account}&decision=continue");
+    let (status, page) = send(&authority.app, german("/devicelogin/consent", consent)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+    assert!(
+        page.contains("Sie können dieses Fenster jetzt schließen."),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn the_account_list_names_the_app_in_english_as_today() {
+    let authority = authority(Duration::from_secs(900));
+    let (_, user_code) = start(&authority.app, "organizations").await;
+    let (_, page) = send(
+        &authority.app,
+        form("/devicelogin", &format!("otc={user_code}")),
+    )
+    .await;
+    assert!(
+        page.contains("<p>to continue to <strong>Xopero Registrator</strong></p>"),
+        "{page}"
+    );
 }

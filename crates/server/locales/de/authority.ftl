@@ -14,7 +14,7 @@ code-used = Dieser Code wurde bereits verwendet. Kehren Sie zu der App oder dem 
 code-too-many = Von diesem Gerät aus wurden zu viele Codes ausprobiert. Warten Sie eine Minute, und versuchen Sie es dann erneut.
 
 account-title = Konto auswählen
-account-continue-to = um fortzufahren zu
+account-continue = um mit { $app } fortzufahren
 account-list = Konten
 
 admin-title = Administratorgenehmigung erforderlich
@@ -23,7 +23,7 @@ admin-other-account = Anderes Konto verwenden
 
 consent-title = Anmeldung bestätigen
 consent-question = Versuchen Sie, sich bei { $app } anzumelden?
-consent-warning = Fahren Sie nur fort, wenn Sie die App aus einem Store oder von einer Website heruntergeladen haben, denen Sie vertrauen.
+consent-warning = Fahren Sie nur fort, wenn Sie die App aus einem Store oder von einer Website heruntergeladen haben, dem bzw. der Sie vertrauen.
 consent-cancel = Abbrechen
 consent-continue = Weiter
 

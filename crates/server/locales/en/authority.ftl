@@ -14,7 +14,7 @@ code-used = That code has already been used. Go back to the app or device you ar
 code-too-many = Too many codes were tried from this device. Wait a minute, then try again.
 
 account-title = Pick an account
-account-continue-to = to continue to
+account-continue = to continue to { $app }
 account-list = Accounts
 
 admin-title = Need admin approval

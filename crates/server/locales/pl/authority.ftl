@@ -14,7 +14,7 @@ code-used = Ten kod został już użyty. Wróć do aplikacji lub urządzenia, do
 code-too-many = Z tego urządzenia wypróbowano zbyt wiele kodów. Odczekaj minutę i spróbuj ponownie.
 
 account-title = Wybierz konto
-account-continue-to = aby przejść do aplikacji
+account-continue = aby przejść do aplikacji { $app }
 account-list = Konta
 
 admin-title = Wymagana zgoda administratora

@@ -5,26 +5,32 @@ use std::{convert::Infallible, sync::LazyLock};
 
 use axum::{extract::FromRequestParts, http::header::ACCEPT_LANGUAGE, http::request::Parts};
 use fluent_bundle::{FluentArgs, FluentResource, concurrent::FluentBundle};
-use unic_langid::langid;
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use unic_langid::{LanguageIdentifier, langid};
 
 /// The languages the pages speak, English first (the fallback), with their catalogues.
-const CATALOGUES: [(&str, &str); 3] = [
-    ("en", include_str!("../../locales/en/authority.ftl")),
-    ("pl", include_str!("../../locales/pl/authority.ftl")),
-    ("de", include_str!("../../locales/de/authority.ftl")),
+static CATALOGUES: [(LanguageIdentifier, &str); 3] = [
+    (
+        langid!("en"),
+        include_str!("../../locales/en/authority.ftl"),
+    ),
+    (
+        langid!("pl"),
+        include_str!("../../locales/pl/authority.ftl"),
+    ),
+    (
+        langid!("de"),
+        include_str!("../../locales/de/authority.ftl"),
+    ),
 ];
 
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     CATALOGUES
         .iter()
-        .map(|(tag, source)| {
-            let language = match *tag {
-                "pl" => langid!("pl"),
-                "de" => langid!("de"),
-                _ => langid!("en"),
-            };
-            let mut bundle = FluentBundle::new_concurrent(vec![language]);
-            // No bidi isolation marks: every language here runs left to right.
+        .map(|(language, source)| {
+            let mut bundle = FluentBundle::new_concurrent(vec![language.clone()]);
+            // No bidi isolation marks: every language here runs left to right, and the tests
+            // (and Playwright's) match the text as written.
             bundle.set_use_isolating(false);
             // The catalogues are checked by the tests; a broken entry falls back to English.
             let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
@@ -42,37 +48,35 @@ pub struct Words {
 
 impl Words {
     /// The language of `accept_language` (an `Accept-Language` value) the pages speak best:
-    /// the highest-weighted one they have, by primary subtag (`pl-PL` is Polish), else English.
+    /// the most wanted one they have (`pl-PL` is Polish), else English.
     pub fn negotiate(accept_language: &str) -> Self {
-        let mut wanted: Vec<(f32, &str)> = accept_language
-            .split(',')
-            .filter_map(|entry| {
-                let mut parts = entry.split(';');
-                let tag = parts.next()?.trim();
-                let weight = parts
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-                Some((weight, tag))
-            })
-            .filter(|(weight, tag)| *weight > 0.0 && !tag.is_empty())
-            .collect();
-        // Stable: equal weights keep the browser's order.
-        wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let index = wanted
-            .iter()
-            .find_map(|(_, tag)| {
-                let language = tag.split(['-', '_']).next()?;
-                CATALOGUES
-                    .iter()
-                    .position(|(code, _)| code.eq_ignore_ascii_case(language))
-            })
+        // Most wanted first (a stable sort, so equal weights keep the browser's order);
+        // `q=0` means "not this one", so it is no request at all.
+        let requested: Vec<LanguageIdentifier> =
+            accept_language::parse_with_quality(accept_language)
+                .into_iter()
+                .filter(|(_, quality)| *quality > 0.0)
+                .filter_map(|(tag, _)| tag.parse().ok())
+                .collect();
+        let available: Vec<&LanguageIdentifier> =
+            CATALOGUES.iter().map(|(language, _)| language).collect();
+        // Lookup: the one best language, matching `pl-PL` to `pl` and `en-GB` to `en`.
+        let chosen = negotiate_languages(
+            &requested,
+            &available,
+            Some(&available[0]),
+            NegotiationStrategy::Lookup,
+        );
+        let index = chosen
+            .first()
+            .and_then(|chosen| available.iter().position(|language| language == *chosen))
             .unwrap_or(0);
         Self { index }
     }
 
     /// The language's tag, for `<html lang>`.
     pub fn tag(self) -> &'static str {
-        CATALOGUES[self.index].0
+        CATALOGUES[self.index].0.language.as_str()
     }
 
     /// The message `id`.
@@ -127,8 +131,11 @@ mod tests {
         assert_eq!(Words::negotiate("pl-PL,pl;q=0.9,en;q=0.8").tag(), "pl");
         assert_eq!(Words::negotiate("fr-FR, de;q=0.5, en;q=0.3").tag(), "de");
         assert_eq!(Words::negotiate("en;q=0.2, de-AT;q=0.7").tag(), "de");
+        assert_eq!(Words::negotiate("en-GB,en;q=0.9,pl;q=0.8").tag(), "en");
+        assert_eq!(Words::negotiate("de, pl").tag(), "de");
         assert_eq!(Words::negotiate("pl;q=0, de").tag(), "de");
         assert_eq!(Words::negotiate("fr, es").tag(), "en");
+        assert_eq!(Words::negotiate("*").tag(), "en");
         assert_eq!(Words::negotiate("").tag(), "en");
         assert_eq!(Words::negotiate("garbage;q=x").tag(), "en");
     }

@@ -166,6 +166,8 @@ fn account_page(words: Words, found: &DeviceAuthorization) -> Response {
         .filter(|tenant| directory::admits(&found.tenant_hint, tenant))
         .flat_map(|tenant| tenant.accounts.iter());
     let title = words.t("account-title");
+    // The app's name sits where each language's grammar puts it, and stands out there.
+    let continue_to = words.t_with("account-continue", &[("app", XOPERO_REGISTRATOR_NAME)]);
     respond(
         words,
         StatusCode::OK,
@@ -173,8 +175,11 @@ fn account_page(words: Words, found: &DeviceAuthorization) -> Response {
         html! {
             h1 { (title) }
             p {
-                (words.t("account-continue-to")) " "
-                strong { (XOPERO_REGISTRATOR_NAME) }
+                @if let Some((before, after)) = continue_to.split_once(XOPERO_REGISTRATOR_NAME) {
+                    (before) strong { (XOPERO_REGISTRATOR_NAME) } (after)
+                } @else {
+                    (continue_to)
+                }
             }
             ul.accounts aria-label=(words.t("account-list")) {
                 @for account in accounts {
