@@ -1,0 +1,74 @@
+# Das Dashboard: die Liste der Organisationen mit Filter und Sortierung und die Kachel jeder Organisation.
+
+list-loading = Organisationen werden geladen…
+list-label = Organisationen
+list-count = { $total ->
+    [one] { $total } Organisation
+   *[other] { $total } Organisationen
+}
+list-count-filtered = { $total ->
+    [one] { $shown } von { $total } Organisation angezeigt
+   *[other] { $shown } von { $total } Organisationen angezeigt
+}
+list-empty-title = Es ist noch keine Microsoft 365-Organisation verbunden.
+list-empty-text = Verbinden Sie eine, um ihre Sicherung hier zu verwalten.
+list-no-match = Keine Organisation entspricht „{ $filter }“.
+list-clear-filter = Filter löschen
+live-interrupted = Liveupdates sind unterbrochen; die Verbindung wird wiederhergestellt. Bis dahin werden die Organisationen alle paar Sekunden neu geladen.
+live-interrupted-outdated = Liveupdates sind unterbrochen, und XMS ist nicht erreichbar: Die angezeigten Daten sind möglicherweise veraltet. Neuer Versuch alle paar Sekunden.
+
+toolbar-filter = Nach Name oder Domäne filtern
+toolbar-sort = Sortieren nach
+sort-name = Name
+sort-status = Status, Handlungsbedarf zuerst
+sort-last-backup = Letzte Sicherung, älteste zuerst
+
+status-healthy = Geschützt
+status-failed = Letzte Sicherung fehlgeschlagen
+status-running = Sicherung wird ausgeführt
+status-reauthorize = Erneute Autorisierung erforderlich
+status-never = Noch nie gesichert
+
+tile-reauthorize-hint = XMS kann nicht mehr auf ihre Daten zugreifen.
+tile-reauthorize-link = Unter „Bearbeiten“ erneut autorisieren
+tile-protected-users = Geschützte Benutzer
+tile-users-protected = { $protected } von { $total }
+tile-licences = Verwendete Lizenzen
+tile-last-backup = Letzte Sicherung
+tile-last-backup-none = Noch keine
+tile-last-backup-succeeded = { $items ->
+    [one] Erfolgreich, { $items } Element
+   *[other] Erfolgreich, { $items } Elemente
+}
+tile-last-backup-failed = Fehlgeschlagen: { $reason }
+tile-next-backup = Nächste Sicherung
+tile-next-backup-none = Bis zur erneuten Autorisierung keine geplant
+tile-policy = Richtlinie
+tile-policy-default = Standardrichtlinie
+tile-policy-custom = Benutzerdefinierte Richtlinie
+tile-worker = Worker
+tile-worker-offline = (offline: Sicherungen warten auf ihn)
+tile-run-backup = Sicherung ausführen
+tile-run-backup-label = Sicherung von { $name } ausführen
+tile-cancel-backup = Sicherung abbrechen
+tile-cancel-backup-label = Sicherung von { $name } abbrechen
+tile-custom-policy = Benutzerdefinierte Richtlinie
+tile-custom-policy-label = Benutzerdefinierte Richtlinie von { $name }
+tile-edit = Bearbeiten
+tile-edit-label = { $name } bearbeiten
+
+progress-label = Sicherung von { $name }
+progress-running = { NUMBER($done, style: "percent") } · { $items_done } von { $items_total ->
+    [one] { $items_total } Element
+   *[other] { $items_total } Elementen
+}
+progress-queued = In der Warteschlange, wartet auf den Worker
+
+announce-backup-started = Sicherung von { $name } gestartet.
+announce-backup-progress = Sicherung von { $name }: { NUMBER($done, style: "percent") } erledigt.
+announce-backup-succeeded = { $items ->
+    [one] Die Sicherung von { $name } war erfolgreich: { $items } Element.
+   *[other] Die Sicherung von { $name } war erfolgreich: { $items } Elemente.
+}
+announce-backup-failed = Die Sicherung von { $name } ist fehlgeschlagen: { $reason }
+announce-backup-ended = Die Sicherung von { $name } wurde beendet, ohne abgeschlossen zu werden.

@@ -33,4 +33,3 @@ blocked-text = Your sign-in was successful but does not meet the criteria to acc
 blocked-code = Error code: { $code }
 cancelled-title = Sign-in cancelled
 cancelled-text = You did not sign in to { $app }. You may now close this window.
-stray-id = Stray

@@ -5,6 +5,7 @@ brand = Deweloperski urząd logowania
 
 code-title = Wprowadź kod
 code-text = Wprowadź kod wyświetlany w aplikacji lub na urządzeniu.
+code-label = Kod
 code-next = Dalej
 code-missing = Wprowadź kod.
 code-wrong = Ten kod nie zadziałał. Sprawdź kod i spróbuj ponownie.
