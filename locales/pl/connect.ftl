@@ -1,0 +1,29 @@
+# Okno Połącz: uzyskanie kodu, zalogowanie się nim na stronie Microsoftu i wynik.
+
+connect-button = Połącz
+connect-title = Połącz organizację Microsoft 365
+connect-reauthorize-title = Autoryzuj ponownie: { $name }
+connect-starting = Uzyskiwanie kodu uwierzytelniania aplikacji od Microsoftu…
+connect-try-again = Spróbuj ponownie
+connect-new-code = Uzyskaj nowy kod
+connect-step-copy = Skopiuj kod uwierzytelniania aplikacji.
+connect-step-sign-in = Zaloguj się przy użyciu konta administratora globalnego organizacji, wprowadź kod i potwierdź logowanie do aplikacji Xopero Registrator.
+connect-code-label = Kod uwierzytelniania aplikacji
+connect-copy = Kopiuj
+connect-copied = Skopiowano
+connect-copy-manually = Naciśnij Ctrl+C, aby skopiować
+connect-log-in = Zaloguj się do Microsoft 365
+connect-unsafe-uri = XMS podał adres logowania, który nie jest bezpieczny, więc nie został otwarty: { $uri }. Poproś administratora XMS o sprawdzenie ustawień logowania Microsoft 365 w XMS.
+connect-waiting = Oczekiwanie na zalogowanie…
+connect-reconnecting = Ponowne łączenie z XMS… Kod pozostaje ważny; to okno samo nadrobi zmiany.
+connect-code-valid = Kod jest ważny jeszcze przez { $time }.
+connect-code-expired = Kod wygasł.
+connect-expired = Kod wygasł, zanim ktokolwiek się nim zalogował. Uzyskaj nowy kod, aby spróbować ponownie.
+connect-declined = Logowanie zostało anulowane na stronie Microsoft 365, więc nie połączono żadnej organizacji.
+connect-cancelled-in-xms = To logowanie zostało anulowane w XMS. Zacznij od nowa.
+connect-connected = Połączono organizację
+connect-added = Organizacja { $name } ({ $domain }) została dodana do XMS.
+connect-renewed = Organizacja { $name } ({ $domain }) była już połączona: jej autoryzacja i dane zostały odnowione.
+connect-first-backup = Wykonaj kopię zapasową teraz lub najpierw dostosuj jej zasady; w przeciwnym razie harmonogram uruchomi pierwszą kopię dziś w nocy.
+connect-starting-backup = Uruchamianie kopii zapasowej…
+connect-done = Gotowe
