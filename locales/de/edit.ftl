@@ -1,0 +1,86 @@
+# Das Bearbeitungsfenster einer Organisation: Lizenzverwaltung, Benutzersynchronisierung und Standard-Worker.
+
+licence-heading = Lizenzverwaltung
+licence-automatic = Automatisch
+licence-automatic-hint = Jeder Microsoft 365-Benutzer erhält eine Lizenz und Schutz, neue Benutzer, sobald sie hinzukommen.
+licence-manual = Manuell
+licence-manual-hint = Sie wählen aus, welche Benutzer geschützt werden.
+licence-preview-all-protected = Alle Benutzer sind bereits geschützt; neue Benutzer werden geschützt, sobald sie hinzukommen.
+licence-preview = Durch den Wechsel werden { $users ->
+    [one] { $users } derzeit ungeschützter Benutzer
+   *[other] { $users } derzeit ungeschützte Benutzer
+} geschützt, dafür werden { $used } von { $free ->
+    [one] { $free } freien Lizenz
+   *[other] { $free } freien Lizenzen
+} verwendet.
+licence-shortfall-warning = Warnung: nicht genügend Lizenzen.
+licence-shortfall = { $free ->
+    [one] Nur { $free } Lizenz ist frei
+   *[other] Nur { $free } Lizenzen sind frei
+}, daher { $users ->
+    [one] bliebe { $users } Benutzer ungeschützt
+   *[other] blieben { $users } Benutzer ungeschützt
+}. Fügen Sie Ihrem Xopero ONE-Abonnement Lizenzen hinzu, oder schützen Sie Benutzer weiterhin manuell.
+
+sync-heading = Intervall der Benutzersynchronisierung
+sync-interval = { $hours ->
+    [one] Stündlich
+   *[other] Alle { $hours } Stunden
+}
+sync-interval-daily = Alle 24 Stunden (täglich)
+sync-last = Letzte Synchronisierung: { $ago } ({ $at }).
+sync-last-none = Es wurde noch keine Synchronisierung ausgeführt.
+sync-next = Nächste Synchronisierung: { $when } ({ $at }).
+sync-next-none = Bis zur erneuten Autorisierung der Organisation wird keine Synchronisierung ausgeführt.
+sync-now = Jetzt synchronisieren
+sync-running = Benutzer werden synchronisiert…
+sync-done = Benutzer synchronisiert.
+sync-failed = Die Synchronisierung wurde nicht ausgeführt. { $reason }
+
+worker-heading = Standard-Worker
+worker-cloud = Cloud
+worker-local = Lokal
+worker-online = Online
+worker-offline = Offline
+worker-main = Haupt-Worker
+worker-offline-warning = Warnung:
+worker-offline-text = { $name } ist offline. Die Sicherungen dieser Organisation warten, bis er wieder online ist.
+worker-use-anyway = Trotzdem verwenden
+
+conflict-title = Jemand anderes hat diese Einstellungen geändert, während Sie sie bearbeitet haben.
+conflict-text = Es wurde nichts überschrieben. Vergleichen Sie, und behalten Sie dann Ihre Einstellungen, oder übernehmen Sie die anderen.
+conflict-caption = Ihre Einstellungen neben den gespeicherten
+conflict-setting = Einstellung
+conflict-yours = Ihre
+conflict-theirs = Von jemand anderem gespeichert
+conflict-differs = { " " }(abweichend)
+conflict-keep-mine = Meine behalten
+conflict-take-theirs = Andere übernehmen
+
+remove-heading = Organisation entfernen
+remove-start = Organisation entfernen…
+remove-explained = Durch das Entfernen von { $name } werden ihre Sicherungen beendet, und sie wird mit ihren Einstellungen aus XMS entfernt. Bereits erstellte Sicherungen bleiben bis zum Ende ihrer Aufbewahrungsdauer im Speicher; um sie wieder zu sichern, verbinden Sie sie erneut.
+remove-type-name = Geben Sie zur Bestätigung { $name } ein
+remove-confirm = { $name } entfernen
+remove-keep = Behalten
+remove-done = { $name } wurde aus XMS entfernt.
+remove-failed = { $name } wurde nicht entfernt. { $reason }
+
+edit-title = { $name } bearbeiten
+edit-loading = Einstellungen werden geladen…
+edit-discard-question = Ihre nicht gespeicherten Änderungen an diesen Einstellungen verwerfen?
+edit-restored = Ihre zuvor nicht gespeicherten Änderungen wurden wiederhergestellt. Speichern Sie sie, oder schließen Sie das Fenster, um sie zu verwerfen.
+edit-save-fields = Einige Einstellungen erfordern Ihre Aufmerksamkeit: Beachten Sie die Meldungen darunter. Es wurde nichts gespeichert.
+edit-save-failed = Ihre Änderungen wurden nicht gespeichert. { $reason } Ihre Änderungen bleiben erhalten.
+edit-saved = Einstellungen gespeichert.
+edit-saving = Wird gespeichert…
+edit-save = Speichern
+edit-close = Schließen
+edit-no-changes = Keine Änderungen zu speichern.
+problem-interval = Wählen Sie eines der aufgeführten Intervalle.
+problem-worker = Wählen Sie einen der aufgeführten Worker.
+problem-worker-offline = { $name } ist offline: Bestätigen Sie, dass Sicherungen auf ihn warten dürfen.
+
+reauthorize-heading = Autorisierung
+reauthorize-text = XMS sichert diese Organisation mit der Zustimmung, die ein globaler Administrator beim Verbinden erteilt hat. Wurde diese Zustimmung widerrufen oder ist sie abgelaufen, melden Sie sich erneut an, um sie zu erneuern.
+reauthorize-button = Erneut autorisieren

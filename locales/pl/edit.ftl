@@ -1,0 +1,96 @@
+# Okno edycji organizacji: zarządzanie licencjami, synchronizacja użytkowników i domyślny worker.
+
+licence-heading = Zarządzanie licencjami
+licence-automatic = Automatyczne
+licence-automatic-hint = Każdy użytkownik Microsoft 365 otrzymuje licencję i ochronę, nowi użytkownicy — gdy tylko się pojawią.
+licence-manual = Ręczne
+licence-manual-hint = Sam wybierasz, którzy użytkownicy są chronieni.
+licence-preview-all-protected = Wszyscy użytkownicy są już chronieni; nowi użytkownicy będą chronieni, gdy tylko się pojawią.
+licence-preview = Przełączenie obejmie ochroną { $users ->
+    [one] { $users } niechronionego obecnie użytkownika
+    [few] { $users } niechronionych obecnie użytkowników
+    [many] { $users } niechronionych obecnie użytkowników
+   *[other] { $users } niechronionego obecnie użytkownika
+} i zużyje { $used } z { $free ->
+    [one] { $free } wolnej licencji
+    [few] { $free } wolnych licencji
+    [many] { $free } wolnych licencji
+   *[other] { $free } wolnej licencji
+}.
+licence-shortfall-warning = Ostrzeżenie: za mało licencji.
+licence-shortfall = { $free ->
+    [one] Wolna jest tylko { $free } licencja
+    [few] Wolne są tylko { $free } licencje
+    [many] Wolnych jest tylko { $free } licencji
+   *[other] Wolnych jest tylko { $free } licencji
+}, więc { $users ->
+    [one] { $users } użytkownik pozostałby niechroniony
+    [few] { $users } użytkownicy pozostaliby niechronieni
+    [many] { $users } użytkowników pozostałoby niechronionych
+   *[other] { $users } użytkownika pozostałoby niechronionego
+}. Dodaj licencje do subskrypcji Xopero ONE lub nadal wybieraj chronionych użytkowników ręcznie.
+
+sync-heading = Interwał synchronizacji użytkowników
+sync-interval = { $hours ->
+    [one] Co godzinę
+    [few] Co { $hours } godziny
+    [many] Co { $hours } godzin
+   *[other] Co { $hours } godziny
+}
+sync-interval-daily = Co 24 godziny (codziennie)
+sync-last = Ostatnia synchronizacja: { $ago } ({ $at }).
+sync-last-none = Synchronizacja jeszcze się nie odbyła.
+sync-next = Następna synchronizacja: { $when } ({ $at }).
+sync-next-none = Synchronizacja nie zostanie uruchomiona, dopóki organizacja nie zostanie ponownie autoryzowana.
+sync-now = Synchronizuj teraz
+sync-running = Synchronizowanie użytkowników…
+sync-done = Zsynchronizowano użytkowników.
+sync-failed = Synchronizacja nie została uruchomiona. { $reason }
+
+worker-heading = Domyślny worker
+worker-cloud = W chmurze
+worker-local = Lokalny
+worker-online = Online
+worker-offline = Offline
+worker-main = Główny worker
+worker-offline-warning = Ostrzeżenie:
+worker-offline-text = Worker { $name } jest offline. Kopie zapasowe tej organizacji będą czekać, aż ponownie będzie online.
+worker-use-anyway = Użyj go mimo to
+
+conflict-title = Ktoś inny zmienił te ustawienia, gdy je edytowałeś.
+conflict-text = Nic nie zostało nadpisane. Porównaj je, a następnie zachowaj swoje lub przyjmij tamte.
+conflict-caption = Twoje ustawienia obok zapisanych
+conflict-setting = Ustawienie
+conflict-yours = Twoje
+conflict-theirs = Zapisane przez kogoś innego
+conflict-differs = { " " }(różni się)
+conflict-keep-mine = Zachowaj moje
+conflict-take-theirs = Przyjmij tamte
+
+remove-heading = Usuń organizację
+remove-start = Usuń organizację…
+remove-explained = Usunięcie organizacji { $name } zatrzyma jej kopie zapasowe oraz usunie ją i jej ustawienia z XMS. Wykonane już kopie zapasowe pozostaną w magazynie danych do końca okresu przechowywania; aby ponownie tworzyć jej kopie, połącz ją ponownie.
+remove-type-name = Wpisz { $name }, aby potwierdzić
+remove-confirm = Usuń { $name }
+remove-keep = Zachowaj ją
+remove-done = Organizacja { $name } została usunięta z XMS.
+remove-failed = Nie usunięto organizacji { $name }. { $reason }
+
+edit-title = Edytuj: { $name }
+edit-loading = Ładowanie ustawień…
+edit-discard-question = Odrzucić niezapisane zmiany tych ustawień?
+edit-restored = Przywrócono Twoje niezapisane zmiany. Zapisz je lub zamknij okno, aby je odrzucić.
+edit-save-fields = Niektóre ustawienia wymagają uwagi: zobacz komunikaty pod nimi. Nic nie zostało zapisane.
+edit-save-failed = Nie zapisano zmian. { $reason } Twoje zmiany zostały zachowane.
+edit-saved = Zapisano ustawienia.
+edit-saving = Zapisywanie…
+edit-save = Zapisz
+edit-close = Zamknij
+edit-no-changes = Brak zmian do zapisania.
+problem-interval = Wybierz jeden z wymienionych interwałów.
+problem-worker = Wybierz jednego z wymienionych workerów.
+problem-worker-offline = Worker { $name } jest offline: potwierdź, że kopie zapasowe mogą na niego czekać.
+
+reauthorize-heading = Autoryzacja
+reauthorize-text = XMS tworzy kopie zapasowe tej organizacji na podstawie zgody udzielonej przez administratora globalnego podczas jej łączenia. Jeśli ta zgoda została cofnięta lub wygasła, zaloguj się ponownie, aby ją odnowić.
+reauthorize-button = Autoryzuj ponownie
