@@ -4,11 +4,31 @@ import type { Page, BrowserContext } from "@playwright/test";
 import { expect } from "./server";
 import { expectAccessible } from "./axe";
 
+/** The words of the sign-in steps, in one language. */
+export interface SignInWords {
+  logIn: string;
+  code: string;
+  next: string;
+  consent: string;
+  continue: string;
+  cancel: string;
+}
+
+/** The steps' words in English, as the tests that do not test languages read them. */
+export const ENGLISH: SignInWords = {
+  logIn: "Log in to Microsoft 365",
+  code: "Code",
+  next: "Next",
+  consent: "Are you trying to sign in to Xopero Registrator?",
+  continue: "Continue",
+  cancel: "Cancel",
+};
+
 /** Clicks Log in to Microsoft 365 and returns the sign-in tab it opens. */
-export async function logIn(context: BrowserContext, page: Page): Promise<Page> {
+export async function logIn(context: BrowserContext, page: Page, words = ENGLISH): Promise<Page> {
   const [signIn] = await Promise.all([
     context.waitForEvent("page"),
-    page.getByRole("link", { name: "Log in to Microsoft 365" }).click(),
+    page.getByRole("link", { name: words.logIn }).click(),
   ]);
   await signIn.waitForLoadState();
   return signIn;
@@ -23,16 +43,16 @@ export async function signIn(
   code: string,
   account: RegExp,
   decision: "Continue" | "Cancel",
-  { audit = false } = {},
+  { audit = false, words = ENGLISH } = {},
 ) {
   const check = (state: string) => (audit ? expectAccessible(tab, state) : Promise.resolve());
   await check("the device-login code page");
-  await tab.getByLabel("Code").fill(code);
-  await tab.getByRole("button", { name: "Next" }).click();
+  await tab.getByLabel(words.code, { exact: true }).fill(code);
+  await tab.getByRole("button", { name: words.next }).click();
   await expect(tab.getByRole("button", { name: account })).toBeVisible();
   await check("the device-login account picker");
   await tab.getByRole("button", { name: account }).click();
-  await expect(tab.getByRole("heading", { name: "Are you trying to sign in to Xopero Registrator?" })).toBeVisible();
+  await expect(tab.getByRole("heading", { name: words.consent })).toBeVisible();
   await check("the device-login consent page");
-  await tab.getByRole("button", { name: decision }).click();
+  await tab.getByRole("button", { name: decision === "Continue" ? words.continue : words.cancel }).click();
 }
