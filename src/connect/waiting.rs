@@ -152,6 +152,8 @@ fn Countdown(
         <p class="m365-connect__countdown" role="timer">
             {move || match remaining() {
                 0 => t!(i18n, "connect-code-expired"),
+                // A digital clock (m:ss) reads the same in every language the module speaks;
+                // Intl.DurationFormat, which could write it, is missing from browsers still in use.
                 left => t!(i18n, "connect-code-valid", time = format!("{}:{:02}", left / 60, left % 60)),
             }}
         </p>

@@ -106,7 +106,8 @@ pub fn summary(
         (scope.groups, "data-groups"),
     ]
     .into_iter()
-    .filter_map(|(on, id)| on.then(|| i18n.t(id)))
+    .filter(|(on, _)| *on)
+    .map(|(_, id)| i18n.t(id))
     .collect();
     let whose = match &scope.users {
         UserScope::AllProtected => t!(i18n, "summary-whose-all"),
