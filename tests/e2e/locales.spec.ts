@@ -74,7 +74,7 @@ const LANGUAGES: Record<string, Words> = {
     done: "Fertig",
     never: "Noch nie gesichert",
     defaultPolicy: "Standardrichtlinie",
-    runBackupOf: (name) => `Sicherung von ${name} ausführen`,
+    runBackupOf: (name) => `Sicherung ausführen für ${name}`,
     counts: [
       [1, "1 Organisation"],
       [2, "2 Organisationen"],
