@@ -530,12 +530,12 @@ fn Editor(
                                     save.set(Save::Idle);
                                     submit.run(theirs.etag.clone());
                                 }
-                            }>{move || t!(i18n, "conflict-keep-mine")}</button>
+                            }>{move || t!(i18n, "policy-keep-mine")}</button>
                             <button type="button" class="m365-button m365-button--secondary" on:click=move |_| {
                                 policy.set(theirs.policy.clone());
                                 saved.set((*theirs).clone());
                                 save.set(Save::Idle);
-                            }>{move || t!(i18n, "conflict-take-theirs")}</button>
+                            }>{move || t!(i18n, "policy-take-theirs")}</button>
                         </div>
                     </div>
                 }
@@ -553,7 +553,7 @@ fn Editor(
                             </p>
                             <Show when=move || !has_fields>
                                 <button type="button" class="m365-button" on:click=move |_| save_now.run(())>
-                                    {move || t!(i18n, "load-failed-retry")}
+                                    {move || t!(i18n, "policy-save-retry")}
                                 </button>
                             </Show>
                         </div>
@@ -565,7 +565,7 @@ fn Editor(
                 }
                 .into_any(),
                 Save::Saving => view! {
-                    <p class="m365-status" role="status">{move || t!(i18n, "edit-saving")}</p>
+                    <p class="m365-status" role="status">{move || t!(i18n, "policy-saving")}</p>
                 }
                 .into_any(),
                 Save::Idle => ().into_any(),
@@ -588,14 +588,39 @@ fn Editor(
 }
 
 /// Today's and tomorrow's dates (`YYYY-MM-DD`) in `zone`, as the browser knows them.
+///
+/// They are keys compared with the runs' local dates and never shown (the day a reader sees
+/// comes from [`crate::I18n::day_and_month`] in the active language), so they are put together
+/// from `Intl`'s date parts rather than taken from how some language writes a date, which
+/// browsers have changed between versions.
 fn today_and_tomorrow(zone: &str) -> (String, String) {
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into());
+    for (key, value) in [
+        ("timeZone", zone),
+        ("year", "numeric"),
+        ("month", "2-digit"),
+        ("day", "2-digit"),
+        ("numberingSystem", "latn"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en".into()), &options);
     let date = |ms: f64| -> String {
-        // en-CA writes dates as YYYY-MM-DD.
-        js_sys::Date::new(&ms.into())
-            .to_locale_date_string("en-CA", &options)
-            .into()
+        let parts = format.format_to_parts(&js_sys::Date::new(&ms.into()));
+        let part = |kind: &str| -> String {
+            parts
+                .iter()
+                .find(|part| {
+                    js_sys::Reflect::get(part, &"type".into())
+                        .ok()
+                        .and_then(|t| t.as_string())
+                        .is_some_and(|t| t == kind)
+                })
+                .and_then(|part| js_sys::Reflect::get(&part, &"value".into()).ok())
+                .and_then(|value| value.as_string())
+                .unwrap_or_default()
+        };
+        format!("{}-{}-{}", part("year"), part("month"), part("day"))
     };
     let now = js_sys::Date::now();
     (date(now), date(now + 86_400_000.0))

@@ -89,3 +89,16 @@ fn runs_read_naturally_in_polish_and_german() {
         "Nächste: heute 22:00 inkrementell, 1. Dez. 22:00 vollständig"
     );
 }
+
+#[wasm_bindgen_test]
+fn tomorrow_is_said_in_the_readers_language() {
+    let tomorrow = run("2026-11-27T02:30", BackupKind::Full);
+    assert_eq!(
+        run_time(I18n::new(Locale::Pl), &tomorrow, "2026-11-26", "2026-11-27"),
+        "jutro 02:30"
+    );
+    assert_eq!(
+        run_time(I18n::new(Locale::De), &tomorrow, "2026-11-26", "2026-11-27"),
+        "morgen 02:30"
+    );
+}

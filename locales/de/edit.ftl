@@ -6,10 +6,13 @@ licence-automatic-hint = Jeder Microsoft 365-Benutzer erhält eine Lizenz und Sc
 licence-manual = Manuell
 licence-manual-hint = Sie wählen aus, welche Benutzer geschützt werden.
 licence-preview-all-protected = Alle Benutzer sind bereits geschützt; neue Benutzer werden geschützt, sobald sie hinzukommen.
-licence-preview = Durch den Wechsel werden { $users ->
-    [one] { $users } derzeit ungeschützter Benutzer
-   *[other] { $users } derzeit ungeschützte Benutzer
-} geschützt, dafür werden { $used } von { $free ->
+licence-preview = Durch den Wechsel { $users ->
+    [one] wird { $users } derzeit ungeschützter Benutzer
+   *[other] werden { $users } derzeit ungeschützte Benutzer
+} geschützt. Dabei { $used ->
+    [one] wird { $used }
+   *[other] werden { $used }
+} der { $free ->
     [one] { $free } freien Lizenz
    *[other] { $free } freien Lizenzen
 } verwendet.
@@ -59,7 +62,7 @@ conflict-take-theirs = Andere übernehmen
 
 remove-heading = Organisation entfernen
 remove-start = Organisation entfernen…
-remove-explained = Durch das Entfernen von { $name } werden ihre Sicherungen beendet, und sie wird mit ihren Einstellungen aus XMS entfernt. Bereits erstellte Sicherungen bleiben bis zum Ende ihrer Aufbewahrungsdauer im Speicher; um sie wieder zu sichern, verbinden Sie sie erneut.
+remove-explained = Durch das Entfernen von { $name } werden ihre Sicherungen eingestellt, und sie wird mit ihren Einstellungen aus XMS entfernt. Bereits erstellte Sicherungen bleiben bis zum Ende ihrer Aufbewahrungsdauer im Speicher; um sie wieder zu sichern, verbinden Sie sie erneut.
 remove-type-name = Geben Sie zur Bestätigung { $name } ein
 remove-confirm = { $name } entfernen
 remove-keep = Behalten

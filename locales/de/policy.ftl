@@ -1,6 +1,6 @@
 # Der Editor benutzerdefinierter Sicherungsrichtlinien: Abschnitte, Zusammenfassung und nächste Ausführungen.
 
-policy-title-of = Sicherungsrichtlinie von { $name }
+policy-title-of = Sicherungsrichtlinie für { $name }
 policy-loading = Richtlinie wird geladen…
 policy-back = Zurück zu den Organisationen
 policy-kind-default = Diese Organisation verwendet die Standardrichtlinie von XMS. Beim Speichern wird daraus eine benutzerdefinierte Richtlinie.
@@ -9,20 +9,24 @@ policy-restored = Ihre zuvor nicht gespeicherten Änderungen wurden wiederherges
 policy-password-short = Geben Sie ein Verschlüsselungskennwort mit mindestens 8 Zeichen ein.
 policy-password-differ = Die Kennwörter stimmen nicht überein: Geben Sie zweimal dasselbe Kennwort ein.
 policy-next-runs-failed = Die nächsten Ausführungen konnten nicht ermittelt werden. { $reason }
+policy-saving = Wird gespeichert…
 policy-saved = Benutzerdefinierte Richtlinie gespeichert.
 policy-reset-question = Zur Standardrichtlinie von XMS zurückkehren? Diese benutzerdefinierte Richtlinie wird verworfen.
 policy-reset-done = Es gilt wieder die Standardrichtlinie.
 policy-discard-question = Ihre nicht gespeicherten Änderungen an dieser Richtlinie verwerfen?
-policy-summary-heading = Was geschehen wird
+policy-summary-heading = Was geschieht
 policy-next-runs = Nächste Ausführungen
 policy-conflict-title = Jemand anderes hat diese Richtlinie geändert, während Sie sie bearbeitet haben.
 policy-conflict-text = Es wurde nichts überschrieben. Behalten Sie Ihre Version (sie ersetzt die andere), oder übernehmen Sie die andere (Ihre wird verworfen).
+policy-keep-mine = Meine behalten
+policy-take-theirs = Andere übernehmen
 policy-save-fields = Einige Einstellungen erfordern Ihre Aufmerksamkeit: Beachten Sie die Meldungen in den jeweiligen Abschnitten. Es wurde nichts gespeichert.
 policy-save-failed = Die Richtlinie wurde nicht gespeichert. { $reason } Ihre Änderungen bleiben erhalten.
+policy-save-retry = Wiederholen
 policy-save = Richtlinie speichern
 policy-reset = Zur Standardrichtlinie zurückkehren
 
-scope-heading = Was gesichert wird
+scope-heading = Zu sichernde Daten
 scope-mail = E-Mail
 scope-mail-hint = Exchange-Nachrichten
 scope-calendars = Kalender
@@ -58,9 +62,9 @@ schedule-time = Uhrzeit
 schedule-full = Vollsicherung
 schedule-incremental = Inkrementelle Sicherung
 schedule-how-often = Wie oft
-schedule-at = Um
-schedule-on = Am
-schedule-on-day = Am Tag
+schedule-at = Uhrzeit
+schedule-on = Wochentag
+schedule-on-day = Tag des Monats
 schedule-gfs-full-day = Vollsicherung am Tag
 schedule-gfs-differential-day = Differenzielle Sicherung am
 schedule-time-zone = Zeitzone
@@ -80,6 +84,7 @@ encryption-heading = Verschlüsselung
 encryption-off = Aus
 encryption-aes-cbc = AES-CBC
 encryption-aes-gcm = AES-GCM
+encryption-warning-label = Warnung:
 encryption-warning = Bewahren Sie dieses Kennwort sicher auf. XMS speichert nur einen Fingerabdruck davon und kann es nicht wiederherstellen: Geht es verloren, können diese Sicherungen nicht wiederhergestellt werden.
 encryption-password = Verschlüsselungskennwort
 encryption-password-again = Verschlüsselungskennwort wiederholen
@@ -87,6 +92,7 @@ encryption-password-set = Ein Kennwort ist festgelegt. Es wird nie wieder angeze
 encryption-change-password = Kennwort ändern
 
 placement-heading = Worker und Speicher
+placement-worker = Worker
 placement-default-worker = Standard-Worker der Organisation ({ $name })
 placement-worker-offline = { $name } (offline)
 placement-storage = Speicher
@@ -105,7 +111,7 @@ summary-what-shared = Sichert { $data } { $whose }, freigegebene Postfächer ein
 summary-basic = Vollsicherung am 1. jedes Monats, inkrementell jeden zweiten Tag, um { $time } ({ $zone }).
 summary-custom = Vollsicherung { $full }, inkrementell { $incremental } ({ $zone }).
 summary-forever-incremental = Eine Vollsicherung, danach inkrementell { $incremental } ({ $zone }).
-summary-gfs = Vollsicherung monatlich am Tag { $day }, differenziell { $weekday ->
+summary-gfs = Vollsicherung am { $day }. jedes Monats, differenziell { $weekday ->
     [monday] jeden Montag
     [tuesday] jeden Dienstag
     [wednesday] jeden Mittwoch
@@ -148,7 +154,7 @@ recurrence-weekly = { $weekday ->
     [saturday] jeden Samstag
    *[sunday] jeden Sonntag
 } um { $time }
-recurrence-monthly = monatlich am Tag { $day } um { $time }
+recurrence-monthly = am { $day }. jedes Monats um { $time }
 
 kind-full = vollständig
 kind-differential = differenziell

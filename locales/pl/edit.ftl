@@ -4,7 +4,7 @@ licence-heading = Zarządzanie licencjami
 licence-automatic = Automatyczne
 licence-automatic-hint = Każdy użytkownik Microsoft 365 otrzymuje licencję i ochronę, nowi użytkownicy — gdy tylko się pojawią.
 licence-manual = Ręczne
-licence-manual-hint = Sam wybierasz, którzy użytkownicy są chronieni.
+licence-manual-hint = Ty decydujesz, którzy użytkownicy są chronieni.
 licence-preview-all-protected = Wszyscy użytkownicy są już chronieni; nowi użytkownicy będą chronieni, gdy tylko się pojawią.
 licence-preview = Przełączenie obejmie ochroną { $users ->
     [one] { $users } niechronionego obecnie użytkownika
@@ -57,7 +57,7 @@ worker-offline-warning = Ostrzeżenie:
 worker-offline-text = Worker { $name } jest offline. Kopie zapasowe tej organizacji będą czekać, aż ponownie będzie online.
 worker-use-anyway = Użyj go mimo to
 
-conflict-title = Ktoś inny zmienił te ustawienia, gdy je edytowałeś.
+conflict-title = Ktoś inny zmienił te ustawienia podczas Twojej edycji.
 conflict-text = Nic nie zostało nadpisane. Porównaj je, a następnie zachowaj swoje lub przyjmij tamte.
 conflict-caption = Twoje ustawienia obok zapisanych
 conflict-setting = Ustawienie
@@ -69,7 +69,7 @@ conflict-take-theirs = Przyjmij tamte
 
 remove-heading = Usuń organizację
 remove-start = Usuń organizację…
-remove-explained = Usunięcie organizacji { $name } zatrzyma jej kopie zapasowe oraz usunie ją i jej ustawienia z XMS. Wykonane już kopie zapasowe pozostaną w magazynie danych do końca okresu przechowywania; aby ponownie tworzyć jej kopie, połącz ją ponownie.
+remove-explained = Usunięcie organizacji { $name } zatrzyma jej kopie zapasowe oraz usunie ją i jej ustawienia z XMS. Wykonane już kopie zapasowe pozostaną w magazynie danych do końca okresu przechowywania; aby znów tworzyć jej kopie zapasowe, połącz ją ponownie.
 remove-type-name = Wpisz { $name }, aby potwierdzić
 remove-confirm = Usuń { $name }
 remove-keep = Zachowaj ją

@@ -2,27 +2,31 @@
 
 policy-title-of = Zasady kopii zapasowych: { $name }
 policy-loading = Ładowanie zasad…
-policy-back = Wróć do organizacji
+policy-back = Wróć do listy organizacji
 policy-kind-default = Ta organizacja korzysta z domyślnych zasad XMS. Zapisanie zmian utworzy zasady niestandardowe.
 policy-kind-custom = Ta organizacja ma zasady niestandardowe.
-policy-restored = Przywrócono Twoje niezapisane zmiany. Zapisz je lub wróć, aby je odrzucić.
+policy-restored = Przywrócono Twoje wcześniejsze niezapisane zmiany. Zapisz je lub wróć, aby je odrzucić.
 policy-password-short = Wprowadź hasło szyfrowania o długości co najmniej 8 znaków.
 policy-password-differ = Hasła się różnią: wpisz dwa razy to samo hasło.
-policy-next-runs-failed = Nie udało się wyznaczyć najbliższych uruchomień. { $reason }
+policy-next-runs-failed = Nie udało się ustalić najbliższych uruchomień. { $reason }
+policy-saving = Zapisywanie…
 policy-saved = Zapisano zasady niestandardowe.
 policy-reset-question = Przywrócić domyślne zasady XMS? Te zasady niestandardowe zostaną odrzucone.
 policy-reset-done = Ponownie obowiązują zasady domyślne.
-policy-discard-question = Odrzucić niezapisane zmiany tych zasad?
+policy-discard-question = Odrzucić niezapisane zmiany w tych zasadach?
 policy-summary-heading = Co się stanie
 policy-next-runs = Najbliższe uruchomienia
-policy-conflict-title = Ktoś inny zmienił te zasady, gdy je edytowałeś.
-policy-conflict-text = Nic nie zostało nadpisane. Zachowaj swoje (zastąpią tamte) lub przyjmij tamte (Twoje zostaną odrzucone).
-policy-save-fields = Niektóre ustawienia wymagają uwagi: zobacz komunikaty w ich sekcjach. Nic nie zostało zapisane.
+policy-conflict-title = Ktoś inny zmienił te zasady w trakcie Twojej edycji.
+policy-conflict-text = Nic nie zostało nadpisane. Zachowaj swoje zmiany (zastąpią tamte) lub przyjmij tamte (Twoje zostaną odrzucone).
+policy-keep-mine = Zachowaj moje
+policy-take-theirs = Przyjmij tamte
+policy-save-fields = Niektóre ustawienia wymagają uwagi: zobacz komunikaty w odpowiednich sekcjach. Nic nie zostało zapisane.
 policy-save-failed = Nie zapisano zasad. { $reason } Twoje zmiany zostały zachowane.
+policy-save-retry = Spróbuj ponownie
 policy-save = Zapisz zasady
 policy-reset = Przywróć zasady domyślne
 
-scope-heading = Co ma być kopiowane
+scope-heading = Zakres kopii zapasowej
 scope-mail = Poczta
 scope-mail-hint = Wiadomości programu Exchange
 scope-calendars = Kalendarze
@@ -52,7 +56,7 @@ plan-basic = Podstawowy
 plan-basic-hint = Pełna kopia co miesiąc, przyrostowa codziennie.
 plan-custom = Niestandardowy
 plan-custom-hint = Kopie pełne i przyrostowe z wybraną częstotliwością i o wybranych godzinach.
-plan-forever-incremental = Wiecznie przyrostowy
+plan-forever-incremental = Stale przyrostowy
 plan-forever-incremental-hint = Jedna kopia pełna, potem już tylko przyrostowe.
 plan-gfs = GFS
 plan-gfs-hint = Pełna co miesiąc, różnicowa co tydzień, przyrostowa codziennie.
@@ -61,10 +65,10 @@ schedule-full = Kopia pełna
 schedule-incremental = Kopia przyrostowa
 schedule-how-often = Jak często
 schedule-at = O godzinie
-schedule-on = W dniu
-schedule-on-day = Dnia miesiąca
+schedule-on = Dzień tygodnia
+schedule-on-day = Dzień miesiąca
 schedule-gfs-full-day = Kopia pełna w dniu miesiąca
-schedule-gfs-differential-day = Kopia różnicowa w dniu
+schedule-gfs-differential-day = Kopia różnicowa w dniu tygodnia
 schedule-time-zone = Strefa czasowa
 frequency-hourly = Co godzinę
 frequency-daily = Codziennie
@@ -82,13 +86,15 @@ encryption-heading = Szyfrowanie
 encryption-off = Wyłączone
 encryption-aes-cbc = AES-CBC
 encryption-aes-gcm = AES-GCM
+encryption-warning-label = Ostrzeżenie:
 encryption-warning = przechowuj to hasło w bezpiecznym miejscu. XMS zapisuje tylko jego odcisk i nie może go odzyskać: jeśli hasło zostanie utracone, tych kopii zapasowych nie da się przywrócić.
 encryption-password = Hasło szyfrowania
 encryption-password-again = Powtórz hasło szyfrowania
-encryption-password-set = Hasło jest ustawione. Nie będzie już nigdy wyświetlane.
+encryption-password-set = Hasło jest ustawione. Nie będzie już wyświetlane.
 encryption-change-password = Zmień hasło
 
 placement-heading = Worker i magazyn danych
+placement-worker = Worker
 placement-default-worker = Domyślny worker organizacji ({ $name })
 placement-worker-offline = { $name } (offline)
 placement-storage = Magazyn danych
@@ -107,7 +113,7 @@ summary-what-shared = Kopiuje { $data } { $whose } oraz udostępnione skrzynki p
 summary-basic = Kopia pełna 1. dnia każdego miesiąca, przyrostowa co drugi dzień, o { $time } ({ $zone }).
 summary-custom = Kopia pełna { $full }, przyrostowa { $incremental } ({ $zone }).
 summary-forever-incremental = Jedna kopia pełna, potem przyrostowa { $incremental } ({ $zone }).
-summary-gfs = Kopia pełna co miesiąc w dniu { $day }, różnicowa { $weekday ->
+summary-gfs = Kopia pełna { $day }. dnia każdego miesiąca, różnicowa { $weekday ->
     [monday] w każdy poniedziałek
     [tuesday] w każdy wtorek
     [wednesday] w każdą środę
@@ -160,7 +166,7 @@ recurrence-weekly = { $weekday ->
     [saturday] w każdą sobotę
    *[sunday] w każdą niedzielę
 } o { $time }
-recurrence-monthly = co miesiąc w dniu { $day } o { $time }
+recurrence-monthly = { $day }. dnia każdego miesiąca o { $time }
 
 kind-full = pełna
 kind-differential = różnicowa

@@ -20,31 +20,9 @@ pub fn ConflictView(
     take_theirs: Callback<SettingsView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let worker = |settings: &OrganizationSettings| {
-        workers
-            .iter()
-            .find(|w| w.id == settings.default_worker_id)
-            .map_or_else(|| settings.default_worker_id.0.clone(), |w| w.name.clone())
-    };
-    // Read once: the comparison is of the moment the conflict was found.
-    let i18n_now = I18n::new(i18n.locale_untracked());
-    let rows = [
-        (
-            t!(i18n_now, "licence-heading"),
-            licence_words(i18n_now, mine.licence_mode),
-            licence_words(i18n_now, theirs.settings.licence_mode),
-        ),
-        (
-            t!(i18n_now, "sync-heading"),
-            interval_words(i18n_now, mine.user_sync_interval_hours),
-            interval_words(i18n_now, theirs.settings.user_sync_interval_hours),
-        ),
-        (
-            t!(i18n_now, "worker-heading"),
-            worker(&mine),
-            worker(&theirs.settings),
-        ),
-    ];
+    // Which rows differ is a fact of the moment the conflict was found; their words follow the
+    // language, so they are worded in the view.
+    let compared = StoredValue::new((mine, theirs.settings.clone(), workers));
     let theirs_for_keep = theirs.clone();
     view! {
         <div class="m365-conflict">
@@ -63,18 +41,22 @@ pub fn ConflictView(
                     </tr>
                 </thead>
                 <tbody>
-                    {rows
+                    {[Row::Licence, Row::Interval, Row::Worker]
                         .into_iter()
-                        .map(|(setting, mine, theirs)| {
-                            let differs = mine != theirs;
+                        .map(|row| {
+                            let differs = compared.with_value(|(mine, theirs, _)| row.differs(mine, theirs));
                             view! {
                                 <tr class:m365-conflict__differs=differs>
                                     <th scope="row">
-                                        {setting}
-                                        {differs.then(|| t!(i18n_now, "conflict-differs"))}
+                                        {move || row.label(i18n)}
+                                        {move || differs.then(|| t!(i18n, "conflict-differs"))}
                                     </th>
-                                    <td>{mine}</td>
-                                    <td>{theirs}</td>
+                                    <td>
+                                        {move || compared.with_value(|(mine, _, workers)| row.words(i18n, mine, workers))}
+                                    </td>
+                                    <td>
+                                        {move || compared.with_value(|(_, theirs, workers)| row.words(i18n, theirs, workers))}
+                                    </td>
                                 </tr>
                             }
                         })
@@ -101,9 +83,43 @@ pub fn ConflictView(
     }
 }
 
-fn licence_words(i18n: I18n, mode: LicenceMode) -> String {
-    match mode {
-        LicenceMode::Automatic => t!(i18n, "licence-automatic"),
-        LicenceMode::Manual => t!(i18n, "licence-manual"),
+/// A row of the comparison: one setting.
+#[derive(Debug, Clone, Copy)]
+enum Row {
+    Licence,
+    Interval,
+    Worker,
+}
+
+impl Row {
+    fn label(self, i18n: I18n) -> String {
+        match self {
+            Self::Licence => t!(i18n, "licence-heading"),
+            Self::Interval => t!(i18n, "sync-heading"),
+            Self::Worker => t!(i18n, "worker-heading"),
+        }
+    }
+
+    fn differs(self, a: &OrganizationSettings, b: &OrganizationSettings) -> bool {
+        match self {
+            Self::Licence => a.licence_mode != b.licence_mode,
+            Self::Interval => a.user_sync_interval_hours != b.user_sync_interval_hours,
+            Self::Worker => a.default_worker_id != b.default_worker_id,
+        }
+    }
+
+    /// The setting's value in `settings`; a worker by its name, or by its id once it is gone.
+    fn words(self, i18n: I18n, settings: &OrganizationSettings, workers: &[Worker]) -> String {
+        match self {
+            Self::Licence => match settings.licence_mode {
+                LicenceMode::Automatic => t!(i18n, "licence-automatic"),
+                LicenceMode::Manual => t!(i18n, "licence-manual"),
+            },
+            Self::Interval => interval_words(i18n, settings.user_sync_interval_hours),
+            Self::Worker => workers
+                .iter()
+                .find(|w| w.id == settings.default_worker_id)
+                .map_or_else(|| settings.default_worker_id.0.clone(), |w| w.name.clone()),
+        }
     }
 }

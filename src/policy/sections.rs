@@ -592,7 +592,7 @@ pub fn EncryptionSection(
             {choice(EncryptionAlgorithm::AesGcm, "encryption-aes-gcm")}
             <Show when=move || needs_password.get()>
                 <p class="m365-warning">
-                    <strong>{move || t!(i18n, "worker-offline-warning")}</strong>
+                    <strong>{move || t!(i18n, "encryption-warning-label")}</strong>
                     " "
                     {move || t!(i18n, "encryption-warning")}
                 </p>
@@ -668,7 +668,7 @@ pub fn PlacementSection(
             <legend class="m365-settings__heading">{move || t!(i18n, "placement-heading")}</legend>
             <div class="m365-settings__inline">
                 <label class="m365-toolbar__field">
-                    <span class="m365-toolbar__label">{move || t!(i18n, "tile-worker")}</span>
+                    <span class="m365-toolbar__label">{move || t!(i18n, "placement-worker")}</span>
                     <select
                         class="m365-input"
                         on:change=move |event| {
