@@ -9,7 +9,10 @@ licence-preview-all-protected = Every user is protected already; new users will 
 licence-preview = Switching protects { $users ->
     [one] { $users } user
    *[other] { $users } users
-} not protected now, using { $used } of the { $free ->
+} not protected now, using { $used ->
+    [one] { $used } licence
+   *[other] { $used } licences
+} of the { $free ->
     [one] { $free } licence
    *[other] { $free } licences
 } free.

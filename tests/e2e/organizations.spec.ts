@@ -53,12 +53,12 @@ test.describe("with generated organizations in every status", () => {
     const failed = tiles.filter({ hasText: "Last backup failed" }).first();
     await expect(failed).toContainText("Failed: Microsoft Graph throttled the backup");
     const when = tiles.filter({ hasText: "Protected" }).first().locator("time").first();
-    await expect(when).toHaveText(/ago|just now|yesterday/);
+    await expect(when).toHaveText(/ago|now|yesterday/);
     const exact = when.locator(".m365-tile__exact");
     await expect(exact).not.toBeInViewport();
     await when.focus();
     await expect(exact).toBeInViewport();
-    await expect(exact).toHaveText(/\(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+    await expect(exact).toHaveText(/\([A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M\)/);
     await expectAccessible(page, "tiles in every status");
     await page.emulateMedia({ colorScheme: "dark" });
     await expectAccessible(page, "tiles in every status, dark theme");

@@ -52,7 +52,7 @@ test("every section is changed, saved, and kept across a reload", async ({ page,
   await page.getByRole("combobox", { name: "Storage" }).selectOption({ label: "Office NFS share (NFS share)" });
   await previewed(page);
   const summary = page.getByRole("region", { name: "What will happen" });
-  await expect(summary).toContainText("Backs up mail, calendars, OneDrive and Microsoft 365 groups");
+  await expect(summary).toContainText("Backs up mail, calendars, OneDrive, and Microsoft 365 groups");
   await expect(summary).toContainText("differential every Saturday");
   await expect(summary).toContainText("Encrypted with AES-GCM. Run by Warsaw office NAS");
   await expectAccessible(page, "the policy editor with GFS and encryption");
