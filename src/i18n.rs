@@ -121,6 +121,8 @@ fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
     // right, and the marks would end up in copied text and accessible names.
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(intl::fluent_number));
+    // NUMBER(), for percentages; its output is written by `Intl` through the formatter.
+    let _ = bundle.add_builtins();
     for source in locale.sources() {
         // The catalogues are part of the build and checked by the tests: a syntax error there
         // loses only the entries it spoils, which then fall back to English.

@@ -13,7 +13,7 @@ pub use list::OrganizationList;
 pub use load_failed::LoadFailed;
 pub use view_options::{SortOrder, visible_entries};
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use futures::future::{AbortHandle, Abortable};
 use leptos::{prelude::*, task::spawn_local};
@@ -26,22 +26,38 @@ use crate::{
     edit::Drafts,
     events::{StreamStatus, Subscriber, follow_changes},
     host::HostEvents,
-    i18n::{t, use_i18n},
+    i18n::{I18n, t, use_i18n},
     policy::PolicyDrafts,
 };
 
 /// How often the organizations are reloaded while the change stream is down.
 const POLL_EVERY: Duration = Duration::from_secs(5);
 
+/// What the status line says, worded in the language active when it is shown.
+type Words = Arc<dyn Fn(I18n) -> String + Send + Sync>;
+
 /// Says something to the administrator in the page's status line, such as an organization
 /// having been removed.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Announcer(RwSignal<String>);
+#[derive(Clone, Copy, Default)]
+pub struct Announcer(RwSignal<Option<Words>>);
 
 impl Announcer {
-    /// Shows and announces `message`.
+    /// Shows and announces `message`, as worded.
     pub fn say(&self, message: String) {
-        self.0.try_set(message);
+        self.tell(move |_| message.clone());
+    }
+
+    /// Shows and announces what `words` says in the active language. The status line stays in
+    /// sight, so it is re-worded when the host switches the language.
+    pub fn tell(&self, words: impl Fn(I18n) -> String + Send + Sync + 'static) {
+        self.0.try_set(Some(Arc::new(words)));
+    }
+
+    /// What the status line says (tracked): nothing until something is said.
+    fn words(self, i18n: I18n) -> String {
+        self.0
+            .with(|words| words.as_ref().map(|words| words(i18n)))
+            .unwrap_or_default()
     }
 }
 
@@ -103,7 +119,7 @@ pub fn OrganizationsPage() -> impl IntoView {
             </div>
             // Always present, so that screen readers announce their changes.
             <p class="m365-live" role="status">{notice}</p>
-            <p class="m365-announce" role="status">{move || announcer.0.get()}</p>
+            <p class="m365-announce" role="status">{move || announcer.words(i18n)}</p>
             {move || match phase.get() {
                 Load::Loading => view! {
                     <p class="m365-status" role="status">{move || t!(i18n, "list-loading")}</p>

@@ -71,4 +71,4 @@ announce-backup-succeeded = { $items ->
    *[other] Die Sicherung von { $name } war erfolgreich: { $items } Elemente.
 }
 announce-backup-failed = Die Sicherung von { $name } ist fehlgeschlagen: { $reason }
-announce-backup-ended = Die Sicherung von { $name } wurde beendet, ohne abgeschlossen zu werden.
+announce-backup-ended = Die Sicherung von { $name } wurde vorzeitig beendet.

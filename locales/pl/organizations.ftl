@@ -44,7 +44,7 @@ tile-users-protected = { $total ->
 }
 tile-licences = Używane licencje
 tile-last-backup = Ostatnia kopia zapasowa
-tile-last-backup-none = Jeszcze żadnej
+tile-last-backup-none = Jeszcze nie wykonano
 tile-last-backup-succeeded = { $items ->
     [one] Zakończono pomyślnie, { $items } element
     [few] Zakończono pomyślnie, { $items } elementy
@@ -53,7 +53,7 @@ tile-last-backup-succeeded = { $items ->
 }
 tile-last-backup-failed = Niepowodzenie: { $reason }
 tile-next-backup = Następna kopia zapasowa
-tile-next-backup-none = Brak zaplanowanych do czasu ponownej autoryzacji
+tile-next-backup-none = Nie zaplanowano do czasu ponownej autoryzacji
 tile-policy = Zasady
 tile-policy-default = Zasady domyślne
 tile-policy-custom = Zasady niestandardowe
@@ -77,7 +77,7 @@ progress-running = { NUMBER($done, style: "percent") } · { $items_done } z { $i
 }
 progress-queued = W kolejce, oczekuje na workera
 
-announce-backup-started = Rozpoczęto kopię zapasową organizacji { $name }.
+announce-backup-started = Rozpoczęto tworzenie kopii zapasowej organizacji { $name }.
 announce-backup-progress = Kopia zapasowa organizacji { $name }: ukończono { NUMBER($done, style: "percent") }.
 announce-backup-succeeded = { $items ->
     [one] Kopia zapasowa organizacji { $name } zakończyła się pomyślnie: { $items } element.

@@ -2,7 +2,6 @@
 //! sort order, both kept in the page's URL (`?q=…&sort=…`) so the view survives a reload and
 //! follows the back button.
 
-use crate::i18n::{I18n, t, use_i18n};
 use std::cmp::Ordering;
 
 use leptos::{html, prelude::*};
@@ -13,6 +12,7 @@ use leptos_router::{
 };
 
 use super::dashboard::{Entry, ListKey};
+use crate::i18n::{I18n, t, use_i18n};
 
 /// The URL parameter of the filter.
 const FILTER_PARAM: &str = "q";
