@@ -2,21 +2,21 @@
 
 licence-heading = Lizenzverwaltung
 licence-automatic = Automatisch
-licence-automatic-hint = Jeder Microsoft 365-Benutzer erhält eine Lizenz und Schutz, neue Benutzer, sobald sie hinzukommen.
+licence-automatic-hint = Alle Microsoft 365-Benutzer erhalten eine Lizenz und werden geschützt, neue Benutzer, sobald sie hinzukommen.
 licence-manual = Manuell
 licence-manual-hint = Sie wählen aus, welche Benutzer geschützt werden.
 licence-preview-all-protected = Alle Benutzer sind bereits geschützt; neue Benutzer werden geschützt, sobald sie hinzukommen.
 licence-preview = Durch den Wechsel { $users ->
     [one] wird { $users } derzeit ungeschützter Benutzer
    *[other] werden { $users } derzeit ungeschützte Benutzer
-} geschützt. Dabei { $used ->
+} geschützt; dafür { $used ->
     [one] wird { $used }
    *[other] werden { $used }
 } der { $free ->
     [one] { $free } freien Lizenz
    *[other] { $free } freien Lizenzen
 } verwendet.
-licence-shortfall-warning = Warnung: nicht genügend Lizenzen.
+licence-shortfall-warning = Warnung: Nicht genügend Lizenzen.
 licence-shortfall = { $free ->
     [one] Nur { $free } Lizenz ist frei
    *[other] Nur { $free } Lizenzen sind frei
@@ -51,18 +51,18 @@ worker-offline-text = { $name } ist offline. Die Sicherungen dieser Organisation
 worker-use-anyway = Trotzdem verwenden
 
 conflict-title = Jemand anderes hat diese Einstellungen geändert, während Sie sie bearbeitet haben.
-conflict-text = Es wurde nichts überschrieben. Vergleichen Sie, und behalten Sie dann Ihre Einstellungen, oder übernehmen Sie die anderen.
+conflict-text = Es wurde nichts überschrieben. Vergleichen Sie die Einstellungen, und behalten Sie dann Ihre oder übernehmen Sie die gespeicherten.
 conflict-caption = Ihre Einstellungen neben den gespeicherten
 conflict-setting = Einstellung
 conflict-yours = Ihre
 conflict-theirs = Von jemand anderem gespeichert
 conflict-differs = { " " }(abweichend)
 conflict-keep-mine = Meine behalten
-conflict-take-theirs = Andere übernehmen
+conflict-take-theirs = Gespeicherte übernehmen
 
 remove-heading = Organisation entfernen
 remove-start = Organisation entfernen…
-remove-explained = Durch das Entfernen von { $name } werden ihre Sicherungen eingestellt, und sie wird mit ihren Einstellungen aus XMS entfernt. Bereits erstellte Sicherungen bleiben bis zum Ende ihrer Aufbewahrungsdauer im Speicher; um sie wieder zu sichern, verbinden Sie sie erneut.
+remove-explained = Durch das Entfernen von { $name } werden ihre Sicherungen beendet, und die Organisation wird samt ihren Einstellungen aus XMS entfernt. Bereits erstellte Sicherungen bleiben bis zum Ende ihrer Aufbewahrungsdauer im Speicher. Um die Organisation wieder zu sichern, verbinden Sie sie erneut.
 remove-type-name = Geben Sie zur Bestätigung { $name } ein
 remove-confirm = { $name } entfernen
 remove-keep = Behalten
@@ -71,7 +71,7 @@ remove-failed = { $name } wurde nicht entfernt. { $reason }
 
 edit-title = { $name } bearbeiten
 edit-loading = Einstellungen werden geladen…
-edit-discard-question = Ihre nicht gespeicherten Änderungen an diesen Einstellungen verwerfen?
+edit-discard-question = Nicht gespeicherte Änderungen an diesen Einstellungen verwerfen?
 edit-restored = Ihre zuvor nicht gespeicherten Änderungen wurden wiederhergestellt. Speichern Sie sie, oder schließen Sie das Fenster, um sie zu verwerfen.
 edit-save-fields = Einige Einstellungen erfordern Ihre Aufmerksamkeit: Beachten Sie die Meldungen darunter. Es wurde nichts gespeichert.
 edit-save-failed = Ihre Änderungen wurden nicht gespeichert. { $reason } Ihre Änderungen bleiben erhalten.
@@ -79,9 +79,9 @@ edit-saved = Einstellungen gespeichert.
 edit-saving = Wird gespeichert…
 edit-save = Speichern
 edit-close = Schließen
-edit-no-changes = Keine Änderungen zu speichern.
-problem-interval = Wählen Sie eines der aufgeführten Intervalle.
-problem-worker = Wählen Sie einen der aufgeführten Worker.
+edit-no-changes = Keine Änderungen zum Speichern.
+problem-interval = Wählen Sie eines der aufgeführten Intervalle aus.
+problem-worker = Wählen Sie einen der aufgeführten Worker aus.
 problem-worker-offline = { $name } ist offline: Bestätigen Sie, dass Sicherungen auf ihn warten dürfen.
 
 reauthorize-heading = Autorisierung

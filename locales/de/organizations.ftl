@@ -1,4 +1,4 @@
-# Das Dashboard: die Liste der Organisationen mit Filter und Sortierung und die Kachel jeder Organisation.
+# Das Dashboard: die Liste der Organisationen mit Filter und Sortierung sowie die Kachel jeder Organisation.
 
 list-loading = Organisationen werden geladen…
 list-label = Organisationen
@@ -11,7 +11,7 @@ list-count-filtered = { $total ->
    *[other] { $shown } von { $total } Organisationen angezeigt
 }
 list-empty-title = Es ist noch keine Microsoft 365-Organisation verbunden.
-list-empty-text = Verbinden Sie eine, um ihre Sicherung hier zu verwalten.
+list-empty-text = Verbinden Sie eine Organisation, um ihre Sicherung hier zu verwalten.
 list-no-match = Keine Organisation entspricht „{ $filter }“.
 list-clear-filter = Filter löschen
 live-interrupted = Liveupdates sind unterbrochen; die Verbindung wird wiederhergestellt. Bis dahin werden die Organisationen alle paar Sekunden neu geladen.
@@ -65,7 +65,7 @@ progress-running = { NUMBER($done, style: "percent") } · { $items_done } von { 
 progress-queued = In der Warteschlange, wartet auf den Worker
 
 announce-backup-started = Sicherung von { $name } gestartet.
-announce-backup-progress = Sicherung von { $name }: { NUMBER($done, style: "percent") } erledigt.
+announce-backup-progress = Sicherung von { $name }: { NUMBER($done, style: "percent") } abgeschlossen.
 announce-backup-succeeded = { $items ->
     [one] Die Sicherung von { $name } war erfolgreich: { $items } Element.
    *[other] Die Sicherung von { $name } war erfolgreich: { $items } Elemente.

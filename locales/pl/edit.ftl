@@ -2,16 +2,21 @@
 
 licence-heading = Zarządzanie licencjami
 licence-automatic = Automatyczne
-licence-automatic-hint = Każdy użytkownik Microsoft 365 otrzymuje licencję i ochronę, nowi użytkownicy — gdy tylko się pojawią.
+licence-automatic-hint = Każdy użytkownik Microsoft 365 otrzymuje licencję i ochronę, a nowi użytkownicy — gdy tylko się pojawią.
 licence-manual = Ręczne
 licence-manual-hint = Ty decydujesz, którzy użytkownicy są chronieni.
 licence-preview-all-protected = Wszyscy użytkownicy są już chronieni; nowi użytkownicy będą chronieni, gdy tylko się pojawią.
 licence-preview = Przełączenie obejmie ochroną { $users ->
-    [one] { $users } niechronionego obecnie użytkownika
-    [few] { $users } niechronionych obecnie użytkowników
-    [many] { $users } niechronionych obecnie użytkowników
-   *[other] { $users } niechronionego obecnie użytkownika
-} i zużyje { $used } z { $free ->
+    [one] { $users } obecnie niechronionego użytkownika
+    [few] { $users } obecnie niechronionych użytkowników
+    [many] { $users } obecnie niechronionych użytkowników
+   *[other] { $users } obecnie niechronionego użytkownika
+} i wykorzysta { $used ->
+    [one] { $used } licencję
+    [few] { $used } licencje
+    [many] { $used } licencji
+   *[other] { $used } licencji
+} z { $free ->
     [one] { $free } wolnej licencji
     [few] { $free } wolnych licencji
     [many] { $free } wolnych licencji
@@ -28,7 +33,7 @@ licence-shortfall = { $free ->
     [few] { $users } użytkownicy pozostaliby niechronieni
     [many] { $users } użytkowników pozostałoby niechronionych
    *[other] { $users } użytkownika pozostałoby niechronionego
-}. Dodaj licencje do subskrypcji Xopero ONE lub nadal wybieraj chronionych użytkowników ręcznie.
+}. Dodaj licencje do subskrypcji Xopero ONE albo nadal ręcznie wybieraj chronionych użytkowników.
 
 sync-heading = Interwał synchronizacji użytkowników
 sync-interval = { $hours ->
@@ -54,32 +59,32 @@ worker-online = Online
 worker-offline = Offline
 worker-main = Główny worker
 worker-offline-warning = Ostrzeżenie:
-worker-offline-text = Worker { $name } jest offline. Kopie zapasowe tej organizacji będą czekać, aż ponownie będzie online.
+worker-offline-text = Worker { $name } jest offline. Kopie zapasowe tej organizacji będą czekać, aż znów będzie online.
 worker-use-anyway = Użyj go mimo to
 
-conflict-title = Ktoś inny zmienił te ustawienia podczas Twojej edycji.
-conflict-text = Nic nie zostało nadpisane. Porównaj je, a następnie zachowaj swoje lub przyjmij tamte.
+conflict-title = Ktoś inny zmienił te ustawienia w czasie Twojej edycji.
+conflict-text = Nic nie zostało nadpisane. Porównaj ustawienia, a następnie zachowaj swoje lub przyjmij zapisane.
 conflict-caption = Twoje ustawienia obok zapisanych
 conflict-setting = Ustawienie
 conflict-yours = Twoje
 conflict-theirs = Zapisane przez kogoś innego
 conflict-differs = { " " }(różni się)
 conflict-keep-mine = Zachowaj moje
-conflict-take-theirs = Przyjmij tamte
+conflict-take-theirs = Przyjmij zapisane
 
 remove-heading = Usuń organizację
 remove-start = Usuń organizację…
-remove-explained = Usunięcie organizacji { $name } zatrzyma jej kopie zapasowe oraz usunie ją i jej ustawienia z XMS. Wykonane już kopie zapasowe pozostaną w magazynie danych do końca okresu przechowywania; aby znów tworzyć jej kopie zapasowe, połącz ją ponownie.
+remove-explained = Usunięcie organizacji { $name } zatrzyma tworzenie jej kopii zapasowych oraz usunie ją i jej ustawienia z XMS. Wykonane już kopie zapasowe pozostaną w magazynie do końca okresu przechowywania; aby znów tworzyć kopie zapasowe tej organizacji, połącz ją ponownie.
 remove-type-name = Wpisz { $name }, aby potwierdzić
 remove-confirm = Usuń { $name }
 remove-keep = Zachowaj ją
 remove-done = Organizacja { $name } została usunięta z XMS.
 remove-failed = Nie usunięto organizacji { $name }. { $reason }
 
-edit-title = Edytuj: { $name }
+edit-title = Edytuj organizację { $name }
 edit-loading = Ładowanie ustawień…
-edit-discard-question = Odrzucić niezapisane zmiany tych ustawień?
-edit-restored = Przywrócono Twoje niezapisane zmiany. Zapisz je lub zamknij okno, aby je odrzucić.
+edit-discard-question = Odrzucić niezapisane zmiany w tych ustawieniach?
+edit-restored = Przywrócono Twoje wcześniejsze niezapisane zmiany. Zapisz je lub zamknij okno, aby je odrzucić.
 edit-save-fields = Niektóre ustawienia wymagają uwagi: zobacz komunikaty pod nimi. Nic nie zostało zapisane.
 edit-save-failed = Nie zapisano zmian. { $reason } Twoje zmiany zostały zachowane.
 edit-saved = Zapisano ustawienia.
@@ -92,5 +97,5 @@ problem-worker = Wybierz jednego z wymienionych workerów.
 problem-worker-offline = Worker { $name } jest offline: potwierdź, że kopie zapasowe mogą na niego czekać.
 
 reauthorize-heading = Autoryzacja
-reauthorize-text = XMS tworzy kopie zapasowe tej organizacji na podstawie zgody udzielonej przez administratora globalnego podczas jej łączenia. Jeśli ta zgoda została cofnięta lub wygasła, zaloguj się ponownie, aby ją odnowić.
+reauthorize-text = XMS tworzy kopie zapasowe tej organizacji na podstawie zgody, której administrator globalny udzielił podczas jej łączenia. Jeśli ta zgoda została cofnięta lub wygasła, zaloguj się ponownie, aby ją odnowić.
 reauthorize-button = Autoryzuj ponownie

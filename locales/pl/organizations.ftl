@@ -1,4 +1,4 @@
-# Pulpit: lista organizacji, jej filtr i sortowanie oraz kafelek każdej organizacji.
+# Pulpit: lista organizacji z filtrem i sortowaniem oraz kafelek każdej organizacji.
 
 list-loading = Ładowanie organizacji…
 list-label = Organizacje
@@ -16,7 +16,7 @@ list-count-filtered = { $total ->
 }
 list-empty-title = Nie połączono jeszcze żadnej organizacji Microsoft 365.
 list-empty-text = Połącz organizację, aby zarządzać tutaj jej kopiami zapasowymi.
-list-no-match = Żadna organizacja nie pasuje do „{ $filter }”.
+list-no-match = Żadna organizacja nie pasuje do filtru „{ $filter }”.
 list-clear-filter = Wyczyść filtr
 live-interrupted = Aktualizacje na żywo zostały przerwane; trwa ponowne łączenie. W międzyczasie lista organizacji jest odświeżana co kilka sekund.
 live-interrupted-outdated = Aktualizacje na żywo zostały przerwane i nie można połączyć się z XMS: wyświetlane dane mogą być nieaktualne. Ponawianie co kilka sekund.
@@ -25,7 +25,7 @@ toolbar-filter = Filtruj według nazwy lub domeny
 toolbar-sort = Sortuj według
 sort-name = Nazwa
 sort-status = Stan, najpierw wymagające uwagi
-sort-last-backup = Ostatnia kopia zapasowa, najstarsze najpierw
+sort-last-backup = Ostatnia kopia zapasowa, od najstarszej
 
 status-healthy = Chronione
 status-failed = Ostatnia kopia zapasowa nie powiodła się
@@ -86,4 +86,4 @@ announce-backup-succeeded = { $items ->
    *[other] Kopia zapasowa organizacji { $name } zakończyła się pomyślnie: { $items } elementu.
 }
 announce-backup-failed = Kopia zapasowa organizacji { $name } nie powiodła się: { $reason }
-announce-backup-ended = Kopia zapasowa organizacji { $name } zakończyła się przed ukończeniem.
+announce-backup-ended = Kopia zapasowa organizacji { $name } została przerwana przed ukończeniem.
