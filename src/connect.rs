@@ -148,7 +148,8 @@ pub fn ConnectButton(
         </button>
         <Show when=move || open.get()>
             <Modal title=Signal::derive(title) return_focus=button on_close=close>
-                {move || phase_view(i18n, phase.get(), start, close, on_backup_started)}
+                // The dialog's own copy of the language (see `I18n::scoped`).
+                {move || phase_view(use_i18n(), phase.get(), start, close, on_backup_started)}
             </Modal>
         </Show>
     }

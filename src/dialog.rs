@@ -32,7 +32,9 @@ pub fn Modal(
     /// The dialog's content.
     children: Children,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    // The dialog's words follow its own copy of the language, which closes with it.
+    let i18n = use_i18n().scoped();
+    provide_context(i18n);
     let dialog = NodeRef::<html::Div>::new();
     let focused_before = StoredValue::new_local(None::<HtmlElement>);
 

@@ -72,6 +72,8 @@ enum Loaded {
 
 #[component]
 fn Panel(id: OrganizationId) -> impl IntoView {
+    // The panel's words follow its own copy of the language, which goes when it closes.
+    provide_context(use_i18n().scoped());
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
     let leave = Leave::new();

@@ -155,27 +155,48 @@ pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
 /// The active language, shared by every view of one mounted module. Reading it in a reactive
 /// closure re-renders that closure when the host switches the language.
 #[derive(Debug, Clone, Copy)]
-pub struct I18n(RwSignal<Locale>);
+pub struct I18n {
+    /// What the views read: the module's language, or a view's own copy of it.
+    locale: Signal<Locale>,
+    /// The module's language itself, which the host switches.
+    module: RwSignal<Locale>,
+}
 
 impl I18n {
     /// Speaks `locale` until told otherwise.
     pub fn new(locale: Locale) -> Self {
-        Self(RwSignal::new(locale))
+        let module = RwSignal::new(locale);
+        Self {
+            locale: module.into(),
+            module,
+        }
+    }
+
+    /// The same language, followed through one memo owned by the current view, for views that
+    /// open and close (dialogs, panels). A signal keeps a (weak) entry for every closure that
+    /// ever read it until it next changes, which the module's language rarely does: the many
+    /// words of a dialog read this memo instead, which goes, entries and all, with the dialog.
+    pub fn scoped(self) -> Self {
+        let module = self.module;
+        Self {
+            locale: Memo::new(move |_| module.get()).into(),
+            module,
+        }
     }
 
     /// The active language (tracked).
     pub fn locale(self) -> Locale {
-        self.0.get()
+        self.locale.get()
     }
 
     /// The active language, without re-running the caller when it changes.
     pub fn locale_untracked(self) -> Locale {
-        self.0.get_untracked()
+        self.locale.get_untracked()
     }
 
     /// Switches the language; every view that shows words re-renders them.
     pub fn set(self, locale: Locale) {
-        self.0.set(locale);
+        self.module.set(locale);
     }
 
     /// The message `id` in the active language (tracked).

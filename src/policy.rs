@@ -58,7 +58,9 @@ enum Loaded {
 fn Loader(id: OrganizationId) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
-    let i18n = use_i18n();
+    // The editor's words follow its own copy of the language, which goes when it closes.
+    let i18n = use_i18n().scoped();
+    provide_context(i18n);
     let name = {
         let id = id.clone();
         Memo::new(move |_| {

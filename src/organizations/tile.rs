@@ -22,7 +22,10 @@ use crate::{
 /// The tile of one organization.
 #[component]
 pub fn OrganizationTile(entry: Entry) -> impl IntoView {
-    let i18n = use_i18n();
+    // A tile's words follow its own copy of the language: tiles come and go with the filter,
+    // and their many words go with them (see `I18n::scoped`).
+    let i18n = use_i18n().scoped();
+    provide_context(i18n);
     let organization = RwSignal::from(entry.organization);
     // Texts are read afresh when the organization changes: the DOM is only written when one
     // differs, and a memo for each would cost more to set up for a thousand tiles than the
