@@ -74,29 +74,6 @@ struct Formatters {
     number: OnceCell<NumberFormat>,
     date_time: OnceCell<Function>,
     relative: OnceCell<Intl::RelativeTimeFormat>,
-    list: OnceCell<Intl::ListFormat>,
-    weekday: OnceCell<Function>,
-    day_and_month: OnceCell<Function>,
-}
-
-/// `read` with `locale`'s formatters, building any on first use.
-fn with_formatters<R>(locale: Locale, read: impl FnOnce(&Formatters) -> R) -> R {
-    FORMATTERS.with(|all| read(&all[locale.index()]))
-}
-
-/// `value` `unit`s from now in words ("in 2 hours", "yesterday", "now").
-fn relative_in(locale: Locale, value: f64, unit: &str) -> String {
-    with_formatters(locale, |f| {
-        let format = f.relative.get_or_init(|| {
-            Intl::RelativeTimeFormat::new(&locales(locale.tag()), &options(&[("numeric", "auto")]))
-        });
-        format.format(value, unit).into()
-    })
-}
-
-/// A `DateTimeFormat`'s bound `format` for `locale` with `pairs` as its options.
-fn date_format(locale: Locale, pairs: &[(&str, &str)]) -> Function {
-    Intl::DateTimeFormat::new(&locales(locale.tag()), &options(pairs)).format()
 }
 
 thread_local! {
@@ -105,8 +82,8 @@ thread_local! {
 
 /// `n` as `locale` writes numbers.
 pub(super) fn number(locale: Locale, n: f64) -> String {
-    with_formatters(locale, |f| {
-        let format = f
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()]
             .number
             .get_or_init(|| NumberFormat::new(locale.tag(), false));
         call(&format.0, &n.into())
@@ -120,9 +97,10 @@ pub(super) fn date_time(locale: Locale, rfc3339: &str) -> String {
     if ms.is_nan() {
         return rfc3339.to_owned();
     }
-    with_formatters(locale, |f| {
-        let format = f.date_time.get_or_init(|| {
-            date_format(locale, &[("dateStyle", "medium"), ("timeStyle", "short")])
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()].date_time.get_or_init(|| {
+            let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+            Intl::DateTimeFormat::new(&locales(locale.tag()), &options).format()
         });
         call(format, &js_sys::Date::new(&ms.into()).into())
     })
@@ -151,7 +129,12 @@ pub(super) fn relative(locale: Locale, offset_ms: f64) -> String {
     } else {
         (whole(minutes / (24.0 * 60.0), f64::round), "day")
     };
-    relative_in(locale, value, unit)
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()].relative.get_or_init(|| {
+            Intl::RelativeTimeFormat::new(&locales(locale.tag()), &options(&[("numeric", "auto")]))
+        });
+        format.format(value, unit).into()
+    })
 }
 
 /// `items` as one phrase, "mail, calendars and OneDrive", as `locale` joins lists.
@@ -160,12 +143,9 @@ pub(super) fn list(locale: Locale, items: &[String]) -> String {
         .iter()
         .map(|item| JsValue::from(item.as_str()))
         .collect::<Array>();
-    with_formatters(locale, |f| {
-        let format = f.list.get_or_init(|| {
-            Intl::ListFormat::new(&locales(locale.tag()), &options(&[("type", "conjunction")]))
-        });
-        format.format(&array).into()
-    })
+    let format =
+        Intl::ListFormat::new(&locales(locale.tag()), &options(&[("type", "conjunction")]));
+    format.format(&array).into()
 }
 
 /// The name of the weekday `monday_first` days after Monday (0 is Monday), as a standalone word.
@@ -174,12 +154,12 @@ pub(super) fn weekday(locale: Locale, monday_first: u8) -> String {
     let ms = js_sys::Date::utc(2026.0, 0.0)
         + (4.0 + f64::from(monday_first)) * 86_400_000.0
         + 43_200_000.0;
-    with_formatters(locale, |f| {
-        let format = f
-            .weekday
-            .get_or_init(|| date_format(locale, &[("weekday", "long"), ("timeZone", "UTC")]));
-        call(format, &js_sys::Date::new(&ms.into()).into())
-    })
+    let format = Intl::DateTimeFormat::new(
+        &locales(locale.tag()),
+        &options(&[("weekday", "long"), ("timeZone", "UTC")]),
+    )
+    .format();
+    call(&format, &js_sys::Date::new(&ms.into()).into())
 }
 
 /// A calendar date (`YYYY-MM-DD`) as a short day and month: "Dec 1", "1 gru", "1. Dez.".
@@ -188,18 +168,20 @@ pub(super) fn day_and_month(locale: Locale, date: &str) -> String {
     if ms.is_nan() {
         return date.to_owned();
     }
-    with_formatters(locale, |f| {
-        let format = f.day_and_month.get_or_init(|| {
-            date_format(
-                locale,
-                &[("day", "numeric"), ("month", "short"), ("timeZone", "UTC")],
-            )
-        });
-        call(format, &js_sys::Date::new(&ms.into()).into())
-    })
+    let format = Intl::DateTimeFormat::new(
+        &locales(locale.tag()),
+        &options(&[("day", "numeric"), ("month", "short"), ("timeZone", "UTC")]),
+    )
+    .format();
+    call(&format, &js_sys::Date::new(&ms.into()).into())
 }
 
 /// "today" or "tomorrow" (`days` 0 or 1 from today) in `locale`'s words.
 pub(super) fn relative_day(locale: Locale, days: f64) -> String {
-    relative_in(locale, days, "day")
+    FORMATTERS.with(|all| {
+        let format = all[locale.index()].relative.get_or_init(|| {
+            Intl::RelativeTimeFormat::new(&locales(locale.tag()), &options(&[("numeric", "auto")]))
+        });
+        format.format(days, "day").into()
+    })
 }
