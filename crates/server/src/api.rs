@@ -541,7 +541,8 @@ async fn policy_get(
 ) -> Result<Response, AppError> {
     let db = state.db.clone();
     let lookup = id.clone();
-    run_blocking(move || db.policy_view(&lookup, crate::authority::now_ms()))
+    let now = state.clock.now_ms();
+    run_blocking(move || db.policy_view(&lookup, now))
         .await?
         .map(policy_response)
         .ok_or_else(|| unknown_organization(&id))
@@ -579,13 +580,14 @@ async fn policy_put(
     let if_match = if_match(&headers);
     let db = state.db.clone();
     let saving = id.clone();
+    let now = state.clock.now_ms();
     let saved = tokio::task::spawn_blocking(move || {
         db.save_policy(
             &saving,
             if_match.as_deref(),
             &body.policy,
             body.encryption_password.as_deref(),
-            crate::authority::now_ms(),
+            now,
         )
     })
     .await?
@@ -621,11 +623,11 @@ async fn policy_delete(
     let if_match = if_match(&headers);
     let db = state.db.clone();
     let deleting = id.clone();
-    let view = tokio::task::spawn_blocking(move || {
-        db.delete_policy(&deleting, if_match.as_deref(), crate::authority::now_ms())
-    })
-    .await?
-    .map_err(|error| policy_error(error, &id))?;
+    let now = state.clock.now_ms();
+    let view =
+        tokio::task::spawn_blocking(move || db.delete_policy(&deleting, if_match.as_deref(), now))
+            .await?
+            .map_err(|error| policy_error(error, &id))?;
     crate::jobs::publish_organization(&state, &id)?;
     Ok(policy_response(view))
 }
@@ -653,11 +655,11 @@ async fn policy_preview(
 ) -> Result<Json<PolicyPreview>, AppError> {
     let db = state.db.clone();
     let previewing = id.clone();
-    let next_runs = tokio::task::spawn_blocking(move || {
-        db.preview_policy(&previewing, &policy, crate::authority::now_ms())
-    })
-    .await?
-    .map_err(|error| policy_error(error, &id))?;
+    let now = state.clock.now_ms();
+    let next_runs =
+        tokio::task::spawn_blocking(move || db.preview_policy(&previewing, &policy, now))
+            .await?
+            .map_err(|error| policy_error(error, &id))?;
     Ok(Json(PolicyPreview { next_runs }))
 }
 
@@ -723,10 +725,10 @@ async fn user_sync_create(
 ) -> Result<Response, AppError> {
     let task_state = state.clone();
     let syncing = id.clone();
-    let synced = tokio::task::spawn_blocking(move || {
-        crate::user_sync::sync_now(&task_state, &syncing, crate::authority::now_ms())
-    })
-    .await??;
+    let now = state.clock.now_ms();
+    let synced =
+        tokio::task::spawn_blocking(move || crate::user_sync::sync_now(&task_state, &syncing, now))
+            .await??;
     match synced {
         SyncNow::Synced(_) => {}
         SyncNow::Unknown => return Err(unknown_organization(&id)),

@@ -15,10 +15,7 @@ mod pages;
 mod protocol;
 pub mod store;
 
-use std::{
-    num::NonZeroU32,
-    time::{Duration, SystemTime, UNIX_EPOCH},
-};
+use std::{num::NonZeroU32, time::Duration};
 
 use axum::{
     Router,
@@ -95,14 +92,6 @@ pub fn router(state: AppState) -> Router {
         .route("/devicelogin/account", post(pages::account_submit))
         .route("/devicelogin/consent", post(pages::consent_submit))
         .with_state(state)
-}
-
-/// Now, in Unix milliseconds.
-pub fn now_ms() -> i64 {
-    let since_epoch = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
 }
 
 /// An unguessable token of 64 hex digits.

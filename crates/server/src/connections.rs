@@ -23,7 +23,7 @@ use serde::Deserialize;
 use tokio::task::AbortHandle;
 use xms_m365_contract::{Connection, ServerEvent};
 
-use crate::{AppState, authority::now_ms, db::NewOrganization};
+use crate::{AppState, db::NewOrganization};
 use store::{Outcome, StoredConnection};
 
 /// Where XMS signs in and reads organizations.
@@ -116,7 +116,7 @@ impl Connections {
             .request_async(&self.http)
             .await
             .map_err(|error| StartError::IdentityPlatform(self.describe_start_error(&error)))?;
-        let now = now_ms();
+        let now = state.clock.now_ms();
         let expires_at = now + i64::try_from(details.expires_in().as_millis()).unwrap_or(0);
         let interval = u32::try_from(details.interval().as_secs().max(1)).unwrap_or(u32::MAX);
         let stored = StoredConnection::new(
@@ -230,7 +230,8 @@ impl Connections {
         expires_at: i64,
         reauthorize: Option<String>,
     ) -> Outcome {
-        let remaining = Duration::from_millis(u64::try_from(expires_at - now_ms()).unwrap_or(0));
+        let remaining =
+            Duration::from_millis(u64::try_from(expires_at - state.clock.now_ms()).unwrap_or(0));
         if remaining.is_zero() {
             return Outcome::Expired;
         }

@@ -15,6 +15,7 @@ use xms_m365_contract::{
 };
 
 use crate::{
+    clock::Clock,
     licences::{DEFAULT_LICENCES, protect_with_free_licences},
     workers::{WORKER_COLUMNS, worker_from_row_at},
 };
@@ -109,6 +110,8 @@ pub struct Db {
     conn: Arc<Mutex<Connection>>,
     /// The licences of the XMS subscription the organizations' protected users hold.
     licences: u32,
+    /// What time it is: rows are stamped with it (an organization's `connected_at`).
+    clock: Clock,
 }
 
 impl Db {
@@ -126,7 +129,21 @@ impl Db {
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             licences: DEFAULT_LICENCES,
+            clock: Clock::system(),
         })
+    }
+
+    /// The same database, living by `clock` (by default the machine's): the server's state
+    /// takes its clock from here, so storage and services read one time.
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock the server lives by.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The same database, for an XMS subscription of `licences` licences (by default
@@ -242,14 +259,16 @@ impl Db {
                 return Err(DbError::DuplicateTenant(new.tenant_id.clone()));
             }
             tx.execute(
-                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
+                                            connected_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     id,
                     new.tenant_id,
                     new.name,
                     new.primary_domain,
-                    new.user_count
+                    new.user_count,
+                    rfc3339(self.clock.now_ms())
                 ],
             )?;
             protect_with_free_licences(&tx, self.licences, &id)?;
@@ -531,7 +550,7 @@ mod tests {
             )
             .unwrap();
         }
-        let before_upgrade = crate::authority::now_ms() - 1_000;
+        let before_upgrade = crate::clock::Clock::system().now_ms() - 1_000;
         let db = Db::open(dir.path()).unwrap();
         let migrated = db.organization("org-1").unwrap().unwrap();
         assert_eq!(
@@ -543,7 +562,8 @@ mod tests {
         assert_eq!(migrated.default_worker.id.0, "xopero-cloud-eu-west");
         // Served up to the upgrade: its next backup is the next run, not a catch-up now.
         let next = crate::scheduler::next_run_after(before_upgrade);
-        let after_upgrade = crate::scheduler::next_run_after(crate::authority::now_ms());
+        let after_upgrade =
+            crate::scheduler::next_run_after(crate::clock::Clock::system().now_ms());
         let next_backup_at = migrated.next_backup_at.unwrap();
         assert!(
             [rfc3339(next), rfc3339(after_upgrade)].contains(&next_backup_at),

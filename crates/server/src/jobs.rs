@@ -11,7 +11,7 @@ use std::{collections::HashMap, sync::Mutex, time::Duration};
 use tokio::task::AbortHandle;
 use xms_m365_contract::{Job, JobState, ServerEvent};
 
-use crate::{AppState, authority::now_ms, db::DbError};
+use crate::{AppState, db::DbError};
 use store::{BackupTarget, QueueError};
 
 /// How many progress steps a backup takes.
@@ -51,7 +51,9 @@ impl Jobs {
     /// Queues a backup of an organization and starts its worker.
     pub fn start_backup(&self, state: &AppState, organization_id: &str) -> Result<Job, QueueError> {
         let id = uuid::Uuid::new_v4().to_string();
-        let (job, target) = state.db.queue_backup(organization_id, &id, now_ms())?;
+        let (job, target) = state
+            .db
+            .queue_backup(organization_id, &id, state.clock.now_ms())?;
         state
             .events
             .publish(ServerEvent::JobProgress { job: job.clone() });
@@ -99,7 +101,7 @@ impl Jobs {
             Some(reason) => JobState::Failed { reason },
             None => JobState::Succeeded { items: total },
         };
-        if state.db.finish_job(id, &end, now_ms())?
+        if state.db.finish_job(id, &end, state.clock.now_ms())?
             && let Some(job) = state.db.job(id)?
         {
             let organization_id = job.organization_id.0.clone();
@@ -116,7 +118,9 @@ impl Jobs {
             return Err(CancelError::Finished(Box::new(job)));
         }
         self.stop_worker(id);
-        state.db.finish_job(id, &JobState::Cancelled, now_ms())?;
+        state
+            .db
+            .finish_job(id, &JobState::Cancelled, state.clock.now_ms())?;
         let job = state.db.job(id)?.ok_or(CancelError::Unknown)?;
         state
             .events

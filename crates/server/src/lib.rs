@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod authority;
+pub mod clock;
 pub mod connections;
 pub mod db;
 pub mod error;
@@ -36,6 +37,8 @@ pub const DEV_API_TOKEN: &str = "xms-development-token";
 pub struct AppState {
     /// Storage.
     pub db: db::Db,
+    /// What time it is, for every part of the server.
+    pub clock: clock::Clock,
     /// The bearer token API calls must carry.
     pub api_token: Arc<str>,
     /// The development sign-in authority.
@@ -54,9 +57,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state of a server storing in `db`, guarding its API with `api_token`, hosting the
-    /// development authority as `authority`, connecting organizations through `microsoft` and
-    /// simulating backups that take `backup_duration`.
+    /// The state of a server storing in `db` (and living by its clock), guarding its API with
+    /// `api_token`, hosting the development authority as `authority`, connecting organizations
+    /// through `microsoft` and simulating backups that take `backup_duration`.
     pub fn new(
         db: db::Db,
         api_token: &str,
@@ -66,6 +69,7 @@ impl AppState {
     ) -> Result<Self, String> {
         Ok(Self {
             sessions: Arc::new(session::Sessions::new(db.clone())),
+            clock: db.clock().clone(),
             db,
             api_token: Arc::from(api_token),
             authority: Arc::new(authority::Authority::new(authority)),

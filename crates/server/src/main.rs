@@ -15,6 +15,7 @@ use xms_m365_contract::LicenceMode;
 use xms_server::{
     AppState, DEV_API_TOKEN, app,
     authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
+    clock::{Clock, parse_instant},
     connections::MicrosoftConfig,
     db,
     licences::{DEFAULT_LICENCES, MAX_LICENCES},
@@ -87,6 +88,11 @@ struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_LICENCES,
           value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_LICENCES)))]
     licences: u32,
+    /// Live from this instant (RFC 3339, such as 2026-12-01T09:00:00Z) instead of the
+    /// machine's time: the clock starts there and runs on, so tests and demonstrations see
+    /// the same schedules whatever the day.
+    #[arg(long, value_name = "INSTANT", value_parser = parse_clock_start)]
+    clock_start: Option<i64>,
 }
 
 #[derive(Args)]
@@ -123,6 +129,10 @@ struct AddOrganizationArgs {
     /// licences or not); at most --users.
     #[arg(long, value_name = "N")]
     protected_users: Option<u32>,
+    /// Connect it at this instant (RFC 3339) instead of the machine's time, as a server
+    /// started with the same --clock-start would.
+    #[arg(long, value_name = "INSTANT", value_parser = parse_clock_start)]
+    clock_start: Option<i64>,
 }
 
 /// A licence mode on the command line.
@@ -132,6 +142,17 @@ enum Mode {
     Automatic,
     /// New users stay unprotected until an administrator chooses.
     Manual,
+}
+
+fn parse_clock_start(text: &str) -> Result<i64, String> {
+    parse_instant(text).ok_or_else(|| {
+        "an instant is RFC 3339 with its offset, such as 2026-12-01T09:00:00Z".to_owned()
+    })
+}
+
+/// The clock `--clock-start` asks for, or the machine's.
+fn clock(start: Option<i64>) -> Clock {
+    start.map_or_else(Clock::system, Clock::starting_at)
 }
 
 fn parse_token(token: &str) -> Result<String, String> {
@@ -176,7 +197,9 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
             args.users
         ));
     }
-    let db = db::Db::open(&args.data_dir).map_err(|e| e.to_string())?;
+    let db = db::Db::open(&args.data_dir)
+        .map_err(|e| e.to_string())?
+        .with_clock(clock(args.clock_start));
     // Checked first, so that a mistyped worker adds nothing.
     if let Some(worker) = &args.worker
         && db.worker(worker).map_err(|e| e.to_string())?.is_none()
@@ -225,7 +248,8 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
 async fn serve(args: ServeArgs) -> Result<(), String> {
     let db = db::Db::open(&args.data_dir)
         .map_err(|e| e.to_string())?
-        .with_licences(args.licences);
+        .with_licences(args.licences)
+        .with_clock(clock(args.clock_start));
     let listener = tokio::net::TcpListener::bind((args.bind, args.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
@@ -246,13 +270,12 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             .unwrap_or_else(|| format!("{public_url}/graph")),
     };
     if let Some(count) = args.seed_organizations {
-        let added =
-            xms_server::seed::seed_organizations(&db, count, xms_server::authority::now_ms())
-                .map_err(|e| e.to_string())?;
+        let added = xms_server::seed::seed_organizations(&db, count, db.clock().now_ms())
+            .map_err(|e| e.to_string())?;
         println!("Seeded {added} generated organization(s)");
     }
     let interrupted = db
-        .interrupt_unfinished_jobs(xms_server::authority::now_ms())
+        .interrupt_unfinished_jobs(db.clock().now_ms())
         .map_err(|e| e.to_string())?;
     if interrupted > 0 {
         println!("Marked {interrupted} backup job(s) interrupted by the last stop as failed");

@@ -12,7 +12,6 @@ use xms_m365_contract::{
 
 use crate::{
     AppState,
-    authority::now_ms,
     db::{Db, DbError, rfc3339, stable_hash},
     licences::{mode_from_name, mode_name, preview, protect_with_free_licences},
 };
@@ -279,7 +278,7 @@ fn interval_message() -> String {
 /// its jobs are deleted with it, its licences are free again, and the removal is published.
 /// False when there is no such organization.
 pub fn remove(state: &AppState, id: &str) -> Result<bool, DbError> {
-    let Some(cancelled) = state.db.remove_organization(id, now_ms())? else {
+    let Some(cancelled) = state.db.remove_organization(id, state.clock.now_ms())? else {
         return Ok(false);
     };
     for job in cancelled {

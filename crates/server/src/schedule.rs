@@ -6,7 +6,9 @@
 //! - Basic: full on the 1st of each month, incremental on the other days, at `time`.
 //! - Custom: full and incremental each per their recurrence; at the same instant only the full
 //!   one runs.
-//! - Forever incremental: incrementals per the recurrence; the first ever run is full.
+//! - Forever incremental: incrementals per the recurrence.
+//! - Whatever the plan, the first run of an organization with no full copy yet is full: an
+//!   incremental or differential needs one to build on.
 //! - GFS: full monthly on `full_day_of_month`, differential weekly on the weekday (not on the
 //!   full day), incremental on the other days, all at `time`.
 //! - A monthly day past the month's end (29–31) means the month's last day.
@@ -56,7 +58,7 @@ pub fn parse_zone(name: &str) -> Option<Tz> {
 }
 
 /// The runs of `plan` in `zone` strictly after `after`, soonest first, at most `count`.
-/// `has_full` says whether a full backup already exists (forever incremental starts with one).
+/// `has_full` says whether a full backup already exists (without one, the first run is full).
 pub fn next_runs(
     plan: &SchedulePlan,
     zone: Tz,
@@ -116,7 +118,7 @@ fn for_each_run(
     let Some(components) = components(plan) else {
         return;
     };
-    let first_is_full = matches!(plan, SchedulePlan::ForeverIncremental { .. }) && !has_full;
+    let first_is_full = !has_full;
     let mut first = true;
     let mut from = after;
     for _ in 0..MAX_WINDOWS {
@@ -633,6 +635,52 @@ mod tests {
         assert_eq!(
             next_full(&plan, zone("UTC"), at, false).map(|run| run.at),
             Some(utc("2026-01-01T21:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn every_plan_starts_with_a_full_backup_when_there_is_none_to_build_on() {
+        let daily = every(Frequency::Daily, "21:00", Weekday::Monday, 1);
+        let plans = [
+            basic("21:00"),
+            SchedulePlan::Custom {
+                full: every(Frequency::Monthly, "21:00", Weekday::Monday, 1),
+                incremental: daily.clone(),
+            },
+            SchedulePlan::ForeverIncremental { incremental: daily },
+            SchedulePlan::Gfs {
+                time: "21:00".into(),
+                full_day_of_month: 1,
+                differential_weekday: Weekday::Sunday,
+            },
+        ];
+        // Friday 2026-11-27: a Sunday (differential) and the 1st (full) within five days.
+        let at = utc("2026-11-27T12:00:00Z");
+        for plan in &plans {
+            let kinds = |has_full| {
+                next_runs(plan, zone("UTC"), at, has_full, 5)
+                    .into_iter()
+                    .map(|run| run.kind)
+                    .collect::<Vec<_>>()
+            };
+            let backed_up = kinds(true);
+            let never = kinds(false);
+            assert_eq!(never[0], Full, "{plan:?}");
+            assert_eq!(
+                never[1..],
+                backed_up[1..],
+                "only the first run changes: {plan:?}"
+            );
+            assert_eq!(
+                next_full(plan, zone("UTC"), at, false).map(|run| run.at),
+                Some(utc("2026-11-27T21:00:00Z")),
+                "{plan:?}"
+            );
+        }
+        let gfs = next_runs(&plans[3], zone("UTC"), at, true, 5);
+        assert_eq!(
+            gfs.iter().map(|run| run.kind).collect::<Vec<_>>(),
+            [Incremental, Incremental, Differential, Incremental, Full]
         );
     }
 

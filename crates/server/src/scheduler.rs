@@ -14,7 +14,6 @@ use xms_m365_contract::{Job, OrganizationId};
 
 use crate::{
     AppState,
-    authority::now_ms,
     db::{Db, DbError, SCHEDULED_UNTIL},
     jobs::{publish_organization, store::QueueError},
 };
@@ -127,7 +126,7 @@ pub fn spawn(state: AppState, config: SchedulerConfig) -> tokio::task::JoinHandl
             ticks.tick().await;
             let pass_state = state.clone();
             let passed = tokio::task::spawn_blocking(move || {
-                let now = now_ms();
+                let now = pass_state.clock.now_ms();
                 let backups = run_due_backups(&pass_state, now)?;
                 let syncs = crate::user_sync::run_due(&pass_state, now, config.user_sync_period)?;
                 Ok::<_, DbError>((backups, syncs.len()))

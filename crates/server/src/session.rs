@@ -16,7 +16,6 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::{
     AppState,
-    authority::now_ms,
     db::{Db, DbError, run_blocking},
 };
 
@@ -58,7 +57,7 @@ pub enum Check {
 }
 
 impl Sessions {
-    /// The sessions stored in `db`.
+    /// The sessions stored in `db`, aging by its clock.
     pub fn new(db: Db) -> Self {
         Self { db }
     }
@@ -67,7 +66,7 @@ impl Sessions {
     pub fn create(&self) -> Result<(String, String), DbError> {
         let id = random_token();
         let csrf_token = random_token();
-        let now = now_ms();
+        let now = self.db.clock().now_ms();
         let conn = self.db.conn();
         conn.execute(
             "DELETE FROM sessions WHERE last_used <= ?1",
@@ -88,7 +87,7 @@ impl Sessions {
 
     /// The CSRF token of session `id` if it is still going, marking it used.
     pub fn csrf_token(&self, id: &str) -> Result<Option<String>, DbError> {
-        let now = now_ms();
+        let now = self.db.clock().now_ms();
         let conn = self.db.conn();
         let token = conn
             .query_row(

@@ -127,7 +127,7 @@ const ALEX: &str = "alex.wilber@fabrikam.onmicrosoft.com";
 /// Stores Contoso Ltd of the demo directory in `data`, needing re-authorization; returns its id.
 fn contoso_needing_reauthorization(data: &std::path::Path) -> String {
     let contoso = &TENANTS[0];
-    let db = db::Db::open(data).unwrap();
+    let db = common::open_db(data);
     let id = db
         .insert_organization(&db::NewOrganization {
             tenant_id: contoso.id.into(),
@@ -285,7 +285,7 @@ async fn a_pending_attempt_survives_a_restart() {
 #[tokio::test]
 async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
     let data = tempfile::tempdir().unwrap();
-    let db = xms_server::db::Db::open(data.path()).unwrap();
+    let db = common::open_db(data.path());
     let state = xms_server::AppState::new(
         db,
         TOKEN,

@@ -17,7 +17,7 @@ mod common;
 
 fn server() -> (Router, String, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
-    let db = db::Db::open(data.path()).unwrap();
+    let db = common::open_db(data.path());
     let organization = db
         .insert_organization(&db::NewOrganization {
             tenant_id: "tenant-1".into(),
@@ -116,7 +116,7 @@ async fn the_stream_needs_the_api_token() {
 #[tokio::test]
 async fn shutting_down_ends_open_streams() {
     let data = tempfile::tempdir().unwrap();
-    let db = db::Db::open(data.path()).unwrap();
+    let db = common::open_db(data.path());
     let state = common::state(db, "http://127.0.0.1:9", Duration::from_secs(900));
     let app = app(state.clone(), None);
     let mut stream = Stream::open(&app, None).await;

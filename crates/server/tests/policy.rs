@@ -12,11 +12,11 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use xms_m365_contract::{
-    BackupKind, EncryptionAlgorithm, ErrorBody, ErrorCode, GroupList, OrganizationId, PolicyKind,
-    PolicyPreview, PolicyView, ServerEvent, StorageList, groups_path, paths, policy_path,
-    policy_preview_path,
+    BackupKind, EncryptionAlgorithm, ErrorBody, ErrorCode, GroupList, JobState, OrganizationId,
+    PolicyKind, PolicyPreview, PolicyView, ServerEvent, StorageList, groups_path, paths,
+    policy_path, policy_preview_path,
 };
-use xms_server::{authority::now_ms, db, policies::default_policy, scheduler};
+use xms_server::{db, policies::default_policy, scheduler};
 
 mod common;
 
@@ -154,40 +154,48 @@ fn with_plan(plan: Value) -> Value {
 
 #[tokio::test]
 async fn until_a_custom_policy_is_saved_the_default_one_applies() {
-    let server = TestApp::new(None);
+    // Saturday 28 November 2026: the 1st of December falls within the next five runs.
+    let server = TestApp::at("2026-11-28T12:00:00Z");
     let contoso = server.add_organization("Contoso", 120);
+    back_up(&server, &contoso);
     let view = get_policy(&server, &contoso).await;
     assert_eq!(view.organization_id.0, contoso);
     assert_eq!(view.kind, PolicyKind::Default);
     assert_eq!(view.policy, default_policy());
     assert!(!view.encryption_password_set);
-    let other = get_policy(&server, &server.add_organization("Fabrikam", 120)).await;
+    let fabrikam = server.add_organization("Fabrikam", 120);
+    let other = get_policy(&server, &fabrikam).await;
     assert_ne!(view.etag, other.etag, "ETags differ per organization");
 
-    // Daily at 22:00 UTC, the next five and a full one (on the 1st) if not among them.
-    assert!(
-        (5..=6).contains(&view.next_runs.len()),
-        "{:?}",
-        view.next_runs
-    );
-    assert!(
-        view.next_runs
-            .iter()
-            .all(|run| run.at.ends_with("T22:00:00Z")
-                && run.local.ends_with("T22:00")
-                && run.at.starts_with(&run.local[..10]))
-    );
-    let full = view
+    // Daily at 22:00 UTC, full on the 1st.
+    use BackupKind::{Full, Incremental};
+    let runs: Vec<_> = view
         .next_runs
         .iter()
-        .find(|run| run.kind == BackupKind::Full)
-        .unwrap();
-    assert_eq!(&full.local[8..10], "01");
+        .map(|run| (run.at.as_str(), run.local.as_str(), run.kind))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            ("2026-11-28T22:00:00Z", "2026-11-28T22:00", Incremental),
+            ("2026-11-29T22:00:00Z", "2026-11-29T22:00", Incremental),
+            ("2026-11-30T22:00:00Z", "2026-11-30T22:00", Incremental),
+            ("2026-12-01T22:00:00Z", "2026-12-01T22:00", Full),
+            ("2026-12-02T22:00:00Z", "2026-12-02T22:00", Incremental),
+        ]
+    );
     let tile = server.db.organization(&contoso).unwrap().unwrap();
     assert_eq!(tile.policy, PolicyKind::Default);
     assert_eq!(
         tile.next_backup_at.as_deref(),
         Some(view.next_runs[0].at.as_str())
+    );
+    // Never backed up: tonight's backup is a full one, and so is the one on the 1st.
+    let kinds: Vec<_> = other.next_runs.iter().map(|run| run.kind).collect();
+    assert_eq!(kinds, [Full, Incremental, Incremental, Full, Incremental]);
+    assert_eq!(
+        server.stored(&fabrikam).next_backup_at.as_deref(),
+        Some("2026-11-28T22:00:00Z")
     );
 
     let missing = call(&server, "GET", &path("no-such-organization"), None, None).await;
@@ -505,76 +513,114 @@ async fn deleting_the_custom_policy_returns_to_the_default() {
     );
 }
 
+/// Marks `id` as backed up once: it has a full copy for later backups to build on.
+fn back_up(server: &TestApp, id: &str) {
+    let now = server.now();
+    let (job, _) = server.db.queue_backup(id, "first-backup", now).unwrap();
+    let done = JobState::Succeeded { items: 10 };
+    assert!(server.db.finish_job(&job.id.0, &done, now).unwrap());
+}
+
 #[tokio::test]
 async fn previews_list_the_next_runs_of_every_schedule_type_without_saving() {
-    let server = TestApp::new(None);
-    let contoso = server.add_organization("Contoso", 120);
-    let before = get_policy(&server, &contoso).await;
-    let kinds = |answer: Answer| {
+    // Friday 27 November 2026, 11:00 in Warsaw: the window holds a Sunday, the month's last
+    // day and the 1st of the next month.
+    let server = TestApp::at("2026-11-27T10:00:00Z");
+    let never = server.add_organization("Contoso", 120);
+    let backed_up = server.add_organization("Fabrikam", 120);
+    back_up(&server, &backed_up);
+    let before = get_policy(&server, &never).await;
+    let runs = |answer: Answer| {
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
         let preview: PolicyPreview = serde_json::from_slice(&answer.body).unwrap();
         preview
             .next_runs
             .into_iter()
-            .map(|run| run.kind)
+            .map(|run| (run.local, run.kind))
+            .collect::<Vec<_>>()
+    };
+    let both = async |policy: Value| {
+        (
+            runs(preview(&server, &never, policy.clone()).await),
+            runs(preview(&server, &backed_up, policy).await),
+        )
+    };
+    let local = |list: &[(&str, BackupKind)]| {
+        list.iter()
+            .map(|(at, kind)| ((*at).to_owned(), *kind))
             .collect::<Vec<_>>()
     };
     use BackupKind::{Differential, Full, Incremental};
 
-    let basic = kinds(
-        preview(
-            &server,
-            &contoso,
-            with_plan(json!({"type": "basic", "time": "21:00"})),
-        )
-        .await,
-    );
-    assert!(
-        (5..=6).contains(&basic.len()) && basic.contains(&Full),
-        "{basic:?}"
-    );
-
-    // Every hour, with a daily full one: five runs within a day, one of them full.
-    let custom = kinds(
-        preview(
-            &server,
-            &contoso,
-            with_plan(json!({
-                "type": "custom",
-                "full": recurrence("daily", "03:00"),
-                "incremental": recurrence("hourly", "00:00")
-            })),
-        )
-        .await,
-    );
-    assert_eq!(custom.len(), 5 + usize::from(!custom[..5].contains(&Full)));
-    assert!(custom.contains(&Full));
-
-    // Never backed up: forever incremental starts with its full backup, then never again.
-    let forever = kinds(
-        preview(
-            &server,
-            &contoso,
-            with_plan(
-                json!({"type": "forever_incremental", "incremental": recurrence("daily", "12:00")}),
-            ),
-        )
-        .await,
-    );
+    // Basic: daily, full on the 1st; never backed up, the first run is full too.
+    let (first, later) = both(with_plan(json!({"type": "basic", "time": "21:00"}))).await;
     assert_eq!(
-        forever,
+        later,
+        local(&[
+            ("2026-11-27T21:00", Incremental),
+            ("2026-11-28T21:00", Incremental),
+            ("2026-11-29T21:00", Incremental),
+            ("2026-11-30T21:00", Incremental),
+            ("2026-12-01T21:00", Full),
+        ])
+    );
+    assert_eq!(first[0], ("2026-11-27T21:00".to_owned(), Full));
+    assert_eq!(first[1..], later[1..]);
+
+    // Every hour, with a daily full one at 03:00: the five next hours, then that full one.
+    let (first, later) = both(with_plan(json!({
+        "type": "custom",
+        "full": recurrence("daily", "03:00"),
+        "incremental": recurrence("hourly", "00:00")
+    })))
+    .await;
+    assert_eq!(
+        later,
+        local(&[
+            ("2026-11-27T12:00", Incremental),
+            ("2026-11-27T13:00", Incremental),
+            ("2026-11-27T14:00", Incremental),
+            ("2026-11-27T15:00", Incremental),
+            ("2026-11-27T16:00", Incremental),
+            ("2026-11-28T03:00", Full),
+        ])
+    );
+    assert_eq!(first[0], ("2026-11-27T12:00".to_owned(), Full));
+    assert_eq!(first[1..], later[1..5], "a full one among five: none added");
+
+    // Forever incremental: one full backup first, then never again.
+    let (first, later) = both(with_plan(
+        json!({"type": "forever_incremental", "incremental": recurrence("daily", "12:00")}),
+    ))
+    .await;
+    let kinds = |runs: &[(String, BackupKind)]| runs.iter().map(|r| r.1).collect::<Vec<_>>();
+    assert_eq!(
+        kinds(&first),
         [Full, Incremental, Incremental, Incremental, Incremental]
     );
+    assert_eq!(kinds(&later), [Incremental; 5]);
+    assert_eq!(first[0].0, "2026-11-27T12:00", "at noon, an hour from now");
 
+    // GFS: a differential on Sunday, the full one on the 31st, which November lacks: the 30th.
     let mut gfs = gfs_policy();
     gfs["encryption"] = json!("aes_cbc"); // a preview needs no password
-    let gfs = kinds(preview(&server, &contoso, gfs).await);
-    assert!(gfs.contains(&Differential), "{gfs:?}");
-    assert!(gfs.contains(&Full));
+    let (first, later) = both(gfs).await;
+    assert_eq!(
+        later,
+        local(&[
+            ("2026-11-27T23:30", Incremental),
+            ("2026-11-28T23:30", Incremental),
+            ("2026-11-29T23:30", Differential),
+            ("2026-11-30T23:30", Full),
+            ("2026-12-01T23:30", Incremental),
+        ])
+    );
+    assert_eq!(first[0], ("2026-11-27T23:30".to_owned(), Full));
+    assert_eq!(first[1..], later[1..]);
 
     let mut invalid = gfs_policy();
     invalid["schedule"]["time_zone"] = json!("Nowhere");
-    let fields: Vec<String> = preview(&server, &contoso, invalid)
+    let fields: Vec<String> = preview(&server, &never, invalid)
         .await
         .fields()
         .into_iter()
@@ -584,7 +630,7 @@ async fn previews_list_the_next_runs_of_every_schedule_type_without_saving() {
     preview(&server, "no-such-organization", gfs_policy())
         .await
         .error(StatusCode::NOT_FOUND);
-    assert_eq!(get_policy(&server, &contoso).await, before, "nothing saved");
+    assert_eq!(get_policy(&server, &never).await, before, "nothing saved");
 }
 
 #[tokio::test]
@@ -667,7 +713,8 @@ async fn the_scheduler_runs_a_custom_policy_on_its_schedule() {
     let next = chrono::DateTime::parse_from_rfc3339(&saved.next_runs[0].at)
         .unwrap()
         .timestamp_millis();
-    assert!(next > now_ms() && next <= now_ms() + 3_600_000);
+    let now = server.now();
+    assert!(next > now && next <= now + 3_600_000);
 
     let early = scheduler::run_due_backups(&server.state, next - 1_000).unwrap();
     assert!(early.started.is_empty(), "{early:?}");

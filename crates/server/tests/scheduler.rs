@@ -5,10 +5,9 @@
 
 use std::time::Duration;
 
-use common::{Stream, TestApp};
+use common::{Stream, TestApp, at};
 use xms_m365_contract::{OrganizationStatus, ServerEvent};
 use xms_server::{
-    authority::now_ms,
     db::{self, rfc3339},
     scheduler::{self, MAX_STARTS_PER_PASS, SchedulerConfig, next_run_after},
     user_sync,
@@ -32,8 +31,8 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
     let busy = server.add_organization("Fabrikam", 10);
     let reauthorize = server.add_organization("Woodgrove", 10);
     server.db.set_needs_reauthorization(&reauthorize).unwrap();
-    // Tonight's run: the first after the organizations were connected.
-    let tonight = next_run_after(now_ms());
+    // Tonight's run (the clock starts at 09:00 UTC): the first after they were connected.
+    let tonight = at("2026-12-01T22:00:00Z");
     assert_eq!(
         server.stored(&contoso).next_backup_at,
         Some(rfc3339(tonight))
@@ -106,12 +105,13 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
 async fn runs_missed_while_stopped_make_one_backup() {
     let server = TestApp::new(None);
     let contoso = server.add_organization("Contoso", 10);
-    let later = next_run_after(now_ms()) + 3 * DAY_MS + HOUR_MS;
+    // Stopped from before tonight's run until an hour after the one three days later.
+    let later = at("2026-12-04T23:00:00Z");
     let pass = scheduler::run_due_backups(&server.state, later).unwrap();
     assert_eq!(pass.started.len(), 1);
     assert_eq!(
         server.stored(&contoso).next_backup_at,
-        Some(rfc3339(next_run_after(later)))
+        Some("2026-12-05T22:00:00Z".to_owned())
     );
     assert!(
         scheduler::run_due_backups(&server.state, later)
@@ -128,7 +128,7 @@ async fn a_pass_starts_a_bounded_number_of_backups_and_leaves_the_rest_to_the_ne
     for n in 0..MAX_STARTS_PER_PASS + extra {
         server.add_organization(&format!("Tenant{n:02}"), 5);
     }
-    let now = next_run_after(now_ms()) + 1_000;
+    let now = next_run_after(server.now()) + 1_000;
     let first = scheduler::run_due_backups(&server.state, now).unwrap();
     assert_eq!(
         (first.started.len(), first.deferred),
@@ -154,7 +154,7 @@ async fn a_user_sync_changes_the_count_a_little_and_is_published() {
     server.db.set_needs_reauthorization(&reauthorize).unwrap();
     let mut stream = Stream::open(&server.app, None).await;
 
-    let now = now_ms();
+    let now = server.now();
     assert!(
         user_sync::run_due(&server.state, now + HOUR_MS, None)
             .unwrap()

@@ -470,7 +470,7 @@ async fn sync_now_syncs_at_once_and_keeps_the_etag() {
     let before = get_settings(&server, &contoso).await;
     let mut stream = Stream::open(&server.app, None).await;
 
-    let started = xms_server::authority::now_ms();
+    let started = server.now();
     let synced = sync_now(&server, &contoso).await.settings();
     assert_eq!(
         synced.etag, before.etag,

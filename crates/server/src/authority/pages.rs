@@ -16,7 +16,7 @@ use super::{
     XOPERO_REGISTRATOR_NAME,
     directory::{self, Account, Tenant},
     language::Words,
-    normalize_user_code, now_ms,
+    normalize_user_code,
     store::{DeviceAuthorization, DeviceState},
 };
 use crate::{AppState, db::run_blocking};
@@ -118,7 +118,7 @@ async fn pending(
     let refuse = |id: &str| code_page(words, StatusCode::BAD_REQUEST, Some(&words.t(id)), typed);
     match found {
         None => Err(refuse("code-wrong")),
-        Some(found) if now_ms() >= found.expires_at => Err(refuse("code-expired")),
+        Some(found) if state.clock.now_ms() >= found.expires_at => Err(refuse("code-expired")),
         Some(found) if found.state != DeviceState::Pending => Err(refuse("code-used")),
         Some(found) => Ok(found),
     }

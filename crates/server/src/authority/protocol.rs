@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{
-    XOPERO_REGISTRATOR_CLIENT_ID, directory, now_ms, secret,
+    XOPERO_REGISTRATOR_CLIENT_ID, directory, secret,
     store::{DeviceAuthorization, DeviceState},
     user_code,
 };
@@ -139,7 +139,7 @@ pub(super) async fn devicecode_create(
         client_id,
         scope,
         tenant_hint: tenant,
-        expires_at: now_ms() + i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2),
+        expires_at: state.clock.now_ms() + i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2),
         interval_secs: u32::try_from(interval).unwrap_or(u32::MAX),
         last_poll_at: None,
         state: DeviceState::Pending,
@@ -200,7 +200,7 @@ pub(super) async fn token_create(
     let Some(device_code) = request.device_code.filter(|code| !code.is_empty()) else {
         return Answer::OAuth(OAuthError::missing("device_code"));
     };
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let db = state.db.clone();
     let found = match run_blocking(move || db.poll_device_authorization(&device_code, now)).await {
         Ok(found) => found,
@@ -353,7 +353,8 @@ async fn graph_tenant(
         .map(str::to_owned)
         .ok_or_else(unauthorized)?;
     let db = state.db.clone();
-    let tenant_id = run_blocking(move || db.access_token_tenant(&token, now_ms()))
+    let now = state.clock.now_ms();
+    let tenant_id = run_blocking(move || db.access_token_tenant(&token, now))
         .await
         .map_err(IntoResponse::into_response)?
         .ok_or_else(unauthorized)?;

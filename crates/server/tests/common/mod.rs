@@ -21,12 +21,29 @@ use xms_m365_contract::{Organization, ServerEvent};
 use xms_server::{
     AppState, app,
     authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
+    clock::{Clock, parse_instant},
     connections::MicrosoftConfig,
     db::{Db, NewOrganization},
 };
 
 /// How long a backup of a test server runs.
 pub const BACKUP_DURATION: Duration = Duration::from_millis(600);
+
+/// When a test server's clock starts unless a test says otherwise: a Tuesday morning in
+/// winter (no daylight saving in Europe), so that no test depends on the day it runs.
+pub const START: &str = "2026-12-01T09:00:00Z";
+
+/// `rfc3339` in Unix ms.
+pub fn at(rfc3339: &str) -> i64 {
+    parse_instant(rfc3339).unwrap()
+}
+
+/// The database in `dir`, living by a clock that starts at [`START`].
+pub fn open_db(dir: &Path) -> Db {
+    Db::open(dir)
+        .unwrap()
+        .with_clock(Clock::starting_at(at(START)))
+}
 
 /// The API token of every test server.
 pub const TOKEN: &str = "test-token-123";
@@ -77,6 +94,11 @@ impl TestApp {
             .0
     }
 
+    /// What time it is for this server, in Unix ms.
+    pub fn now(&self) -> i64 {
+        self.state.clock.now_ms()
+    }
+
     /// The organization `id` as stored.
     pub fn stored(&self, id: &str) -> Organization {
         self.db.organization(id).unwrap().unwrap()
@@ -87,10 +109,22 @@ impl TestApp {
         Self::with_licences(static_dir, xms_server::licences::DEFAULT_LICENCES)
     }
 
+    /// A server whose clock starts at `start` (RFC 3339) and runs on from there.
+    pub fn at(start: &str) -> Self {
+        Self::with(None, xms_server::licences::DEFAULT_LICENCES, start)
+    }
+
     /// A server whose XMS subscription has `licences` licences.
     pub fn with_licences(static_dir: Option<&Path>, licences: u32) -> Self {
+        Self::with(static_dir, licences, START)
+    }
+
+    fn with(static_dir: Option<&Path>, licences: u32, start: &str) -> Self {
         let data = tempfile::tempdir().unwrap();
-        let db = Db::open(data.path()).unwrap().with_licences(licences);
+        let db = Db::open(data.path())
+            .unwrap()
+            .with_licences(licences)
+            .with_clock(Clock::starting_at(at(start)));
         let state = state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
         Self {
             app: app(state.clone(), static_dir),
@@ -126,7 +160,7 @@ impl RunningServer {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 let url = format!("http://{}", listener.local_addr().unwrap());
-                let state = state(Db::open(&dir).unwrap(), &url, ttl);
+                let state = state(open_db(&dir), &url, ttl);
                 state.connections.resume_all(&state).unwrap();
                 url_tx.send(url).unwrap();
                 let app = app(state, None).into_make_service_with_connect_info::<SocketAddr>();
