@@ -206,7 +206,7 @@ fn phase_view(
             };
             view! {
                 <div class="m365-connect__done" role="status">
-                    <p class="m365-connect__headline">{move || t!(i18n, "connect-connected")}</p>
+                    <h3 class="m365-connect__headline">{move || t!(i18n, "connect-connected")}</h3>
                     <p>{summary}</p>
                 </div>
                 <FirstBackup organization=*organization close on_backup_started/>

@@ -1,10 +1,12 @@
 //! The module's modal dialog: labelled by its title, focus moved in and trapped while open,
 //! closed by Escape or its close button, focus given back to the control that opened it (or,
-//! for a dialog opened by an address, to whatever had the focus before).
+//! for a dialog opened by an address, to whatever had the focus before). When the view inside
+//! changes under the focus (a sign-in finished in another tab), focus moves to the new view's
+//! heading; Escape and Tab work wherever the focus is while the dialog is open.
 
-use leptos::{html, prelude::*};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use leptos::{ev, html, prelude::*};
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{HtmlElement, KeyboardEvent, MutationObserver, MutationObserverInit};
 
 use crate::i18n::{t, use_i18n};
 
@@ -55,17 +57,67 @@ pub fn Modal(
         }
     });
 
-    let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
-        "Escape" => {
-            event.prevent_default();
-            on_close.run(());
-        }
-        "Tab" => {
-            if let Some(dialog) = dialog.get_untracked() {
-                trap_focus(&dialog, &event);
+    // Whether the person's focus is in the dialog: it is until they move it out themselves.
+    // Removing the focused element fires no focusout, so a view replaced under the focus
+    // leaves this set while the focus has gone to the page's body.
+    let focus_inside = StoredValue::new(true);
+    let observer = StoredValue::new_local(None::<(MutationObserver, Closure<dyn FnMut()>)>);
+    Effect::new(move |_| {
+        let Some(element) = dialog.get() else {
+            return;
+        };
+        let watched = element.clone();
+        let refocus = Closure::<dyn FnMut()>::new(move || {
+            let lost = active_element(&watched)
+                .is_none_or(|active| !watched.contains(Some(&active)));
+            if focus_inside.get_value() && lost {
+                focus_view(&watched);
             }
+        });
+        let Ok(watcher) = MutationObserver::new(refocus.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        if watcher.observe_with_options(&element, &options).is_ok() {
+            observer.set_value(Some((watcher, refocus)));
         }
-        _ => {}
+    });
+    on_cleanup(move || {
+        if let Some((watcher, _)) = observer.try_update_value(Option::take).flatten() {
+            watcher.disconnect();
+        }
+    });
+
+    // On the window, so that Escape and Tab also work when the focus is outside the dialog (on
+    // the page's body after a view changed, or in the host page).
+    let keys = window_event_listener(ev::keydown, move |event: KeyboardEvent| {
+        if event.default_prevented() {
+            return;
+        }
+        let Some(dialog) = dialog.get_untracked() else {
+            return;
+        };
+        match event.key().as_str() {
+            "Escape" => {
+                event.prevent_default();
+                on_close.run(());
+            }
+            "Tab" => trap_focus(&dialog, &event),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let on_focusout = move |event: ev::FocusEvent| {
+        let Some(element) = dialog.get_untracked() else {
+            return;
+        };
+        // Somewhere else on purpose (a click on the host page), or only within the dialog.
+        let next = event
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+        focus_inside.set_value(next.is_some_and(|node| element.contains(Some(&node))));
     };
 
     view! {
@@ -78,7 +130,8 @@ pub fn Modal(
                 aria-labelledby="m365-modal-title"
                 tabindex="-1"
                 node_ref=dialog
-                on:keydown=on_keydown
+                on:focusin=move |_| focus_inside.set_value(true)
+                on:focusout=on_focusout
             >
                 <div class="m365-modal__header">
                     <h2 id="m365-modal-title" class="m365-modal__title">{move || title.get()}</h2>
@@ -107,7 +160,26 @@ fn active_element(element: &HtmlElement) -> Option<HtmlElement> {
     active?.dyn_into::<HtmlElement>().ok()
 }
 
-/// Keeps Tab and Shift+Tab cycling inside the dialog.
+/// Focuses the heading of the view now in `dialog` (made focusable for it), or the dialog itself.
+fn focus_view(dialog: &HtmlElement) {
+    let heading = dialog
+        .query_selector(".m365-modal__body :is(h2, h3, h4)")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    match heading {
+        Some(heading) => {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+        None => {
+            let _ = dialog.focus();
+        }
+    }
+}
+
+/// Keeps Tab and Shift+Tab cycling inside the dialog, and brings a focus that is outside it
+/// back in.
 fn trap_focus(dialog: &HtmlElement, event: &KeyboardEvent) {
     let Ok(found) = dialog.query_selector_all(FOCUSABLE) else {
         return;
@@ -120,11 +192,16 @@ fn trap_focus(dialog: &HtmlElement, event: &KeyboardEvent) {
         event.prevent_default();
         return;
     };
-    let current = event
-        .target()
-        .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+    // The event's target is retargeted to the module's host element at the window: ask the
+    // shadow root what has the focus instead.
+    let current = active_element(dialog);
     let at = |element: &HtmlElement| current.as_ref() == Some(element);
-    let wrap_to = if event.shift_key() && (at(first) || at(dialog)) {
+    let inside = current
+        .as_ref()
+        .is_some_and(|element| dialog.contains(Some(element)));
+    let wrap_to = if !inside {
+        Some(if event.shift_key() { last } else { first })
+    } else if event.shift_key() && (at(first) || at(dialog)) {
         Some(last)
     } else if !event.shift_key() && at(last) {
         Some(first)

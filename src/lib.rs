@@ -23,7 +23,7 @@ pub use i18n::{I18n, Locale};
 pub use organizations::{
     Announcer, Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, visible_entries,
 };
-pub use policy::{next_runs_words, run_time};
+pub use policy::{next_runs_words, policy_summary, run_time};
 
 use std::{
     any::Any,

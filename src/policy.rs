@@ -6,7 +6,7 @@
 mod sections;
 mod words;
 
-pub use words::{next_runs as next_runs_words, run_time};
+pub use words::{next_runs as next_runs_words, run_time, summary as policy_summary};
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{

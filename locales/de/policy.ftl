@@ -108,10 +108,15 @@ summary-whose-groups = der Mitglieder von { $groups }
 summary-nothing = Noch wird nichts gesichert: Wählen Sie aus, was gesichert werden soll.
 summary-what = Sichert { $data } { $whose }.
 summary-what-shared = Sichert { $data } { $whose }, freigegebene Postfächer eingeschlossen.
-summary-basic = Vollsicherung am 1. jedes Monats, inkrementell jeden zweiten Tag, um { $time } ({ $zone }).
+summary-basic = Täglich um { $time } ({ $zone }): Vollsicherung am 1. jedes Monats, an den übrigen Tagen inkrementell.
 summary-custom = Vollsicherung { $full }, inkrementell { $incremental } ({ $zone }).
 summary-forever-incremental = Eine Vollsicherung, danach inkrementell { $incremental } ({ $zone }).
-summary-gfs = Vollsicherung am { $day }. jedes Monats, differenziell { $weekday ->
+summary-gfs = Täglich um { $time } ({ $zone }): Vollsicherung { $day ->
+    [29] am 29. jedes Monats (in kürzeren Monaten an deren letztem Tag)
+    [30] am 30. jedes Monats (in kürzeren Monaten an deren letztem Tag)
+    [31] am letzten Tag jedes Monats
+   *[other] am { $day }. jedes Monats
+}, differenziell { $weekday ->
     [monday] jeden Montag
     [tuesday] jeden Dienstag
     [wednesday] jeden Mittwoch
@@ -119,7 +124,7 @@ summary-gfs = Vollsicherung am { $day }. jedes Monats, differenziell { $weekday 
     [friday] jeden Freitag
     [saturday] jeden Samstag
    *[sunday] jeden Sonntag
-}, inkrementell an den übrigen Tagen, um { $time } ({ $zone }).
+}, an den übrigen Tagen inkrementell.
 summary-keep-forever = Bewahrt jede Kopie unbegrenzt auf.
 summary-keep = Bewahrt Vollkopien { $full ->
     [one] { $full } Tag
@@ -154,7 +159,12 @@ recurrence-weekly = { $weekday ->
     [saturday] jeden Samstag
    *[sunday] jeden Sonntag
 } um { $time }
-recurrence-monthly = am { $day }. jedes Monats um { $time }
+recurrence-monthly = { $day ->
+    [29] am 29. jedes Monats (in kürzeren Monaten an deren letztem Tag)
+    [30] am 30. jedes Monats (in kürzeren Monaten an deren letztem Tag)
+    [31] am letzten Tag jedes Monats
+   *[other] am { $day }. jedes Monats
+} um { $time }
 
 kind-full = vollständig
 kind-differential = differenziell

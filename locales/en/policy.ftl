@@ -108,10 +108,15 @@ summary-whose-groups = the members of { $groups }
 summary-nothing = Backs up nothing yet: choose what to back up.
 summary-what = Backs up { $data } of { $whose }.
 summary-what-shared = Backs up { $data }, shared mailboxes included, of { $whose }.
-summary-basic = Full backup on the 1st of each month, incremental every other day, at { $time } ({ $zone }).
+summary-basic = Every day at { $time } ({ $zone }): a full backup on the 1st of each month, incremental on the other days.
 summary-custom = Full backup { $full }, incremental { $incremental } ({ $zone }).
 summary-forever-incremental = One full backup, then incremental { $incremental } ({ $zone }).
-summary-gfs = Full backup monthly on day { $day }, differential every { $weekday ->
+summary-gfs = Every day at { $time } ({ $zone }): a full backup monthly on { $day ->
+    [29] day 29 (in shorter months, their last day)
+    [30] day 30 (in shorter months, their last day)
+    [31] the last day of the month
+   *[other] day { $day }
+}, differential every { $weekday ->
     [monday] Monday
     [tuesday] Tuesday
     [wednesday] Wednesday
@@ -119,22 +124,22 @@ summary-gfs = Full backup monthly on day { $day }, differential every { $weekday
     [friday] Friday
     [saturday] Saturday
    *[sunday] Sunday
-}, incremental on other days, at { $time } ({ $zone }).
+}, incremental on the other days.
 summary-keep-forever = Keeps every copy forever.
-summary-keep = Keeps full copies { $full ->
+summary-keep = Keeps full copies for { $full ->
     [one] { $full } day
    *[other] { $full } days
-} and incremental { $incremental ->
+} and incremental ones for { $incremental ->
     [one] { $incremental } day
    *[other] { $incremental } days
 }.
-summary-keep-gfs = Keeps full copies { $full ->
+summary-keep-gfs = Keeps full copies for { $full ->
     [one] { $full } day
    *[other] { $full } days
-}, differential { $differential ->
+}, differential ones for { $differential ->
     [one] { $differential } day
    *[other] { $differential } days
-} and incremental { $incremental ->
+} and incremental ones for { $incremental ->
     [one] { $incremental } day
    *[other] { $incremental } days
 }.
@@ -154,7 +159,12 @@ recurrence-weekly = every { $weekday ->
     [saturday] Saturday
    *[sunday] Sunday
 } at { $time }
-recurrence-monthly = monthly on day { $day } at { $time }
+recurrence-monthly = monthly on { $day ->
+    [29] day 29 (in shorter months, their last day)
+    [30] day 30 (in shorter months, their last day)
+    [31] the last day of the month
+   *[other] day { $day }
+} at { $time }
 
 kind-full = full
 kind-differential = differential

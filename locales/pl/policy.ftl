@@ -110,10 +110,15 @@ summary-whose-groups = członków grup: { $groups }
 summary-nothing = Na razie nic nie jest kopiowane: wybierz, co ma być kopiowane.
 summary-what = Kopiuje { $data } { $whose }.
 summary-what-shared = Kopiuje { $data } { $whose } oraz udostępnione skrzynki pocztowe.
-summary-basic = Kopia pełna 1. dnia każdego miesiąca, przyrostowa co drugi dzień, o { $time } ({ $zone }).
+summary-basic = Codziennie o { $time } ({ $zone }): kopia pełna 1. dnia każdego miesiąca, przyrostowa w pozostałe dni.
 summary-custom = Kopia pełna { $full }, przyrostowa { $incremental } ({ $zone }).
 summary-forever-incremental = Jedna kopia pełna, potem przyrostowa { $incremental } ({ $zone }).
-summary-gfs = Kopia pełna { $day }. dnia każdego miesiąca, różnicowa { $weekday ->
+summary-gfs = Codziennie o { $time } ({ $zone }): kopia pełna { $day ->
+    [29] 29. dnia każdego miesiąca (w krótszych miesiącach ich ostatniego dnia)
+    [30] 30. dnia każdego miesiąca (w krótszych miesiącach ich ostatniego dnia)
+    [31] ostatniego dnia każdego miesiąca
+   *[other] { $day }. dnia każdego miesiąca
+}, różnicowa { $weekday ->
     [monday] w każdy poniedziałek
     [tuesday] w każdy wtorek
     [wednesday] w każdą środę
@@ -121,7 +126,7 @@ summary-gfs = Kopia pełna { $day }. dnia każdego miesiąca, różnicowa { $wee
     [friday] w każdy piątek
     [saturday] w każdą sobotę
    *[sunday] w każdą niedzielę
-}, przyrostowa w pozostałe dni, o { $time } ({ $zone }).
+}, przyrostowa w pozostałe dni.
 summary-keep-forever = Przechowuje wszystkie kopie bezterminowo.
 summary-keep = Przechowuje kopie pełne przez { $full ->
     [one] { $full } dzień
@@ -166,7 +171,12 @@ recurrence-weekly = { $weekday ->
     [saturday] w każdą sobotę
    *[sunday] w każdą niedzielę
 } o { $time }
-recurrence-monthly = { $day }. dnia każdego miesiąca o { $time }
+recurrence-monthly = { $day ->
+    [29] 29. dnia każdego miesiąca (w krótszych miesiącach ich ostatniego dnia)
+    [30] 30. dnia każdego miesiąca (w krótszych miesiącach ich ostatniego dnia)
+    [31] ostatniego dnia każdego miesiąca
+   *[other] { $day }. dnia każdego miesiąca
+} o { $time }
 
 kind-full = pełna
 kind-differential = różnicowa

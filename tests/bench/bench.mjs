@@ -10,27 +10,22 @@
 // module and shell, which must be the bench's own: the baseline page is added to it), CHROMIUM,
 // BENCH_RUNS (start-up runs per page and size, at least 7). Progress goes to stderr.
 
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { chromium } from "playwright";
 import { paintProbe, streamProbe } from "./probes.mjs";
+import {
+  CHROMIUM_ARGS, Server, TOKEN, log, root, serverBin, sleep, staticDir, stopAllServers,
+} from "./servers.mjs";
+import { measureWeight } from "./weight.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const serverBin = process.env.XMS_SERVER_BIN ?? path.join(root, "target/release/xms-server");
-const staticDir = process.env.XMS_STATIC_DIR ?? path.join(root, "target/bench/dist");
 const resultsFile = path.join(root, "bench/RESULTS.md");
 const missesFile = path.join(root, "bench/MISSES.md");
 const check = process.argv.includes("--check");
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
 const SIZES = [10, 100, 1000];
-/** The reference server's development API token. */
-const TOKEN = "xms-development-token";
 /** The polling interval the development sign-in authority asks for in the network test. */
 const POLL_INTERVAL_S = 5;
 
@@ -53,78 +48,6 @@ const BUDGET = {
   requestsWaiting: 60 / POLL_INTERVAL_S + 1,
   requestsAfterClose: 0,
 };
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  // performance.memory without its coarse rounding, and gc() for good measure.
-  "--enable-precise-memory-info",
-  "--js-flags=--expose-gc",
-];
-
-const log = (message) => process.stderr.write(`bench: ${message}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------------------------------------
-// Reference servers
-
-const servers = new Set();
-
-/** A reference server on a free port with its own throw-away data directory. */
-class Server {
-  static async start(args) {
-    const server = new Server();
-    server.dataDir = mkdtempSync(path.join(tmpdir(), "xms-bench-"));
-    servers.add(server);
-    const child = spawn(
-      serverBin,
-      ["--port", "0", "--data-dir", server.dataDir, "--static-dir", staticDir, ...args],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    server.child = child;
-    let output = "";
-    // Drained, or a chatty server would block on a full pipe.
-    child.stderr.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
-    server.url = await new Promise((resolve, reject) => {
-      let stdout = "";
-      child.stdout.on("data", (chunk) => {
-        stdout += chunk;
-        const match = stdout.match(/listening on (http:\/\/\S+)/);
-        if (match) resolve(match[1].replace(/\/$/, ""));
-      });
-      child.on("exit", (code) =>
-        reject(new Error(`xms-server exited (${code}) before listening:\n${stdout}${output}`)),
-      );
-    });
-    return server;
-  }
-
-  async stop() {
-    servers.delete(this);
-    if (this.child.exitCode === null) {
-      const exited = new Promise((resolve) => this.child.once("exit", resolve));
-      this.child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(this.dataDir, { recursive: true, force: true });
-  }
-
-  /** Calls the API as another client would, with the bearer token. */
-  async api(method, apiPath) {
-    const response = await fetch(`${this.url}/api/v1${apiPath}`, {
-      method,
-      headers: { Authorization: `Bearer ${TOKEN}` },
-    });
-    const body = response.status === 204 ? undefined : await response.json();
-    if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(body)}`);
-    return body;
-  }
-}
 
 /**
  * Puts the baseline page into the static directory, so that the server serves it from its own
@@ -209,58 +132,6 @@ async function loadOnce(browser, url, expected) {
   }
 }
 
-/** The kind of a first-load response that counts as weight, or null. */
-function assetKind(pathname, contentType = "") {
-  if (pathname.endsWith(".wasm") || contentType.includes("wasm")) return "wasm";
-  if (contentType.includes("javascript") || pathname.endsWith(".js")) return "JS";
-  if (contentType.includes("css") || pathname.endsWith(".css")) return "CSS";
-  return null;
-}
-
-/** What the shell page itself loads: not the module's weight. */
-const SHELL_ASSETS = new Set(["/shell.js", "/shell.css"]);
-
-async function measureWeight(browser) {
-  log("weight: first load of the shell with 10 organizations");
-  const server = await Server.start(["--seed-organizations", "10"]);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const responses = [];
-    page.on("response", (response) => responses.push(response));
-    await page.addInitScript(paintProbe, 10);
-    await page.goto(`${server.url}/m365`, { waitUntil: "commit" });
-    await page.waitForFunction(() => window.__bench.allPaint !== null, null, { timeout: 60_000 });
-    // Anything loaded lazily right after start-up counts too.
-    await sleep(1000);
-    const rows = [];
-    const requests = [];
-    for (const response of responses) {
-      const url = new URL(response.url());
-      requests.push(`${response.request().method()} ${url.pathname}`);
-      const kind = assetKind(url.pathname, response.headers()["content-type"]);
-      if (!kind) continue;
-      const body = await response.body();
-      rows.push({
-        path: url.pathname,
-        kind,
-        owner: SHELL_ASSETS.has(url.pathname) ? "shell" : "module",
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-        brotli: brotliCompressSync(body, {
-          params: {
-            [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
-            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        }).length,
-      });
-    }
-    return { rows, requests };
-  } finally {
-    await context.close();
-    await server.stop();
-  }
-}
 
 async function measureStartup(browser) {
   const results = {};
@@ -759,6 +630,6 @@ try {
 } catch (error) {
   process.stderr.write(`bench: ${error.stack ?? error}\n`);
 } finally {
-  for (const server of [...servers]) await server.stop();
+  await stopAllServers();
 }
 process.exit(code);

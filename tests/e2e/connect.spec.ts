@@ -53,6 +53,45 @@ test("the seed's steps connect an organization that then shows on the dashboard"
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
 });
 
+test("after signing in in another tab, focus is on the success view and Escape closes the dialog", async ({ page, context, xms }) => {
+  const { dialog, code } = await openConnect(page, xms.url);
+  // The link keeps the focus while the sign-in tab is in front and this page in the back.
+  const tab = await logIn(context, page);
+  await signIn(tab, code, MEGAN, "Continue");
+  await expect(tab.getByText("You may now close this window.")).toBeVisible();
+  await tab.close();
+  await page.bringToFront();
+
+  // The waiting view, and the link with the focus, were replaced by the success view.
+  const heading = dialog.getByRole("heading", { name: "Organization connected" });
+  await expect(heading).toBeFocused();
+  const focusInDialog = () =>
+    dialog.evaluate((element) => element.contains((element.getRootNode() as ShadowRoot).activeElement));
+  for (let press = 0; press < 4; press++) {
+    await page.keyboard.press("Tab");
+    expect(await focusInDialog(), `Tab ${press + 1} stays in the dialog`).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
+});
+
+test("Escape closes a dialog whose focus was lost to the page", async ({ page, xms }) => {
+  const { dialog } = await openConnect(page, xms.url);
+  // Focus on the page's body, as after a click on nothing in particular.
+  const blur = () =>
+    page.evaluate(() => (document.getElementById("xms-module")!.shadowRoot!.activeElement as HTMLElement).blur());
+  await blur();
+  await page.keyboard.press("Tab");
+  expect(
+    await dialog.evaluate((element) => element.contains((element.getRootNode() as ShadowRoot).activeElement)),
+    "Tab brings the focus back into the dialog",
+  ).toBe(true);
+  await blur();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
 test("Run backup in the success view starts the new organization's first backup on its tile", async ({ page, context, xms }) => {
   const { dialog, code } = await openConnect(page, xms.url);
   const tab = await logIn(context, page);

@@ -2,7 +2,7 @@
 // preview, two administrators at once, a failed save, XMS's field errors, Sync now, the
 // offline worker's warning, unsaved changes, re-authorization and removal.
 import type { Page } from "@playwright/test";
-import { test, expect } from "./server";
+import { test, expect, pinClock } from "./server";
 import { logIn, signIn } from "./sign-in";
 import { expectAccessible } from "./axe";
 import { contosoManual as contoso } from "./tenants";
@@ -65,8 +65,9 @@ test.describe("with 220 licences", () => {
 
 test("a second administrator's save gets the conflict view, and nothing is overwritten silently", async ({ browser, xms }) => {
   xms.addOrganization(contoso);
-  const first = await (await browser.newContext()).newPage();
-  const second = await (await browser.newContext()).newPage();
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  for (const context of contexts) await pinClock(context, xms);
+  const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
   const firstPanel = await openEdit(first, xms.url);
   const secondPanel = await openEdit(second, xms.url);
 

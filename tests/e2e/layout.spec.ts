@@ -76,6 +76,51 @@ for (const [width, what] of [
   });
 }
 
+/**
+ * Fails when an element showing `word` reaches past the tile, dialog or page it is in: a name
+ * that runs out of its box is cut off or overlaps its neighbours.
+ */
+async function expectWrappedWithinItsBox(page: Page, word: string, state: string): Promise<void> {
+  const found = await page.evaluate((word) => {
+    const root = document.getElementById("xms-module")!.shadowRoot!;
+    const problems: string[] = [];
+    let seen = 0;
+    for (const element of root.querySelectorAll("*")) {
+      const own = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(word));
+      if (!own) continue;
+      seen++;
+      const box = element.closest(".m365-tile, .m365-modal, .m365-page")!.getBoundingClientRect();
+      const text = element.getBoundingClientRect();
+      if (text.right > box.right + 0.5 || element.scrollWidth > element.clientWidth + 1) {
+        problems.push(`<${element.tagName.toLowerCase()} class="${element.getAttribute("class")}"> reaches ${Math.round(text.right)} px, its box ends at ${Math.round(box.right)} px`);
+      }
+    }
+    return seen === 0 ? ["the name is not shown"] : problems;
+  }, word);
+  expect(found, `long words running out of their boxes in ${state}`).toEqual([]);
+}
+
+test("a tenant's long name and domain wrap inside the tile, the Edit panel and the policy editor", async ({ page, xms }) => {
+  // A single word of 160 characters, and a domain to match: nowhere to break but anywhere.
+  const name = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft".repeat(2).slice(0, 160);
+  const domain = `${"verylongsubsidiarydomainname".repeat(3)}.onmicrosoft.com`;
+  xms.addOrganization({ tenantId: "long-name-tenant", name, domain, users: 12 });
+  await page.goto(xms.url);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expectWrappedWithinItsBox(page, name, "the tile");
+  await expectWrappedWithinItsBox(page, domain, "the tile's domain");
+
+  await page.getByRole("link", { name: `Edit ${name}` }).click();
+  await expect(page.getByRole("dialog", { name: `Edit ${name}` })).toBeVisible();
+  await expectWrappedWithinItsBox(page, name, "the Edit panel");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await page.getByRole("link", { name: `Custom policy of ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expectWrappedWithinItsBox(page, name, "the policy editor");
+});
+
 test.describe("with backups that take 20 seconds", () => {
   test.use({ serverArgs: ["--poll-interval", "1", "--backup-duration", "20"] });
 

@@ -1,6 +1,6 @@
 // A reference XMS server for one test: its own free port, its own throw-away data directory,
 // and organizations added through the server's own data layer (its add-organization command).
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type BrowserContext } from "@playwright/test";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +25,13 @@ export interface Organization {
   needsReauthorization?: boolean;
 }
 
+/**
+ * When every test's clocks start, the server's and the browser's alike: a Tuesday morning, so
+ * that no test depends on the day or the hour it runs (the default policy backs up at 22:00 UTC,
+ * which would otherwise fall inside some runs).
+ */
+export const CLOCK_START = Date.parse("2026-12-01T09:00:00Z");
+
 /** The reference server's development API token, which the shell page is given too. */
 const API_TOKEN = "xms-development-token";
 
@@ -32,18 +39,34 @@ export class XmsServer {
   url = "";
   private process?: ChildProcess;
   private output = "";
+  /** What the server's clock read when it was last started, and when that was here. */
+  private clock = { at: CLOCK_START, since: performance.now() };
 
   constructor(
     readonly dataDir: string,
     private readonly args: string[],
   ) {}
 
+  /** What time it is for the server, in Unix ms. */
+  now(): number {
+    return this.clock.at + (performance.now() - this.clock.since);
+  }
+
+  /** `--clock-start` at the server's now, so that its time runs on across restarts. */
+  private clockArgs(): string[] {
+    return ["--clock-start", new Date(this.now()).toISOString()];
+  }
+
   /** Starts the server; port 0 lets it pick a free one. */
   async start(port = 0): Promise<void> {
     this.output = "";
+    this.clock = { at: this.now(), since: performance.now() };
     const child = spawn(
       serverBin,
-      ["--port", String(port), "--data-dir", this.dataDir, "--static-dir", staticDir, ...this.args],
+      [
+        "--port", String(port), "--data-dir", this.dataDir, "--static-dir", staticDir,
+        ...this.clockArgs(), ...this.args,
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     this.process = child;
@@ -78,6 +101,7 @@ export class XmsServer {
     execFileSync(serverBin, [
       "add-organization",
       "--data-dir", this.dataDir,
+      ...this.clockArgs(),
       "--tenant-id", organization.tenantId,
       "--name", organization.name,
       "--domain", organization.domain,
@@ -110,7 +134,17 @@ export class XmsServer {
   }
 }
 
-export const test = base.extend<{ xms: XmsServer; serverArgs: string[]; panics: string[] }>({
+/** Sets `context`'s clock to the server's time; it runs on from there, timers included. */
+export async function pinClock(context: BrowserContext, xms: XmsServer): Promise<void> {
+  await context.clock.install({ time: xms.now() });
+}
+
+export const test = base.extend<{
+  xms: XmsServer;
+  serverArgs: string[];
+  panics: string[];
+  clock: void;
+}>({
   // Options for the reference server; the development authority asks for a 1 s interval so
   // that sign-ins settle quickly.
   serverArgs: [["--poll-interval", "1"], { option: true }],
@@ -125,6 +159,14 @@ export const test = base.extend<{ xms: XmsServer; serverArgs: string[]; panics: 
       page.on("pageerror", (error) => panics.push(String(error)));
       await use(panics);
       expect(panics, "the module panicked").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // The browser lives at the server's time, so "in 13 hours" means the same to both.
+  clock: [
+    async ({ context, xms }, use) => {
+      await pinClock(context, xms);
+      await use();
     },
     { auto: true },
   ],
