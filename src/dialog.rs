@@ -68,8 +68,8 @@ pub fn Modal(
         };
         let watched = element.clone();
         let refocus = Closure::<dyn FnMut()>::new(move || {
-            let lost = active_element(&watched)
-                .is_none_or(|active| !watched.contains(Some(&active)));
+            let lost =
+                active_element(&watched).is_none_or(|active| !watched.contains(Some(&active)));
             if focus_inside.get_value() && lost {
                 focus_view(&watched);
             }

@@ -242,11 +242,18 @@ fn expression_facts(expression: &Expression<&str>, facts: &mut MessageFacts) {
     }
 }
 
-/// A selector is a plural one when its variants are CLDR plural categories.
+/// A selector is a plural one when its variants are CLDR plural categories. One that picks
+/// exact numbers (`[31]`) and says everything else with `*[other]` is not: the number is a
+/// name there (a day of the month), whose words do not follow plural rules.
 fn is_plural(variants: &[Variant<&str>]) -> bool {
-    variants.iter().any(|variant| {
-        matches!(variant.key, VariantKey::Identifier { name } if CLDR_CATEGORIES.contains(&name))
-    })
+    let category = |variant: &Variant<&str>, other: bool| {
+        matches!(variant.key, VariantKey::Identifier { name }
+            if CLDR_CATEGORIES.contains(&name) && (other || name != "other"))
+    };
+    let exact = variants
+        .iter()
+        .any(|variant| matches!(variant.key, VariantKey::NumberLiteral { .. }));
+    variants.iter().any(|variant| category(variant, !exact))
 }
 
 fn inline_facts(inline: &InlineExpression<&str>, facts: &mut MessageFacts) {

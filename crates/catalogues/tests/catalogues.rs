@@ -97,6 +97,30 @@ fn missing_extra_unused_and_wrong_plurals_are_each_named() {
 }
 
 #[test]
+fn exact_numbers_are_not_plurals_but_plurals_among_them_are() {
+    let day = "day = { $day ->\n    [31] the last day\n   *[other] day { $day }\n}\n";
+    let mixed = "mixed = { $n ->\n    [0] none\n    [one] one\n   *[other] many\n}\n";
+    let dir = project(
+        "exact",
+        &[
+            ("locales/en/a.ftl", &format!("{day}{mixed}")),
+            ("locales/pl/a.ftl", &format!("{day}{mixed}")),
+            (
+                "src/lib.rs",
+                r#"fn f() { t!(i18n, "day", day = 31); t!(i18n, "mixed", n = 0); }"#,
+            ),
+        ],
+    );
+    let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
+    assert_eq!(
+        problems.len(),
+        1,
+        "only `mixed` lacks Polish forms: {problems:#?}"
+    );
+    assert!(problems[0].contains("`mixed` lacks the plural form(s) [\"few\", \"many\"]"));
+}
+
+#[test]
 fn a_syntax_error_is_reported() {
     let dir = project(
         "syntax",

@@ -5,7 +5,11 @@
 //!
 //! - `POST /{tenant}/oauth2/v2.0/devicecode`: start a device authorization
 //! - `POST /{tenant}/oauth2/v2.0/token`: poll it (`urn:ietf:params:oauth:grant-type:device_code`)
-//! - `GET /{tenant}/v2.0/.well-known/openid-configuration`: discovery
+//! - `GET /{tenant}/v2.0/.well-known/openid-configuration`: discovery, as Microsoft's document
+//! - `GET /{tenant}/discovery/v2.0/keys`: the key set (empty: it issues no id tokens)
+//! - `GET /{tenant}/oauth2/v2.0/authorize`: Microsoft's error page (device code only)
+//! - `GET /{tenant}/oauth2/v2.0/logout`: the signed-out page
+//! - `GET /graph/oidc/userinfo`: the signed-in account (OpenID user info)
 //! - `GET /devicelogin` and its forms: the page a person signs in on
 //! - `GET /graph/v1.0/organization`, `GET /graph/v1.0/users/$count`: the signed-in tenant
 
@@ -77,6 +81,10 @@ pub fn router(state: AppState) -> Router {
             "/{tenant}/v2.0/.well-known/openid-configuration",
             get(protocol::openid_configuration_get),
         )
+        .route("/{tenant}/discovery/v2.0/keys", get(protocol::keys_get))
+        .route("/{tenant}/oauth2/v2.0/authorize", get(pages::authorize_get))
+        .route("/{tenant}/oauth2/v2.0/logout", get(pages::logout_get))
+        .route("/graph/oidc/userinfo", get(protocol::userinfo_get))
         .route(
             "/graph/v1.0/organization",
             get(protocol::graph_organization_get),

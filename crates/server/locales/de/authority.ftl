@@ -33,3 +33,8 @@ blocked-text = Ihre Anmeldung war erfolgreich, erfüllt aber nicht die Kriterien
 blocked-code = Fehlercode: { $code }
 cancelled-title = Anmeldung abgebrochen
 cancelled-text = Sie haben sich nicht bei { $app } angemeldet. Sie können dieses Fenster jetzt schließen.
+
+authorize-title = Bei der Anmeldung ist leider ein Problem aufgetreten.
+authorize-error = Fehler: { $error }
+signed-out-title = Sie haben sich von Ihrem Konto abgemeldet.
+signed-out-text = Es empfiehlt sich, alle Browserfenster zu schließen.

@@ -33,3 +33,8 @@ blocked-text = Your sign-in was successful but does not meet the criteria to acc
 blocked-code = Error code: { $code }
 cancelled-title = Sign-in cancelled
 cancelled-text = You did not sign in to { $app }. You may now close this window.
+
+authorize-title = Sorry, but we're having trouble signing you in.
+authorize-error = Error: { $error }
+signed-out-title = You signed out of your account
+signed-out-text = It's a good idea to close all browser windows.

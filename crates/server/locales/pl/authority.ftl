@@ -33,3 +33,8 @@ blocked-text = Logowanie powiodło się, ale nie spełnia kryteriów dostępu do
 blocked-code = Kod błędu: { $code }
 cancelled-title = Anulowano logowanie
 cancelled-text = Nie zalogowano się do aplikacji { $app }. Możesz teraz zamknąć to okno.
+
+authorize-title = Przepraszamy, ale mamy problem z zalogowaniem Cię.
+authorize-error = Błąd: { $error }
+signed-out-title = Wylogowano Cię z konta
+signed-out-text = Dobrym pomysłem jest zamknięcie wszystkich okien przeglądarki.

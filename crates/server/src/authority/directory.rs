@@ -125,6 +125,15 @@ pub fn admits(hint: &str, tenant: &Tenant) -> bool {
             .any(|domain| hint.eq_ignore_ascii_case(domain))
 }
 
+/// The one tenant an authority path's `{tenant}` names (a tenant id or one of its domains);
+/// `None` for the multi-tenant `organizations` and `common`, and for what it does not know.
+pub fn tenant_by_hint(hint: &str) -> Option<&'static Tenant> {
+    let multi = hint.eq_ignore_ascii_case("organizations") || hint.eq_ignore_ascii_case("common");
+    (!multi)
+        .then(|| TENANTS.iter().find(|tenant| admits(hint, tenant)))
+        .flatten()
+}
+
 /// Whether an authority path's `{tenant}` names anything this directory knows.
 pub fn knows(hint: &str) -> bool {
     TENANTS.iter().any(|tenant| admits(hint, tenant))

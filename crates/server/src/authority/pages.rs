@@ -1,11 +1,17 @@
 //! The device-login pages a person signs in on, in Microsoft's order: enter the code, pick an
 //! account, consent to Xopero Registrator, done. Plain HTML forms, so they work without script.
+//! Also the pages a browser reaches from discovery: the authorize endpoint's error page (this
+//! authority's one application signs in with a device code, so any redirect flow is refused as
+//! Microsoft refuses it) and the signed-out page of the end-session endpoint.
 
 use std::net::SocketAddr;
 
 use axum::{
     Extension,
-    extract::{ConnectInfo, Form, State, rejection::FormRejection},
+    extract::{
+        ConnectInfo, Form, Path, Query, State,
+        rejection::{FormRejection, QueryRejection},
+    },
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -13,7 +19,7 @@ use maud::{DOCTYPE, Markup, html};
 use serde::Deserialize;
 
 use super::{
-    XOPERO_REGISTRATOR_NAME,
+    XOPERO_REGISTRATOR_CLIENT_ID, XOPERO_REGISTRATOR_NAME,
     directory::{self, Account, Tenant},
     language::Words,
     normalize_user_code,
@@ -355,4 +361,85 @@ pub(super) async fn consent_submit(
             )
         }
     }
+}
+
+/// What an authorization request names (all optional: a missing one is the error shown).
+#[derive(Deserialize)]
+pub(super) struct AuthorizeQuery {
+    client_id: Option<String>,
+    redirect_uri: Option<String>,
+}
+
+/// `GET /{tenant}/oauth2/v2.0/authorize`: Microsoft's error page for a request it will not
+/// redirect back from. An unknown tenant or application is named as Microsoft names it; Xopero
+/// Registrator has no redirect URIs (it signs in with a device code), so for it every redirect
+/// URI is one it does not have, AADSTS50011.
+pub(super) async fn authorize_get(
+    words: Words,
+    Path(tenant): Path<String>,
+    query: Result<Query<AuthorizeQuery>, QueryRejection>,
+) -> Response {
+    let query = query.ok().map(|Query(query)| query);
+    let client_id = query
+        .as_ref()
+        .and_then(|q| q.client_id.as_deref())
+        .unwrap_or("");
+    let redirect_uri = query
+        .as_ref()
+        .and_then(|q| q.redirect_uri.as_deref())
+        .unwrap_or("");
+    let (error, description) = if !directory::knows(&tenant) {
+        (
+            "invalid_tenant",
+            format!(
+                "AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
+            ),
+        )
+    } else if client_id.is_empty() {
+        (
+            "invalid_request",
+            "AADSTS900144: The request body must contain the following parameter: 'client_id'."
+                .to_owned(),
+        )
+    } else if client_id != XOPERO_REGISTRATOR_CLIENT_ID {
+        (
+            "unauthorized_client",
+            format!(
+                "AADSTS700016: Application with identifier '{client_id}' was not found in the directory."
+            ),
+        )
+    } else {
+        (
+            "invalid_request",
+            format!(
+                "AADSTS50011: The redirect URI '{redirect_uri}' specified in the request does not match the redirect URIs configured for the application '{client_id}'. {XOPERO_REGISTRATOR_NAME} signs in with a device code only."
+            ),
+        )
+    };
+    let title = words.t("authorize-title");
+    respond(
+        words,
+        StatusCode::BAD_REQUEST,
+        &title,
+        html! {
+            h1 { (title) }
+            p.error role="alert" { (description) }
+            p { (words.t_with("authorize-error", &[("error", error)])) }
+        },
+    )
+}
+
+/// `GET /{tenant}/oauth2/v2.0/logout`: signed out. The authority keeps no browser session (each
+/// sign-in types its code afresh), so there is nothing more to end.
+pub(super) async fn logout_get(words: Words) -> Response {
+    let title = words.t("signed-out-title");
+    respond(
+        words,
+        StatusCode::OK,
+        &title,
+        html! {
+            h1 { (title) }
+            p { (words.t("signed-out-text")) }
+        },
+    )
 }

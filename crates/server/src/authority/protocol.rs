@@ -1,5 +1,7 @@
 //! The authority's machine-facing endpoints: RFC 8628 device authorization and token polling
-//! with Microsoft's error vocabulary, OpenID discovery, and the Graph stand-in.
+//! with Microsoft's error vocabulary, OpenID discovery (the document Microsoft's v2.0 endpoint
+//! publishes, so that standard OpenID Connect clients accept it) with its key set, and the
+//! Graph stand-in with its OpenID user info.
 
 use axum::{
     Json,
@@ -310,7 +312,10 @@ async fn issue_tokens(
     )
 }
 
-/// `GET /{tenant}/v2.0/.well-known/openid-configuration`: the endpoints this authority has.
+/// `GET /{tenant}/v2.0/.well-known/openid-configuration`: what Microsoft's v2.0 discovery
+/// document says, with this server's endpoints. Like Microsoft's, the multi-tenant documents
+/// (`organizations`, `common`) name the issuer with a `{tenantid}` placeholder, and a
+/// tenant's own document names the tenant.
 pub(super) async fn openid_configuration_get(
     State(state): State<AppState>,
     Path(tenant): Path<String>,
@@ -318,20 +323,67 @@ pub(super) async fn openid_configuration_get(
     if let Err(error) = known_tenant(&tenant) {
         return Answer::OAuth(error);
     }
-    let base = format!("{}/{tenant}", state.authority.config.public_url);
+    let public = &state.authority.config.public_url;
+    let base = format!("{public}/{tenant}");
+    let issuer_tenant = directory::tenant_by_hint(&tenant).map_or("{tenantid}", |t| t.id);
     Answer::Ok(
         Json(json!({
-            "issuer": format!("{base}/v2.0"),
             "token_endpoint": format!("{base}/oauth2/v2.0/token"),
-            "device_authorization_endpoint": format!("{base}/oauth2/v2.0/devicecode"),
-            "grant_types_supported": [DEVICE_CODE_GRANT],
-            "token_endpoint_auth_methods_supported": ["none"],
-            "scopes_supported": ["openid", "profile", "offline_access", "https://graph.microsoft.com/.default"],
-            "response_types_supported": [],
+            "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+            "jwks_uri": format!("{base}/discovery/v2.0/keys"),
+            "response_modes_supported": ["query", "fragment", "form_post"],
             "subject_types_supported": ["pairwise"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
+            "scopes_supported": ["openid", "profile", "email", "offline_access"],
+            "issuer": format!("{public}/{issuer_tenant}/v2.0"),
+            "request_uri_parameter_supported": false,
+            "userinfo_endpoint": format!("{public}/graph/oidc/userinfo"),
+            "authorization_endpoint": format!("{base}/oauth2/v2.0/authorize"),
+            "device_authorization_endpoint": format!("{base}/oauth2/v2.0/devicecode"),
+            "http_logout_supported": true,
+            "frontchannel_logout_supported": true,
+            "end_session_endpoint": format!("{base}/oauth2/v2.0/logout"),
+            "claims_supported": [
+                "sub", "iss", "cloud_instance_name", "cloud_instance_host_name",
+                "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat", "auth_time", "acr",
+                "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"
+            ],
+            "tenant_region_scope": null,
+            "cloud_instance_name": "microsoftonline.com",
+            "cloud_graph_host_name": "graph.windows.net",
+            "msgraph_host": "graph.microsoft.com",
         }))
         .into_response(),
     )
+}
+
+/// `GET /{tenant}/discovery/v2.0/keys`: the keys that sign this authority's id tokens. It
+/// issues none (its one application signs in with a device code for Graph access tokens,
+/// which clients never validate), so the set is empty.
+pub(super) async fn keys_get(Path(tenant): Path<String>) -> Answer {
+    match known_tenant(&tenant) {
+        Ok(()) => Answer::Ok(Json(json!({"keys": []})).into_response()),
+        Err(error) => Answer::OAuth(error),
+    }
+}
+
+/// The request's bearer token, if it has one.
+fn bearer(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::to_owned)
+}
+
+/// Graph's answer to a request without a valid token.
+fn graph_unauthorized() -> Response {
+    let body = json!({"error": {
+        "code": "InvalidAuthenticationToken",
+        "message": "Access token is empty, invalid or expired.",
+    }});
+    (StatusCode::UNAUTHORIZED, Json(body)).into_response()
 }
 
 /// The tenant the request's bearer token was issued for, or Graph's 401 answer.
@@ -339,26 +391,47 @@ async fn graph_tenant(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<&'static directory::Tenant, Response> {
-    let unauthorized = || {
-        let body = json!({"error": {
-            "code": "InvalidAuthenticationToken",
-            "message": "Access token is empty, invalid or expired.",
-        }});
-        (StatusCode::UNAUTHORIZED, Json(body)).into_response()
-    };
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .map(str::to_owned)
-        .ok_or_else(unauthorized)?;
+    let token = bearer(headers).ok_or_else(graph_unauthorized)?;
     let db = state.db.clone();
     let now = state.clock.now_ms();
     let tenant_id = run_blocking(move || db.access_token_tenant(&token, now))
         .await
         .map_err(IntoResponse::into_response)?
-        .ok_or_else(unauthorized)?;
-    directory::tenant(&tenant_id).ok_or_else(unauthorized)
+        .ok_or_else(graph_unauthorized)?;
+    directory::tenant(&tenant_id).ok_or_else(graph_unauthorized)
+}
+
+/// `GET /graph/oidc/userinfo`: the signed-in account, as Microsoft's OpenID user info endpoint
+/// describes it (`sub` is stable per account and application, as Microsoft's pairwise one).
+pub(super) async fn userinfo_get(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(token) = bearer(&headers) else {
+        return graph_unauthorized();
+    };
+    let db = state.db.clone();
+    let now = state.clock.now_ms();
+    let account = match run_blocking(move || db.access_token_account(&token, now)).await {
+        Ok(Some(upn)) => directory::account(&upn),
+        Ok(None) => None,
+        Err(error) => return error.into_response(),
+    };
+    let Some((_, account)) = account else {
+        return graph_unauthorized();
+    };
+    let (given_name, family_name) = account.name.split_once(' ').unwrap_or((account.name, ""));
+    let subject = crate::db::stable_hash(
+        XOPERO_REGISTRATOR_CLIENT_ID
+            .bytes()
+            .chain([0])
+            .chain(account.upn.bytes()),
+    );
+    Json(json!({
+        "sub": format!("{subject:016x}"),
+        "name": account.name,
+        "given_name": given_name,
+        "family_name": family_name,
+        "email": account.upn,
+    }))
+    .into_response()
 }
 
 /// `GET /graph/v1.0/organization`: the signed-in tenant, as Microsoft Graph describes it.
