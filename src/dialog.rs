@@ -57,10 +57,10 @@ pub fn Modal(
         }
     });
 
-    // Whether the person's focus is in the dialog: it is until they move it out themselves.
-    // Removing the focused element fires no focusout, so a view replaced under the focus
-    // leaves this set while the focus has gone to the page's body.
-    let focus_inside = StoredValue::new(true);
+    // The element last focused in the dialog: when it is no longer there and nothing else has
+    // the focus, its view was replaced under it (the focus is then on the page's body). A focus
+    // the person moved elsewhere leaves it in place, so nothing is taken back from them.
+    let last_focused = StoredValue::new_local(None::<HtmlElement>);
     let observer = StoredValue::new_local(None::<(MutationObserver, Closure<dyn FnMut()>)>);
     Effect::new(move |_| {
         let Some(element) = dialog.get() else {
@@ -70,7 +70,11 @@ pub fn Modal(
         let refocus = Closure::<dyn FnMut()>::new(move || {
             let lost =
                 active_element(&watched).is_none_or(|active| !watched.contains(Some(&active)));
-            if focus_inside.get_value() && lost {
+            let replaced = last_focused.with_value(|last| {
+                last.as_ref()
+                    .is_some_and(|last| !watched.contains(Some(last)))
+            });
+            if lost && replaced {
                 focus_view(&watched);
             }
         });
@@ -109,15 +113,11 @@ pub fn Modal(
         }
     });
     on_cleanup(move || keys.remove());
-    let on_focusout = move |event: ev::FocusEvent| {
-        let Some(element) = dialog.get_untracked() else {
-            return;
-        };
-        // Somewhere else on purpose (a click on the host page), or only within the dialog.
-        let next = event
-            .related_target()
-            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
-        focus_inside.set_value(next.is_some_and(|node| element.contains(Some(&node))));
+    let on_focusin = move |event: ev::FocusEvent| {
+        let target = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+        last_focused.set_value(target);
     };
 
     view! {
@@ -130,8 +130,7 @@ pub fn Modal(
                 aria-labelledby="m365-modal-title"
                 tabindex="-1"
                 node_ref=dialog
-                on:focusin=move |_| focus_inside.set_value(true)
-                on:focusout=on_focusout
+                on:focusin=on_focusin
             >
                 <div class="m365-modal__header">
                     <h2 id="m365-modal-title" class="m365-modal__title">{move || title.get()}</h2>
