@@ -5,6 +5,7 @@
 //! - `cargo xtask test` runs every check and prints one summary.
 //! - `cargo xtask dist` builds the module into a versioned folder a host can serve.
 //! - `cargo xtask bench [--check]` measures the module's performance against its budgets.
+//! - `cargo xtask openapi` writes the server's OpenAPI document to `docs/openapi.json`.
 
 mod bench;
 mod tools;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("test") if rest.is_empty() => test(),
         Some("dist") if rest.is_empty() => dist(),
         Some("bench") => bench::bench(&rest),
+        Some("openapi") if rest.is_empty() => openapi(),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -39,7 +41,8 @@ const USAGE: &str = "usage:
   cargo xtask dev [--port N] [--data-dir DIR] [reference-server options, e.g. --api-token T]
   cargo xtask test
   cargo xtask dist
-  cargo xtask bench [--check]";
+  cargo xtask bench [--check]
+  cargo xtask openapi";
 
 /// The workspace root.
 fn root() -> PathBuf {
@@ -146,6 +149,27 @@ fn dev(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Regenerates `docs/openapi.json` from the server, which the server's tests compare with
+/// what it serves.
+fn openapi() -> Result<ExitCode, String> {
+    let output = cargo()
+        .current_dir(root())
+        .args(["run", "--quiet", "--package", "xms-server", "--", "openapi"])
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "xms-server openapi failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let path = root().join("docs/openapi.json");
+    std::fs::write(&path, output.stdout)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("xtask: wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The module's version, from its Cargo.toml.

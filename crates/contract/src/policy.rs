@@ -18,9 +18,10 @@ pub struct Policy {
     pub retention: Retention,
     /// How copies are encrypted.
     pub encryption: EncryptionAlgorithm,
-    /// The worker that runs the backups; `None` for the organization's default worker.
+    /// The worker that runs the backups: the `id` of one of `GET /workers`; `None` for the
+    /// organization's default worker.
     pub worker_id: Option<WorkerId>,
-    /// Where copies are stored: one of `GET /storages`.
+    /// Where copies are stored: the `id` of one of `GET /storages`.
     pub storage_id: StorageId,
 }
 
@@ -55,7 +56,8 @@ pub enum UserScope {
     AllProtected,
     /// The protected members of these groups (at least one; ids from `GET .../groups`).
     Groups {
-        /// The chosen groups.
+        /// The chosen groups: `id`s of the organization's `GET .../groups`.
+        #[cfg_attr(feature = "openapi", schema(min_items = 1))]
         group_ids: Vec<String>,
     },
 }
@@ -66,7 +68,8 @@ pub enum UserScope {
 pub struct Schedule {
     /// The plan.
     pub plan: SchedulePlan,
-    /// The IANA time zone the times are in, such as `Europe/Warsaw`.
+    /// The IANA time zone the times are in, such as `Europe/Warsaw` (the document lists
+    /// every name XMS knows).
     pub time_zone: String,
 }
 
@@ -75,9 +78,13 @@ pub struct Schedule {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum SchedulePlan {
-    /// Full on the first day of each month, incremental every other day, at `time`.
+    /// Every day at `time`: full on the first day of each month, incremental on the others.
     Basic {
         /// `HH:MM`, 24-hour.
+        #[cfg_attr(
+            feature = "openapi",
+            schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+        )]
         time: String,
     },
     /// Full and incremental backups, each at its own frequency and time.
@@ -96,8 +103,13 @@ pub enum SchedulePlan {
     /// `differential_weekday`, incremental on the other days, all at `time`.
     Gfs {
         /// `HH:MM`, 24-hour.
+        #[cfg_attr(
+            feature = "openapi",
+            schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+        )]
         time: String,
         /// 1 to 31; in shorter months, the last day.
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 31))]
         full_day_of_month: u8,
         /// The weekday of the differential backup.
         differential_weekday: Weekday,
@@ -111,10 +123,15 @@ pub struct Recurrence {
     /// How often.
     pub frequency: Frequency,
     /// `HH:MM`, 24-hour; for hourly runs only the minutes count.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    )]
     pub time: String,
     /// For weekly runs: the day.
     pub weekday: Weekday,
-    /// For monthly runs: 1 to 31; in shorter months, the last day.
+    /// For monthly runs: 1 to 31; in shorter months, the last day. Any number is accepted
+    /// for other frequencies, which ignore it.
     pub day_of_month: u8,
 }
 
@@ -161,14 +178,18 @@ pub enum Weekday {
 pub enum Retention {
     /// Nothing is ever deleted.
     Forever,
-    /// Each kind of copy is deleted after so many days. Full copies must outlive the
-    /// full-backup cycle (or a restore would lack its base).
+    /// Each kind of copy is deleted after so many days, at most 3650 (longer is `forever`).
+    /// Full copies must outlive the full-backup cycle (or a restore would lack its base): at
+    /// least 31 days for Basic and GFS, 7 for a weekly custom full backup, 31 for a monthly one.
     ByTime {
         /// Days full copies are kept.
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 3650))]
         full_days: u32,
-        /// Days differential copies are kept (GFS only; `None` otherwise).
+        /// Days differential copies are kept: GFS only (7 to 3650); `None` otherwise.
+        #[cfg_attr(feature = "openapi", schema(minimum = 7, maximum = 3650))]
         differential_days: Option<u32>,
         /// Days incremental copies are kept.
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 3650))]
         incremental_days: u32,
     },
 }
@@ -235,9 +256,10 @@ pub struct PolicyView {
 pub struct SavePolicy {
     /// The policy.
     pub policy: Policy,
-    /// A new encryption password; required when encrypting and none is set, or when the
-    /// algorithm changes. Stored only as a hash; never sent back.
+    /// A new encryption password of at least 8 characters; required when encrypting and none
+    /// is set, or when the algorithm changes. Stored only as a hash; never sent back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 8))]
     pub encryption_password: Option<String>,
 }
 

@@ -17,9 +17,24 @@ pub struct OrganizationSettings {
     pub licence_mode: LicenceMode,
     /// How often XMS synchronizes the tenant's user list, in hours: one of
     /// [`USER_SYNC_INTERVALS_HOURS`].
+    #[cfg_attr(feature = "openapi", schema(schema_with = user_sync_interval_schema))]
     pub user_sync_interval_hours: u8,
-    /// The worker that backs this organization up.
+    /// The worker that backs this organization up: the `id` of one of `GET /workers` (an
+    /// offline one is accepted: it backs up when it is back).
     pub default_worker_id: WorkerId,
+}
+
+/// [`OrganizationSettings::user_sync_interval_hours`] in the OpenAPI document: exactly the
+/// intervals XMS accepts.
+#[cfg(feature = "openapi")]
+fn user_sync_interval_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::Integer)
+        .description(Some(
+            "How often XMS synchronizes the tenant's user list, in hours.",
+        ))
+        .enum_values(Some(USER_SYNC_INTERVALS_HOURS))
+        .build()
 }
 
 /// How users get licences and protection.

@@ -193,6 +193,7 @@ async fn organizations_list(
         (status = 400, description = "The body is not a valid StartConnection", body = xms_m365_contract::ErrorBody),
         (status = 404, description = "The organization to re-authorize is not in XMS", body = xms_m365_contract::ErrorBody),
         (status = 415, description = "A body was sent, but not as JSON", body = xms_m365_contract::ErrorBody),
+        (status = 413, description = "The body is larger than 64 KiB", body = xms_m365_contract::ErrorBody),
         (status = 502, description = "The Microsoft identity platform failed or could not be reached", body = xms_m365_contract::ErrorBody),
     )
 )]
@@ -429,6 +430,8 @@ async fn settings_get(
         (status = 200, description = "Saved: the settings as they now are", body = SettingsView,
             headers(("ETag" = String, description = "The new version of the settings"))),
         (status = 400, description = "The body is not JSON", body = xms_m365_contract::ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`Content-Type: application/json`)", body = xms_m365_contract::ErrorBody),
+        (status = 413, description = "The body is larger than 64 KiB", body = xms_m365_contract::ErrorBody),
         (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
         (status = 412, description = "`precondition_failed`: someone changed the settings since they were read; nothing was saved", body = xms_m365_contract::ErrorBody),
         (status = 422, description = "`validation_failed`: `fields` says what is wrong with each invalid field (an unknown licence mode included); nothing was saved", body = xms_m365_contract::ErrorBody),
@@ -565,6 +568,8 @@ async fn policy_get(
         (status = 200, description = "Saved: the custom policy as it now is", body = PolicyView,
             headers(("ETag" = String, description = "The new version of the policy"))),
         (status = 400, description = "The body is not a SavePolicy", body = xms_m365_contract::ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`Content-Type: application/json`)", body = xms_m365_contract::ErrorBody),
+        (status = 413, description = "The body is larger than 64 KiB", body = xms_m365_contract::ErrorBody),
         (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
         (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing was saved", body = xms_m365_contract::ErrorBody),
         (status = 422, description = "`validation_failed`: `fields` names each invalid field by its JSON path (`scope`, `schedule.plan.time`, `retention.full_days`, `encryption_password`...); nothing was saved", body = xms_m365_contract::ErrorBody),
@@ -644,6 +649,8 @@ async fn policy_delete(
     responses(
         (status = 200, description = "The policy's next runs", body = PolicyPreview),
         (status = 400, description = "The body is not a Policy", body = xms_m365_contract::ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`Content-Type: application/json`)", body = xms_m365_contract::ErrorBody),
+        (status = 413, description = "The body is larger than 64 KiB", body = xms_m365_contract::ErrorBody),
         (status = 404, description = "No such organization", body = xms_m365_contract::ErrorBody),
         (status = 422, description = "`validation_failed`: `fields` names each invalid field by its JSON path", body = xms_m365_contract::ErrorBody),
     )
@@ -862,7 +869,7 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         session::session_delete
     ),
     components(schemas(session::SessionCreated, xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode, xms_m365_contract::FieldError)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &TimeZones, &Unauthorized),
 )]
 pub struct ApiDoc;
 
@@ -894,6 +901,65 @@ impl utoipa::Modify for BearerAuth {
                 "The session's CSRF token, as `POST /session` answered it",
             ))),
         );
+    }
+}
+
+/// Lists the time zones a schedule accepts: every IANA name XMS knows, so that a client
+/// generated from the document offers only those.
+struct TimeZones;
+
+impl utoipa::Modify for TimeZones {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{RefOr, schema::Schema};
+        let property = openapi
+            .components
+            .as_mut()
+            .and_then(|components| components.schemas.get_mut("Schedule"))
+            .and_then(|schedule| match schedule {
+                RefOr::T(Schema::Object(schedule)) => schedule.properties.get_mut("time_zone"),
+                _ => None,
+            });
+        if let Some(RefOr::T(Schema::Object(time_zone))) = property {
+            let names = chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name().into());
+            time_zone.enum_values = Some(names.collect());
+        }
+    }
+}
+
+/// Lists the 401 answer on every operation that needs the API token or a session: each can
+/// answer it, and saying so once per handler would be thirty lines of the same.
+struct Unauthorized;
+
+impl utoipa::Modify for Unauthorized {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let answer = ResponseBuilder::new()
+            .description("Missing or wrong API token, or no session or a wrong CSRF token")
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    operation
+                        .responses
+                        .responses
+                        .entry("401".to_owned())
+                        .or_insert_with(|| RefOr::T(answer.clone()));
+                }
+            }
+        }
     }
 }
 

@@ -36,6 +36,8 @@ struct Cli {
 enum Command {
     /// Stores a connected organization in the data directory.
     AddOrganization(AddOrganizationArgs),
+    /// Prints the API's OpenAPI document (what `GET /api/v1/openapi.json` serves).
+    Openapi,
 }
 
 #[derive(Args)]
@@ -178,6 +180,10 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::AddOrganization(args)) => add_organization(args),
+        Some(Command::Openapi) => {
+            print!("{}", xms_server::api::openapi_json());
+            Ok(())
+        }
         None => serve(cli.serve).await,
     };
     match result {

@@ -11,7 +11,7 @@ use axum::{
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
-use xms_server::{app, authority::XOPERO_REGISTRATOR_CLIENT_ID};
+use xms_server::authority::XOPERO_REGISTRATOR_CLIENT_ID;
 
 mod common;
 
@@ -26,7 +26,7 @@ fn authority(ttl: Duration) -> TestAuthority {
     let data = tempfile::tempdir().unwrap();
     let state = common::state(common::open_db(data.path()), "http://127.0.0.1:8080", ttl);
     TestAuthority {
-        app: app(state, None),
+        app: common::checked_app(state, None),
         _data: data,
     }
 }

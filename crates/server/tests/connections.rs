@@ -303,7 +303,7 @@ async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
         common::BACKUP_DURATION,
     )
     .unwrap();
-    let app = xms_server::app(state, None);
+    let app = common::checked_app(state, None);
     let request = axum::http::Request::post("/api/v1/m365/connections")
         .header("Authorization", format!("Bearer {TOKEN}"))
         .body(axum::body::Body::empty())

@@ -11,7 +11,7 @@ use axum::{
 use common::{Received, Stream, TOKEN};
 use tower::ServiceExt;
 use xms_m365_contract::{JobState, ServerEvent};
-use xms_server::{app, db};
+use xms_server::db;
 
 mod common;
 
@@ -27,7 +27,7 @@ fn server() -> (Router, String, tempfile::TempDir) {
         })
         .unwrap();
     let state = common::state(db, "http://127.0.0.1:9", Duration::from_secs(900));
-    (app(state, None), organization.id.0, data)
+    (common::checked_app(state, None), organization.id.0, data)
 }
 
 async fn run_backup(app: &Router, organization: &str) {
@@ -118,7 +118,7 @@ async fn shutting_down_ends_open_streams() {
     let data = tempfile::tempdir().unwrap();
     let db = common::open_db(data.path());
     let state = common::state(db, "http://127.0.0.1:9", Duration::from_secs(900));
-    let app = app(state.clone(), None);
+    let app = common::checked_app(state.clone(), None);
     let mut stream = Stream::open(&app, None).await;
     assert!(
         !stream.ends_within(Duration::from_millis(200)).await,

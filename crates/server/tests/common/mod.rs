@@ -3,6 +3,8 @@
 //! doing, as stopping the process would, and a reader of the event stream.
 #![allow(dead_code)] // Each test file uses its own share of these helpers.
 
+pub mod conformance;
+
 use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
@@ -36,6 +38,11 @@ pub const START: &str = "2026-12-01T09:00:00Z";
 /// `rfc3339` in Unix ms.
 pub fn at(rfc3339: &str) -> i64 {
     parse_instant(rfc3339).unwrap()
+}
+
+/// The server's whole router, every API answer checked against its OpenAPI document.
+pub fn checked_app(state: AppState, static_dir: Option<&Path>) -> Router {
+    app(state, static_dir).layer(axum::middleware::from_fn(conformance::conform))
 }
 
 /// The database in `dir`, living by a clock that starts at [`START`].
@@ -127,7 +134,7 @@ impl TestApp {
             .with_clock(Clock::starting_at(at(start)));
         let state = state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
         Self {
-            app: app(state.clone(), static_dir),
+            app: checked_app(state.clone(), static_dir),
             db,
             state,
             _data: data,
@@ -163,7 +170,8 @@ impl RunningServer {
                 let state = state(open_db(&dir), &url, ttl);
                 state.connections.resume_all(&state).unwrap();
                 url_tx.send(url).unwrap();
-                let app = app(state, None).into_make_service_with_connect_info::<SocketAddr>();
+                let app =
+                    checked_app(state, None).into_make_service_with_connect_info::<SocketAddr>();
                 axum::serve(listener, app)
                     .with_graceful_shutdown(async {
                         stopped.await.ok();
@@ -254,9 +262,11 @@ impl Stream {
                         .find_map(|line| line.strip_prefix(&format!("{name}: ")).map(str::to_owned))
                 };
                 let Some(data) = field("data") else { continue }; // a keep-alive comment
+                let name = field("event").unwrap();
+                conformance::check_event(&name, &serde_json::from_str(&data).unwrap());
                 return Some(Received {
                     id: field("id"),
-                    name: field("event").unwrap(),
+                    name,
                     event: serde_json::from_str(&data).unwrap(),
                 });
             }

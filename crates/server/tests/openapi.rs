@@ -1,0 +1,235 @@
+//! The OpenAPI document states the limits the server enforces: each value the API refuses
+//! field by field (times, days, retention, password length, sync intervals, time zones, empty
+//! group lists) is one the document's schema refuses too, and the limits themselves are
+//! accepted, so a client generated from the document sends only what XMS takes.
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use common::{TOKEN, TestApp, conformance::accepts};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use xms_m365_contract::{OrganizationId, policy_preview_path, settings_path};
+
+mod common;
+
+const PREVIEW: &str = "#/paths/~1m365~1organizations~1{id}~1policy~1preview/post/requestBody/content/application~1json/schema";
+const SAVE_POLICY: &str =
+    "#/paths/~1m365~1organizations~1{id}~1policy/put/requestBody/content/application~1json/schema";
+const SETTINGS: &str = "#/paths/~1m365~1organizations~1{id}~1settings/put/requestBody/content/application~1json/schema";
+
+/// The `ETag` `uri` answers with now.
+async fn etag(server: &TestApp, uri: &str) -> String {
+    let request = Request::get(format!("/api/v1{uri}"))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = server.app.clone().oneshot(request).await.unwrap();
+    response.headers()[header::ETAG]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Sends `body` to `uri` (a save with the version it has now); returns the status and the
+/// fields a 422 names.
+async fn send(
+    server: &TestApp,
+    method: &str,
+    uri: &str,
+    body: &Value,
+) -> (StatusCode, Vec<String>) {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(format!("/api/v1{uri}"))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if method == "PUT" {
+        request = request.header(header::IF_MATCH, etag(server, uri).await);
+    }
+    let request = request.body(Body::from(body.to_string())).unwrap();
+    let response = server.app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let json: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    let fields = json["error"]["fields"]
+        .as_array()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| f["field"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    (status, fields)
+}
+
+fn policy() -> Value {
+    json!({
+        "scope": {
+            "mail": true, "calendars": false, "contacts": false, "shared_mailboxes": false,
+            "onedrive": true, "sharepoint": false, "groups": false,
+            "users": {"kind": "all_protected"}
+        },
+        "schedule": {
+            "plan": {"type": "gfs", "time": "23:30", "full_day_of_month": 31,
+                     "differential_weekday": "sunday"},
+            "time_zone": "Europe/Warsaw"
+        },
+        "retention": {"kind": "by_time", "full_days": 3650, "differential_days": 7,
+                      "incremental_days": 1},
+        "encryption": "off",
+        "worker_id": null,
+        "storage_id": "office-nfs"
+    })
+}
+
+/// `policy()` with the value at `pointer` (a JSON pointer) replaced.
+fn with(pointer: &str, value: Value) -> Value {
+    let mut policy = policy();
+    *policy.pointer_mut(pointer).unwrap() = value;
+    policy
+}
+
+#[tokio::test]
+async fn every_policy_value_the_server_refuses_the_document_refuses() {
+    let server = TestApp::new(None);
+    let id = OrganizationId(server.add_organization("Contoso", 20));
+    let uri = policy_preview_path(&id);
+
+    let valid = policy();
+    assert!(
+        accepts(PREVIEW, &valid),
+        "the limits themselves are accepted"
+    );
+    assert_eq!(send(&server, "POST", &uri, &valid).await.0, StatusCode::OK);
+
+    let hourly = |time: &str| {
+        json!({"type": "forever_incremental", "incremental":
+            {"frequency": "hourly", "time": time, "weekday": "monday", "day_of_month": 1}})
+    };
+    for (pointer, value, field) in [
+        ("/schedule/plan/time", json!("24:00"), "schedule.plan.time"),
+        ("/schedule/plan/time", json!("7:00"), "schedule.plan.time"),
+        (
+            "/schedule/plan/time",
+            json!("07:00:00"),
+            "schedule.plan.time",
+        ),
+        (
+            "/schedule/plan",
+            hourly("07:60"),
+            "schedule.plan.incremental.time",
+        ),
+        (
+            "/schedule/plan/full_day_of_month",
+            json!(0),
+            "schedule.plan.full_day_of_month",
+        ),
+        (
+            "/schedule/plan/full_day_of_month",
+            json!(32),
+            "schedule.plan.full_day_of_month",
+        ),
+        (
+            "/schedule/time_zone",
+            json!("Mars/Olympus_Mons"),
+            "schedule.time_zone",
+        ),
+        ("/retention/full_days", json!(3651), "retention.full_days"),
+        ("/retention/full_days", json!(0), "retention.full_days"),
+        (
+            "/retention/differential_days",
+            json!(6),
+            "retention.differential_days",
+        ),
+        (
+            "/retention/differential_days",
+            json!(3651),
+            "retention.differential_days",
+        ),
+        (
+            "/retention/incremental_days",
+            json!(0),
+            "retention.incremental_days",
+        ),
+        (
+            "/retention/incremental_days",
+            json!(3651),
+            "retention.incremental_days",
+        ),
+        (
+            "/scope/users",
+            json!({"kind": "groups", "group_ids": []}),
+            "scope.users",
+        ),
+    ] {
+        let mut body = with(pointer, value.clone());
+        if body["schedule"]["plan"]["type"] != "gfs" {
+            body["retention"]["differential_days"] = Value::Null; // GFS only
+        }
+        let (status, fields) = send(&server, "POST", &uri, &body).await;
+        assert_eq!(
+            (status, fields),
+            (StatusCode::UNPROCESSABLE_ENTITY, vec![field.to_owned()]),
+            "the server refuses {pointer} = {value}"
+        );
+        assert!(
+            !accepts(PREVIEW, &body),
+            "the document refuses {pointer} = {value} too"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_short_password_and_an_unknown_sync_interval_are_refused_by_both() {
+    let server = TestApp::new(None);
+    let id = OrganizationId(server.add_organization("Contoso", 20));
+
+    let mut encrypted = with("/encryption", json!("aes_gcm"));
+    encrypted["retention"]["differential_days"] = json!(35);
+    let save = |password: &str| json!({"policy": encrypted, "encryption_password": password});
+    let uri = xms_m365_contract::policy_path(&id);
+    let (status, fields) = send(&server, "PUT", &uri, &save("seven77")).await;
+    assert_eq!(
+        (status, fields),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec!["encryption_password".to_owned()]
+        )
+    );
+    assert!(!accepts(SAVE_POLICY, &save("seven77")));
+    assert_eq!(
+        send(&server, "PUT", &uri, &save("eight888")).await.0,
+        StatusCode::OK
+    );
+    assert!(accepts(SAVE_POLICY, &save("eight888")));
+
+    let settings = |hours: u8| {
+        json!({"licence_mode": "automatic", "user_sync_interval_hours": hours,
+               "default_worker_id": "xopero-cloud-eu-west"})
+    };
+    let uri = settings_path(&id);
+    for hours in [1, 2, 4, 6, 12, 24] {
+        assert!(accepts(SETTINGS, &settings(hours)), "{hours}");
+        assert_eq!(
+            send(&server, "PUT", &uri, &settings(hours)).await.0,
+            StatusCode::OK,
+            "{hours} hours is valid"
+        );
+    }
+    for hours in [0, 3, 5, 25] {
+        let (status, fields) = send(&server, "PUT", &uri, &settings(hours)).await;
+        assert_eq!(
+            (status, fields),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec!["user_sync_interval_hours".to_owned()]
+            ),
+            "{hours}"
+        );
+        assert!(!accepts(SETTINGS, &settings(hours)), "{hours}");
+    }
+}
