@@ -12,6 +12,10 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",
+    // The words and times the tests expect: English, in UTC, whatever the machine's settings
+    // (a test of another language or zone says so itself).
+    locale: "en-US",
+    timezoneId: "UTC",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       args: [

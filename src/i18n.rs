@@ -51,13 +51,15 @@ impl Locale {
     /// The language to speak: the one the host asked for if the module speaks it, else the
     /// first of the browser's languages it speaks, else English.
     pub fn negotiate(requested: Option<&str>) -> Self {
+        Self::negotiate_among(requested, &browser_languages())
+    }
+
+    /// [`Self::negotiate`] with the browser's languages (`navigator.languages`, most preferred
+    /// first) given.
+    pub fn negotiate_among(requested: Option<&str>, browser: &[String]) -> Self {
         requested
             .and_then(Self::from_tag)
-            .or_else(|| {
-                browser_languages()
-                    .iter()
-                    .find_map(|tag| Self::from_tag(tag))
-            })
+            .or_else(|| browser.iter().find_map(|tag| Self::from_tag(tag)))
             .unwrap_or_default()
     }
 

@@ -25,9 +25,30 @@ fn a_tag_names_its_language_by_its_primary_subtag() {
 
 #[wasm_bindgen_test]
 fn the_host_s_language_wins_then_the_browser_s_then_english() {
-    assert_eq!(Locale::negotiate(Some("de-AT")), Locale::De);
-    // The test browser speaks English only.
-    assert_eq!(Locale::negotiate(Some("fr")), Locale::En);
+    let browser = |tags: &[&str]| tags.iter().map(|tag| (*tag).to_owned()).collect::<Vec<_>>();
+    let polish_first = browser(&["fr-FR", "pl-PL", "de-DE"]);
+    assert_eq!(
+        Locale::negotiate_among(Some("de-AT"), &polish_first),
+        Locale::De,
+        "the host's language first"
+    );
+    assert_eq!(
+        Locale::negotiate_among(Some("fr"), &polish_first),
+        Locale::Pl,
+        "then the first of the browser's the module speaks"
+    );
+    assert_eq!(Locale::negotiate_among(None, &polish_first), Locale::Pl);
+    assert_eq!(
+        Locale::negotiate_among(None, &browser(&["de", "pl"])),
+        Locale::De
+    );
+    assert_eq!(
+        Locale::negotiate_among(Some("fr"), &browser(&["fr", "it"])),
+        Locale::En,
+        "then English"
+    );
+    assert_eq!(Locale::negotiate_among(None, &[]), Locale::En);
+    // The test browser is started speaking English only (webdriver.json's --lang).
     assert_eq!(Locale::negotiate(None), Locale::En);
 }
 
@@ -86,6 +107,17 @@ fn options(locale: Option<&str>) -> JsValue {
     object.into()
 }
 
+/// The words of the module's Connect button.
+fn connect_words(element: &web_sys::HtmlElement) -> String {
+    let root = element.shadow_root().unwrap();
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.get(i)?.text_content())
+        .map(|text| text.trim().to_owned())
+        .find(|text| ["Connect", "Połącz", "Verbinden"].contains(&text.as_str()))
+        .unwrap_or_default()
+}
+
 /// The language the module's container says its words are in.
 fn spoken(element: &web_sys::HtmlElement) -> Option<String> {
     let root = element.shadow_root().unwrap();
@@ -99,11 +131,13 @@ async fn the_host_chooses_the_language_and_switches_it_without_remounting() {
     let module = xms_m365::mount(element.clone(), options(Some("pl-PL"))).unwrap();
     common::next_tick().await;
     assert_eq!(spoken(&element).as_deref(), Some("pl"));
+    assert_eq!(connect_words(&element), "Połącz");
     let heading = element.shadow_root().unwrap().query_selector("h1").unwrap();
 
     module.set_locale(Some("de".into()));
     common::next_tick().await;
     assert_eq!(spoken(&element).as_deref(), Some("de"));
+    assert_eq!(connect_words(&element), "Verbinden");
     // The same page, not a new one.
     assert_eq!(
         element.shadow_root().unwrap().query_selector("h1").unwrap(),
@@ -114,6 +148,7 @@ async fn the_host_chooses_the_language_and_switches_it_without_remounting() {
     module.set_locale(Some("fr".into()));
     common::next_tick().await;
     assert_eq!(spoken(&element).as_deref(), Some("en"));
+    assert_eq!(connect_words(&element), "Connect");
     module.unmount();
 }
 

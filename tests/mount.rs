@@ -144,6 +144,74 @@ async fn takes_a_token_function_a_theme_and_tells_the_host_where_it_is() {
     module.unmount();
 }
 
+/// Replaces `window.fetch` with one that records each request's URL and `Authorization` header
+/// (in `window.__requests`) and answers an empty organization list; returns the real one.
+fn record_requests() -> JsValue {
+    let window = web_sys::window().unwrap();
+    let real = Reflect::get(&window, &"fetch".into()).unwrap();
+    let fake = js_sys::Function::new_with_args(
+        "input, init",
+        "const request = new Request(input, init);
+         window.__requests.push([request.url, request.headers.get('Authorization')]);
+         return Promise.resolve(new Response('{\"organizations\":[]}',
+             {headers: {'Content-Type': 'application/json'}}));",
+    );
+    Reflect::set(&window, &"__requests".into(), &js_sys::Array::new()).unwrap();
+    Reflect::set(&window, &"fetch".into(), &fake).unwrap();
+    real
+}
+
+#[wasm_bindgen_test]
+async fn get_token_is_asked_for_each_request_and_its_token_sent_with_it() {
+    let real_fetch = record_requests();
+    // Each call hands out a new token, as a host refreshing short-lived tokens would.
+    let get_token = js_sys::Function::new_no_args(
+        "window.__tokens = (window.__tokens || 0) + 1; return 'token-' + window.__tokens;",
+    );
+    let options = options(&[("apiBase", "/api/v1"), ("basePath", "/")]);
+    Reflect::set(&options, &"getToken".into(), &get_token).unwrap();
+    let module = xms_m365::mount(host(), options).unwrap();
+    for _ in 0..5 {
+        common::next_tick().await;
+    }
+    let window = web_sys::window().unwrap();
+    Reflect::set(&window, &"fetch".into(), &real_fetch).unwrap();
+    let requests: js_sys::Array = Reflect::get(&window, &"__requests".into())
+        .unwrap()
+        .unchecked_into();
+    let tokens = Reflect::get(&window, &"__tokens".into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0);
+    // Modules of earlier tests may still be asking with their own tokens: only this one's count.
+    let sent: Vec<(String, String)> = requests
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            (
+                pair.get(0).as_string().unwrap(),
+                pair.get(1).as_string().unwrap_or_default(),
+            )
+        })
+        .filter(|(_, header)| header.starts_with("Bearer token-"))
+        .collect();
+    assert!(
+        sent.iter()
+            .any(|(url, _)| url.ends_with("/api/v1/m365/organizations")),
+        "the list was asked for: {sent:?}"
+    );
+    // One token per request, each sent with the request it was asked for.
+    assert_eq!(tokens as usize, sent.len(), "{sent:?}");
+    let mut headers: Vec<&str> = sent.iter().map(|(_, header)| header.as_str()).collect();
+    headers.sort_unstable();
+    let mut expected: Vec<String> = (1..=sent.len())
+        .map(|n| format!("Bearer token-{n}"))
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(headers, expected);
+    module.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn the_custom_element_mounts_when_added_and_unmounts_when_removed() {
     // The test harness does not run the module's start function as a page load does.

@@ -357,8 +357,13 @@ async fn progress_shows_on_its_own_tile_and_the_end_becomes_the_last_backup() {
             .unwrap()
             .is_none()
     );
+    // The status itself, not the "Protected users" label every tile has.
+    let status = contoso
+        .query_selector(".m365-tile__status")
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.text_content().unwrap().trim(), "✓Protected");
     let text = contoso.text_content().unwrap();
-    assert!(text.contains("Protected"), "{text}");
     assert!(text.contains("Succeeded, 2,742 items"), "{text}");
     assert!(text.contains("(Nov 26, 2026"), "{text}");
 }
@@ -432,7 +437,11 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
         failure: None,
     });
     let never = organization("Mid", "contoso-mid.com", 1);
-    dashboard.merge(vec![failed, healthy, never]);
+    let mut running = organization("Beta", "beta.org", 1);
+    running.status = OrganizationStatus::BackupRunning;
+    let mut consent = organization("Omega", "omega.org", 1);
+    consent.status = OrganizationStatus::NeedsReauthorization;
+    dashboard.merge(vec![failed, healthy, never, running, consent]);
     let names = |filter: &str, order: SortOrder| -> Vec<String> {
         dashboard.entries().with_untracked(|entries| {
             visible_entries(entries, filter, order)
@@ -441,11 +450,25 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
                 .collect()
         })
     };
-    assert_eq!(names("", SortOrder::Name), ["Alpha", "Mid", "Zeta"]);
-    assert_eq!(names("", SortOrder::Status), ["Zeta", "Mid", "Alpha"]);
-    assert_eq!(names("", SortOrder::LastBackup), ["Mid", "Zeta", "Alpha"]);
+    assert_eq!(
+        names("", SortOrder::Name),
+        ["Alpha", "Beta", "Mid", "Omega", "Zeta"]
+    );
+    // What needs the administrator first: consent, failure, never backed up, running, fine.
+    assert_eq!(
+        names("", SortOrder::Status),
+        ["Omega", "Zeta", "Mid", "Beta", "Alpha"]
+    );
+    // Never backed up first (by name), then the oldest backup.
+    assert_eq!(
+        names("", SortOrder::LastBackup),
+        ["Beta", "Mid", "Omega", "Zeta", "Alpha"]
+    );
     assert_eq!(names(" CONTOSO ", SortOrder::Name), ["Mid"]);
-    assert_eq!(names("a", SortOrder::Name), ["Alpha", "Zeta"]);
+    assert_eq!(
+        names("a", SortOrder::Name),
+        ["Alpha", "Beta", "Omega", "Zeta"]
+    );
     assert!(names("nothing", SortOrder::Name).is_empty());
     assert_eq!(SortOrder::from_param(Some("status")), SortOrder::Status);
     assert_eq!(SortOrder::from_param(Some("bogus")), SortOrder::Name);

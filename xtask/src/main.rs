@@ -310,7 +310,10 @@ fn test() -> Result<ExitCode, String> {
                 "--target",
                 "wasm32-unknown-unknown",
             ])
-            .env("CHROMEDRIVER", tools::CHROMEDRIVER))
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            // Chromium's time zone, so dates read the same on every machine (its language
+            // is pinned in webdriver.json).
+            .env("TZ", "UTC"))
     });
     let built = stage("module build (release)", &mut || {
         build_module()?;
