@@ -21,7 +21,7 @@ use xms_m365_contract::{Job, Organization, StartConnection};
 use crate::{
     api::{ApiClient, ApiError},
     dialog::Modal,
-    i18n::{I18n, t, use_i18n},
+    i18n::{I18n, MessageId, msg, t, use_i18n},
 };
 use flow::Phase;
 use waiting::Waiting;
@@ -156,11 +156,11 @@ pub fn ConnectButton(
 }
 
 /// A button that starts a new attempt.
-fn again_button(i18n: I18n, label: &'static str, again: Callback<()>) -> impl IntoView {
+fn again_button(i18n: I18n, label: MessageId, again: Callback<()>) -> impl IntoView {
     view! {
         <div class="m365-connect__actions">
             <button type="button" class="m365-button" on:click=move |_| again.run(())>
-                {move || i18n.t(label)}
+                {move || i18n.say(label)}
             </button>
         </div>
     }
@@ -181,7 +181,7 @@ fn phase_view(
         .into_any(),
         Phase::StartFailed(error) => view! {
             <p class="m365-alert" role="alert">{move || error.words(i18n)}</p>
-            {again_button(i18n, "connect-try-again", again)}
+            {again_button(i18n, msg!("connect-try-again"), again)}
         }
         .into_any(),
         Phase::Waiting {
@@ -215,17 +215,17 @@ fn phase_view(
         }
         Phase::Expired => view! {
             <p class="m365-alert" role="alert">{move || t!(i18n, "connect-expired")}</p>
-            {again_button(i18n, "connect-new-code", again)}
+            {again_button(i18n, msg!("connect-new-code"), again)}
         }
         .into_any(),
         Phase::Declined => view! {
             <p class="m365-alert" role="alert">{move || t!(i18n, "connect-declined")}</p>
-            {again_button(i18n, "connect-try-again", again)}
+            {again_button(i18n, msg!("connect-try-again"), again)}
         }
         .into_any(),
         Phase::Failed(failure) => view! {
             <p class="m365-alert" role="alert">{move || failure.words(i18n)}</p>
-            {again_button(i18n, "connect-try-again", again)}
+            {again_button(i18n, msg!("connect-try-again"), again)}
         }
         .into_any(),
     }

@@ -206,6 +206,12 @@ impl I18n {
         message(self.locale(), id, None)
     }
 
+    /// The message chosen before it is said (a choice's label handed to a component), in the
+    /// active language (tracked).
+    pub fn say(self, id: MessageId) -> String {
+        message(self.locale(), id.0, None)
+    }
+
     /// The message `id` in the active language with `args` put in (tracked).
     pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
         message(self.locale(), id, Some(args))
@@ -283,3 +289,25 @@ macro_rules! t {
     }};
 }
 pub(crate) use t;
+
+/// The id of a message chosen before it is said, such as a choice's label handed to the
+/// component that shows it. Made by [`msg!`] from a literal, so that the catalogue check
+/// reads every message the code can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageId(&'static str);
+
+impl MessageId {
+    /// Use [`msg!`], which the catalogue check reads.
+    #[doc(hidden)]
+    pub const fn new(id: &'static str) -> Self {
+        Self(id)
+    }
+}
+
+/// `msg!("id")`: the [`MessageId`] of a message of the catalogues.
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::i18n::MessageId::new($id)
+    };
+}
+pub(crate) use msg;

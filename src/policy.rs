@@ -22,7 +22,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     drafts::DraftStore,
-    i18n::{t, use_i18n},
+    i18n::{MessageId, msg, t, use_i18n},
     organizations::{Dashboard, LoadFailed},
 };
 use sections::{
@@ -133,7 +133,7 @@ fn Loader(id: OrganizationId) -> impl IntoView {
 enum Save {
     Idle,
     Saving,
-    Saved(&'static str),
+    Saved(MessageId),
     Failed(ApiError),
     /// Someone else changed the policy first: theirs.
     Conflict(Box<PolicyView>),
@@ -335,7 +335,7 @@ fn Editor(
                         again.try_set(String::new());
                         changing_password.try_set(false);
                         server_errors.try_set(Vec::new());
-                        Save::Saved("policy-saved")
+                        Save::Saved(msg!("policy-saved"))
                     }
                     Err(error) if error.code() == Some(ErrorCode::PreconditionFailed) => {
                         match api.policy(&id).await {
@@ -381,7 +381,7 @@ fn Editor(
                         policy.try_set(view.policy.clone());
                         preview.try_update(|p| p.runs = view.next_runs.clone());
                         saved.try_set(view);
-                        Save::Saved("policy-reset-done")
+                        Save::Saved(msg!("policy-reset-done"))
                     }
                     Err(error) => Save::Failed(error),
                 };
@@ -563,7 +563,7 @@ fn Editor(
                     .into_any()
                 }
                 Save::Saved(message) => view! {
-                    <p class="m365-note" role="status">{move || i18n.t(message)}</p>
+                    <p class="m365-note" role="status">{move || i18n.say(message)}</p>
                 }
                 .into_any(),
                 Save::Saving => view! {

@@ -10,7 +10,7 @@ use xms_m365_contract::{
 
 use crate::{
     api::{ApiClient, ApiError},
-    i18n::{I18n, t, use_i18n},
+    i18n::{I18n, MessageId, msg, t, use_i18n},
 };
 
 /// What is wrong with each field, if anything.
@@ -66,7 +66,7 @@ fn LicenceField(
             && saved.with(|s| s.settings.licence_mode == LicenceMode::Manual)
     };
     let i18n = use_i18n();
-    let choice = move |value: LicenceMode, label: &'static str, hint: &'static str| {
+    let choice = move |value: LicenceMode, label: MessageId, hint: MessageId| {
         view! {
             <label class="m365-choice">
                 <input
@@ -76,8 +76,8 @@ fn LicenceField(
                     on:change=move |_| values.update(|v| v.licence_mode = value)
                 />
                 <span>
-                    <span class="m365-choice__label">{move || i18n.t(label)}</span>
-                    <span class="m365-choice__hint">{move || i18n.t(hint)}</span>
+                    <span class="m365-choice__label">{move || i18n.say(label)}</span>
+                    <span class="m365-choice__hint">{move || i18n.say(hint)}</span>
                 </span>
             </label>
         }
@@ -89,8 +89,8 @@ fn LicenceField(
             aria-invalid=move || error.with(Option::is_some).to_string()
         >
             <legend class="m365-settings__heading">{move || t!(i18n, "licence-heading")}</legend>
-            {choice(LicenceMode::Automatic, "licence-automatic", "licence-automatic-hint")}
-            {choice(LicenceMode::Manual, "licence-manual", "licence-manual-hint")}
+            {choice(LicenceMode::Automatic, msg!("licence-automatic"), msg!("licence-automatic-hint"))}
+            {choice(LicenceMode::Manual, msg!("licence-manual"), msg!("licence-manual-hint"))}
             <Show when=switching_to_automatic>
                 {move || preview_view(i18n, saved.with(|s| s.automatic_licensing))}
             </Show>

@@ -8,7 +8,7 @@ use xms_m365_contract::{
 };
 
 use super::words::{FREQUENCIES, WEEKDAYS, frequency, weekday, weekday_name};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{MessageId, msg, t, use_i18n};
 
 /// Time zones offered for the schedule; the policy's own is added when it is not one of them.
 const TIME_ZONES: [&str; 9] = [
@@ -41,8 +41,8 @@ fn SectionErrors(id: &'static str, errors: Errors) -> impl IntoView {
 /// A checkbox bound to one boolean of the policy.
 fn check(
     policy: RwSignal<Policy>,
-    label: &'static str,
-    hint: &'static str,
+    label: MessageId,
+    hint: MessageId,
     field: fn(&mut BackupScope) -> &mut bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -57,8 +57,8 @@ fn check(
                 }
             />
             <span>
-                <span class="m365-choice__label">{move || i18n.t(label)}</span>
-                <span class="m365-choice__hint">{move || i18n.t(hint)}</span>
+                <span class="m365-choice__label">{move || i18n.say(label)}</span>
+                <span class="m365-choice__hint">{move || i18n.say(hint)}</span>
             </span>
         </label>
     }
@@ -110,13 +110,13 @@ pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-scope-errors">
             <legend class="m365-settings__heading">{move || t!(i18n, "scope-heading")}</legend>
-            {check(policy, "scope-mail", "scope-mail-hint", |s| &mut s.mail)}
-            {check(policy, "scope-calendars", "scope-calendars-hint", |s| &mut s.calendars)}
-            {check(policy, "scope-contacts", "scope-contacts-hint", |s| &mut s.contacts)}
-            {check(policy, "scope-shared", "scope-shared-hint", |s| &mut s.shared_mailboxes)}
-            {check(policy, "scope-onedrive", "scope-onedrive-hint", |s| &mut s.onedrive)}
-            {check(policy, "scope-sharepoint", "scope-sharepoint-hint", |s| &mut s.sharepoint)}
-            {check(policy, "scope-groups", "scope-groups-hint", |s| &mut s.groups)}
+            {check(policy, msg!("scope-mail"), msg!("scope-mail-hint"), |s| &mut s.mail)}
+            {check(policy, msg!("scope-calendars"), msg!("scope-calendars-hint"), |s| &mut s.calendars)}
+            {check(policy, msg!("scope-contacts"), msg!("scope-contacts-hint"), |s| &mut s.contacts)}
+            {check(policy, msg!("scope-shared"), msg!("scope-shared-hint"), |s| &mut s.shared_mailboxes)}
+            {check(policy, msg!("scope-onedrive"), msg!("scope-onedrive-hint"), |s| &mut s.onedrive)}
+            {check(policy, msg!("scope-sharepoint"), msg!("scope-sharepoint-hint"), |s| &mut s.sharepoint)}
+            {check(policy, msg!("scope-groups"), msg!("scope-groups-hint"), |s| &mut s.groups)}
             <fieldset class="m365-settings__subsection">
                 <legend class="m365-choice__label">{move || t!(i18n, "scope-whose")}</legend>
                 <label class="m365-choice">
@@ -150,14 +150,14 @@ pub fn ScopeSection(policy: RwSignal<Policy>, groups: Vec<Group>, errors: Errors
 
 /// An `HH:MM` time field.
 fn time_input(
-    label: &'static str,
+    label: MessageId,
     value: Signal<String>,
     set: impl Fn(String) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
+            <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
             <input
                 type="time"
                 class="m365-input"
@@ -169,14 +169,14 @@ fn time_input(
 }
 
 fn weekday_select(
-    label: &'static str,
+    label: MessageId,
     value: Signal<Weekday>,
     set: impl Fn(Weekday) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
+            <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
             <select
                 class="m365-input"
                 on:change=move |event| {
@@ -196,11 +196,11 @@ fn weekday_select(
     }
 }
 
-fn day_input(label: &'static str, value: Signal<u8>, set: impl Fn(u8) + 'static) -> impl IntoView {
+fn day_input(label: MessageId, value: Signal<u8>, set: impl Fn(u8) + 'static) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
+            <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
             <input
                 type="number"
                 class="m365-input"
@@ -220,7 +220,7 @@ fn day_input(label: &'static str, value: Signal<u8>, set: impl Fn(u8) + 'static)
 /// The fields of one recurrence (`which` is `full` or `incremental`) of the plan.
 fn recurrence_fields(
     policy: RwSignal<Policy>,
-    title: &'static str,
+    title: MessageId,
     pick: fn(&mut SchedulePlan) -> Option<&mut Recurrence>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -252,7 +252,7 @@ fn recurrence_fields(
     });
     view! {
         <fieldset class="m365-settings__subsection m365-settings__inline">
-            <legend class="m365-choice__label">{move || i18n.t(title)}</legend>
+            <legend class="m365-choice__label">{move || i18n.say(title)}</legend>
             <label class="m365-toolbar__field">
                 <span class="m365-toolbar__label">{move || t!(i18n, "schedule-how-often")}</span>
                 <select
@@ -266,32 +266,32 @@ fn recurrence_fields(
                 >
                     {FREQUENCIES.into_iter().map(|f| view! {
                         <option value=frequency(f).1 prop:selected=move || freq.get() == f>
-                            {move || i18n.t(frequency(f).0)}
+                            {move || i18n.say(frequency(f).0)}
                         </option>
                     }).collect_view()}
                 </select>
             </label>
-            {time_input("schedule-at", read(|r| r.time.clone()), move |t| edit(Box::new(move |r| r.time = t.clone())))}
+            {time_input(msg!("schedule-at"), read(|r| r.time.clone()), move |t| edit(Box::new(move |r| r.time = t.clone())))}
             <Show when=move || freq.get() == Frequency::Weekly>
-                {weekday_select("schedule-on", weekday_value, move |d| edit(Box::new(move |r| r.weekday = d)))}
+                {weekday_select(msg!("schedule-on"), weekday_value, move |d| edit(Box::new(move |r| r.weekday = d)))}
             </Show>
             <Show when=move || freq.get() == Frequency::Monthly>
-                {day_input("schedule-on-day", day, move |d| edit(Box::new(move |r| r.day_of_month = d)))}
+                {day_input(msg!("schedule-on-day"), day, move |d| edit(Box::new(move |r| r.day_of_month = d)))}
             </Show>
         </fieldset>
     }
 }
 
 /// The plan types, their names, hints and values in the form.
-const PLANS: [(&str, &str, &str); 4] = [
-    ("basic", "plan-basic", "plan-basic-hint"),
-    ("custom", "plan-custom", "plan-custom-hint"),
+const PLANS: [(&str, MessageId, MessageId); 4] = [
+    ("basic", msg!("plan-basic"), msg!("plan-basic-hint")),
+    ("custom", msg!("plan-custom"), msg!("plan-custom-hint")),
     (
         "forever_incremental",
-        "plan-forever-incremental",
-        "plan-forever-incremental-hint",
+        msg!("plan-forever-incremental"),
+        msg!("plan-forever-incremental-hint"),
     ),
-    ("gfs", "plan-gfs", "plan-gfs-hint"),
+    ("gfs", msg!("plan-gfs"), msg!("plan-gfs-hint")),
 ];
 
 fn plan_type(plan: &SchedulePlan) -> &'static str {
@@ -391,36 +391,36 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
                         })
                     />
                     <span>
-                        <span class="m365-choice__label">{move || i18n.t(label)}</span>
-                        <span class="m365-choice__hint">{move || i18n.t(hint)}</span>
+                        <span class="m365-choice__label">{move || i18n.say(label)}</span>
+                        <span class="m365-choice__hint">{move || i18n.say(hint)}</span>
                     </span>
                 </label>
             }).collect_view()}
             <div class="m365-settings__indent m365-settings__inline">
                 {move || match kind.get() {
-                    "basic" => time_input("schedule-time", shared_time, set_shared_time).into_any(),
+                    "basic" => time_input(msg!("schedule-time"), shared_time, set_shared_time).into_any(),
                     "custom" => view! {
-                        {recurrence_fields(policy, "schedule-full", |plan| match plan {
+                        {recurrence_fields(policy, msg!("schedule-full"), |plan| match plan {
                             SchedulePlan::Custom { full, .. } => Some(full),
                             _ => None,
                         })}
-                        {recurrence_fields(policy, "schedule-incremental", |plan| match plan {
+                        {recurrence_fields(policy, msg!("schedule-incremental"), |plan| match plan {
                             SchedulePlan::Custom { incremental, .. } => Some(incremental),
                             _ => None,
                         })}
                     }.into_any(),
-                    "forever_incremental" => recurrence_fields(policy, "schedule-incremental", |plan| match plan {
+                    "forever_incremental" => recurrence_fields(policy, msg!("schedule-incremental"), |plan| match plan {
                         SchedulePlan::ForeverIncremental { incremental } => Some(incremental),
                         _ => None,
                     }).into_any(),
                     _ => view! {
-                        {time_input("schedule-time", shared_time, set_shared_time)}
-                        {day_input("schedule-gfs-full-day", gfs_day, move |d| policy.update(|p| {
+                        {time_input(msg!("schedule-time"), shared_time, set_shared_time)}
+                        {day_input(msg!("schedule-gfs-full-day"), gfs_day, move |d| policy.update(|p| {
                             if let SchedulePlan::Gfs { full_day_of_month, .. } = &mut p.schedule.plan {
                                 *full_day_of_month = d;
                             }
                         }))}
-                        {weekday_select("schedule-gfs-differential-day", gfs_weekday, move |w| policy.update(|p| {
+                        {weekday_select(msg!("schedule-gfs-differential-day"), gfs_weekday, move |w| policy.update(|p| {
                             if let SchedulePlan::Gfs { differential_weekday, .. } = &mut p.schedule.plan {
                                 *differential_weekday = w;
                             }
@@ -557,7 +557,7 @@ pub fn EncryptionSection(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let algorithm = Memo::new(move |_| policy.with(|p| p.encryption));
-    let choice = move |value: EncryptionAlgorithm, label: &'static str| {
+    let choice = move |value: EncryptionAlgorithm, label: MessageId| {
         view! {
             <label class="m365-choice">
                 <input
@@ -566,14 +566,14 @@ pub fn EncryptionSection(
                     prop:checked=move || algorithm.get() == value
                     on:change=move |_| policy.update(|p| p.encryption = value)
                 />
-                <span class="m365-choice__label">{move || i18n.t(label)}</span>
+                <span class="m365-choice__label">{move || i18n.say(label)}</span>
             </label>
         }
     };
-    let password_field = move |label: &'static str, value: RwSignal<String>| {
+    let password_field = move |label: MessageId, value: RwSignal<String>| {
         view! {
             <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">{move || i18n.t(label)}</span>
+                <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
                 <input
                     type="password"
                     class="m365-input"
@@ -587,9 +587,9 @@ pub fn EncryptionSection(
     view! {
         <fieldset class="m365-settings__section" aria-describedby="m365-encryption-errors">
             <legend class="m365-settings__heading">{move || t!(i18n, "encryption-heading")}</legend>
-            {choice(EncryptionAlgorithm::Off, "encryption-off")}
-            {choice(EncryptionAlgorithm::AesCbc, "encryption-aes-cbc")}
-            {choice(EncryptionAlgorithm::AesGcm, "encryption-aes-gcm")}
+            {choice(EncryptionAlgorithm::Off, msg!("encryption-off"))}
+            {choice(EncryptionAlgorithm::AesCbc, msg!("encryption-aes-cbc"))}
+            {choice(EncryptionAlgorithm::AesGcm, msg!("encryption-aes-gcm"))}
             <Show when=move || needs_password.get()>
                 <p class="m365-warning">
                     <strong>{move || t!(i18n, "encryption-warning-label")}</strong>
@@ -597,8 +597,8 @@ pub fn EncryptionSection(
                     {move || t!(i18n, "encryption-warning")}
                 </p>
                 <div class="m365-settings__inline">
-                    {password_field("encryption-password", password)}
-                    {password_field("encryption-password-again", again)}
+                    {password_field(msg!("encryption-password"), password)}
+                    {password_field(msg!("encryption-password-again"), again)}
                 </div>
             </Show>
             <Show when=move || !needs_password.get() && algorithm.get() != EncryptionAlgorithm::Off && password_set.get()>

@@ -6,7 +6,7 @@ use xms_m365_contract::{
     SchedulePlan, UserScope, Weekday,
 };
 
-use crate::i18n::{I18n, t};
+use crate::i18n::{I18n, MessageId, msg, t};
 
 /// Every weekday, Monday first.
 pub const WEEKDAYS: [Weekday; 7] = [
@@ -47,12 +47,12 @@ pub fn weekday_name(i18n: I18n, day: Weekday) -> String {
 }
 
 /// A frequency's message and its value in forms.
-pub fn frequency(frequency: Frequency) -> (&'static str, &'static str) {
+pub fn frequency(frequency: Frequency) -> (MessageId, &'static str) {
     match frequency {
-        Frequency::Hourly => ("frequency-hourly", "hourly"),
-        Frequency::Daily => ("frequency-daily", "daily"),
-        Frequency::Weekly => ("frequency-weekly", "weekly"),
-        Frequency::Monthly => ("frequency-monthly", "monthly"),
+        Frequency::Hourly => (msg!("frequency-hourly"), "hourly"),
+        Frequency::Daily => (msg!("frequency-daily"), "daily"),
+        Frequency::Weekly => (msg!("frequency-weekly"), "weekly"),
+        Frequency::Monthly => (msg!("frequency-monthly"), "monthly"),
     }
 }
 
@@ -98,16 +98,16 @@ pub fn summary(
 ) -> Vec<String> {
     let scope = &policy.scope;
     let data: Vec<String> = [
-        (scope.mail, "data-mail"),
-        (scope.calendars, "data-calendars"),
-        (scope.contacts, "data-contacts"),
-        (scope.onedrive, "data-onedrive"),
-        (scope.sharepoint, "data-sharepoint"),
-        (scope.groups, "data-groups"),
+        (scope.mail, msg!("data-mail")),
+        (scope.calendars, msg!("data-calendars")),
+        (scope.contacts, msg!("data-contacts")),
+        (scope.onedrive, msg!("data-onedrive")),
+        (scope.sharepoint, msg!("data-sharepoint")),
+        (scope.groups, msg!("data-groups")),
     ]
     .into_iter()
     .filter(|(on, _)| *on)
-    .map(|(_, id)| i18n.t(id))
+    .map(|(_, id)| i18n.say(id))
     .collect();
     let whose = match &scope.users {
         UserScope::AllProtected => t!(i18n, "summary-whose-all"),

@@ -1,16 +1,22 @@
 //! The catalogue check: every language's Fluent catalogue has exactly the messages English has,
-//! each with the same variables and with every plural form its language needs, and every
-//! English message is named by the code that shows it.
+//! each with the same variables and with every plural form its language needs; every English
+//! message is named by the code that shows it, and every message the code names exists, with
+//! exactly the arguments its English text uses.
 //!
 //! Catalogues live as `LOCALES/<language>/<part>.ftl`; English (`en`) is the reference. Code
-//! names a message by its id as a string literal (`"tile-users"`), which is how the check
-//! finds the ones nothing uses.
+//! names a message by a literal id where it says or chooses it: `t!(i18n, "id", name = …)`,
+//! `i18n.t("id")`, `words.t_with("id", &[("name", …)])`, or `msg!("id")` for a message chosen
+//! before it is said. A call that names its message by anything but a literal is refused, since
+//! no check could see which message it means.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
     fs,
     path::{Path, PathBuf},
+    str::FromStr,
 };
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
@@ -92,14 +98,54 @@ pub fn check(locales: &Path, sources: &[&Path]) -> Result<(), Vec<String>> {
         }
     }
 
-    let code = sources
-        .iter()
-        .flat_map(|dir| rust_files(dir))
-        .filter_map(|file| fs::read_to_string(file).ok())
-        .collect::<Vec<_>>();
+    let mut named = BTreeSet::new();
+    for file in sources.iter().flat_map(|dir| rust_files(dir)) {
+        let Ok(text) = fs::read_to_string(&file) else {
+            problems.push(format!("{}: cannot be read", file.display()));
+            continue;
+        };
+        let Ok(tokens) = TokenStream::from_str(&text) else {
+            problems.push(format!("{}: cannot be tokenized", file.display()));
+            continue;
+        };
+        let mut uses = Vec::new();
+        message_uses(tokens, &mut uses);
+        for found in uses {
+            let Use::Named { id, arguments } = found else {
+                problems.push(format!(
+                    "{}: a message is named by `{}`, not a literal id: write the id where the \
+                     message is chosen (`msg!(\"…\")`)",
+                    file.display(),
+                    match found {
+                        Use::Unnamed(what) => what,
+                        Use::Named { .. } => unreachable!(),
+                    }
+                ));
+                continue;
+            };
+            match reference.get(&id) {
+                None => problems.push(format!(
+                    "{}: names `{id}`, which no catalogue has",
+                    file.display()
+                )),
+                Some((_, facts)) => {
+                    if let Some(arguments) = arguments
+                        && arguments != facts.variables
+                    {
+                        problems.push(format!(
+                            "{}: gives `{id}` the arguments {arguments:?}, but its English \
+                             text uses {:?}",
+                            file.display(),
+                            facts.variables
+                        ));
+                    }
+                }
+            }
+            named.insert(id);
+        }
+    }
     for id in reference.keys() {
-        let literal = format!("\"{id}\"");
-        if !code.iter().any(|text| text.contains(&literal)) {
+        if !named.contains(id) {
             problems.push(format!(
                 "`{id}` is in the catalogues but no source file names it (\"{id}\"): remove it, or use it"
             ));
@@ -271,6 +317,145 @@ fn inline_facts(inline: &InlineExpression<&str>, facts: &mut MessageFacts) {
         | InlineExpression::NumberLiteral { .. }
         | InlineExpression::MessageReference { .. }
         | InlineExpression::TermReference { .. } => {}
+    }
+}
+
+/// How the code names a message.
+#[derive(Debug, PartialEq, Eq)]
+enum Use {
+    /// By a literal id; with the arguments it gives, where the call gives them.
+    Named {
+        id: String,
+        arguments: Option<BTreeSet<String>>,
+    },
+    /// By an expression (shown as written): which message it is, only the run knows.
+    Unnamed(String),
+}
+
+/// Every message `tokens` name, in `t!(…)`, `msg!(…)`, `.t(…)` and `.t_with(…)`, also
+/// inside other macros' bodies. Macro definitions' own `$id`s are not uses.
+fn message_uses(tokens: TokenStream, uses: &mut Vec<Use>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (at, tree) in trees.iter().enumerate() {
+        let TokenTree::Group(group) = tree else {
+            continue;
+        };
+        let before = |back: usize| at.checked_sub(back).map(|i| &trees[i]);
+        let ident = |tree: Option<&TokenTree>, names: &[&str]| matches!(tree, Some(TokenTree::Ident(ident)) if names.iter().any(|n| ident == n));
+        let punct = |tree: Option<&TokenTree>, c: char| matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == c);
+        let parenthesized = group.delimiter() == Delimiter::Parenthesis;
+        if parenthesized && punct(before(1), '!') && ident(before(2), &["t"]) {
+            uses.push(translation_macro(group.stream()));
+        } else if parenthesized && punct(before(1), '!') && ident(before(2), &["msg"]) {
+            uses.push(first_literal(group.stream(), None));
+        } else if parenthesized && ident(before(1), &["t", "t_with"]) && punct(before(2), '.') {
+            let with = ident(before(1), &["t_with"]);
+            let use_ = first_literal(group.stream(), with.then(|| tuple_keys(group.stream())));
+            // `$i18n.t($id)` inside a macro definition: its uses are the macro's.
+            if !matches!(&use_, Use::Unnamed(what) if what.starts_with('$')) {
+                uses.push(use_);
+            }
+        }
+        message_uses(group.stream(), uses);
+    }
+}
+
+/// `tokens` split at their top-level commas.
+fn arguments(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut parts = vec![Vec::new()];
+    for tree in tokens {
+        match &tree {
+            TokenTree::Punct(p) if p.as_char() == ',' => parts.push(Vec::new()),
+            _ => parts.last_mut().expect("never empty").push(tree),
+        }
+    }
+    parts.retain(|part| !part.is_empty());
+    parts
+}
+
+/// A string literal's text, if `tree` is one.
+fn string_literal(tree: &TokenTree) -> Option<String> {
+    let TokenTree::Literal(literal) = tree else {
+        return None;
+    };
+    let text = literal.to_string();
+    text.strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_owned)
+}
+
+fn written(part: &[TokenTree]) -> String {
+    part.iter().cloned().collect::<TokenStream>().to_string()
+}
+
+/// `t!([@now] i18n, "id", name = value, …)`.
+fn translation_macro(tokens: TokenStream) -> Use {
+    let parts = arguments(tokens);
+    let Some(id) = parts.get(1) else {
+        return Use::Unnamed(
+            parts
+                .iter()
+                .map(|p| written(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    };
+    match id.as_slice() {
+        [tree] if string_literal(tree).is_some() => Use::Named {
+            id: string_literal(tree).expect("checked"),
+            arguments: Some(
+                parts[2..]
+                    .iter()
+                    .filter_map(|part| match part.first() {
+                        Some(TokenTree::Ident(name)) => Some(name.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+        },
+        _ => Use::Unnamed(written(id)),
+    }
+}
+
+/// The call's first argument as a literal id (with `arguments`), or what names it instead.
+fn first_literal(tokens: TokenStream, arguments: Option<BTreeSet<String>>) -> Use {
+    let parts = self::arguments(tokens);
+    match parts.first().map(Vec::as_slice) {
+        Some([tree]) if string_literal(tree).is_some() => Use::Named {
+            id: string_literal(tree).expect("checked"),
+            arguments,
+        },
+        Some(part) => Use::Unnamed(written(part)),
+        None => Use::Unnamed(String::new()),
+    }
+}
+
+/// The names of `&[("name", value), …]`: the first literal of each parenthesized pair.
+fn tuple_keys(tokens: TokenStream) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for part in arguments(tokens).into_iter().skip(1) {
+        for tree in part {
+            collect_tuple_keys(&tree, &mut keys);
+        }
+    }
+    keys
+}
+
+fn collect_tuple_keys(tree: &TokenTree, keys: &mut BTreeSet<String>) {
+    if let TokenTree::Group(group) = tree {
+        let parts = arguments(group.stream());
+        match (group.delimiter(), parts.first().map(Vec::as_slice)) {
+            (Delimiter::Parenthesis, Some([first])) if parts.len() == 2 => {
+                if let Some(key) = string_literal(first) {
+                    keys.insert(key);
+                }
+            }
+            _ => {
+                for tree in group.stream() {
+                    collect_tuple_keys(&tree, keys);
+                }
+            }
+        }
     }
 }
 

@@ -121,6 +121,44 @@ fn exact_numbers_are_not_plurals_but_plurals_among_them_are() {
 }
 
 #[test]
+fn ids_and_arguments_the_code_names_must_exist_and_match() {
+    let code = r#"
+        fn f() {
+            t!(i18n, "greting", name = n);          // misspelled
+            t!(i18n, "users", total = 2);           // the message says $count
+            view! { <p>{move || i18n.t(label)}</p> } // chosen at run time, unseen
+            let chosen = msg!("farewell");          // in no catalogue
+            t!(i18n, "greeting", name = n);
+            words.t_with("users", &[("count", "2")]);
+            macro_rules! t { ($i18n:expr, $id:literal) => { $i18n.t($id) }; }
+        }
+    "#;
+    let dir = project(
+        "names",
+        &[("locales/en/a.ftl", ENGLISH), ("src/lib.rs", code)],
+    );
+    let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
+    let said = |needle: &str| problems.iter().any(|problem| problem.contains(needle));
+    assert!(
+        said("names `greting`, which no catalogue has"),
+        "{problems:#?}"
+    );
+    assert!(
+        said("names `farewell`, which no catalogue has"),
+        "{problems:#?}"
+    );
+    assert!(
+        said("gives `users` the arguments {\"total\"}, but its English text uses {\"count\"}"),
+        "{problems:#?}"
+    );
+    assert!(
+        said("a message is named by `label`, not a literal id"),
+        "{problems:#?}"
+    );
+    assert_eq!(problems.len(), 4, "the right calls pass: {problems:#?}");
+}
+
+#[test]
 fn a_syntax_error_is_reported() {
     let dir = project(
         "syntax",

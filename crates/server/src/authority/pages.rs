@@ -121,11 +121,13 @@ async fn pending(
     let found = run_blocking(move || db.device_authorization_by_user_code(&lookup))
         .await
         .map_err(IntoResponse::into_response)?;
-    let refuse = |id: &str| code_page(words, StatusCode::BAD_REQUEST, Some(&words.t(id)), typed);
+    let refuse = |error: String| code_page(words, StatusCode::BAD_REQUEST, Some(&error), typed);
     match found {
-        None => Err(refuse("code-wrong")),
-        Some(found) if state.clock.now_ms() >= found.expires_at => Err(refuse("code-expired")),
-        Some(found) if found.state != DeviceState::Pending => Err(refuse("code-used")),
+        None => Err(refuse(words.t("code-wrong"))),
+        Some(found) if state.clock.now_ms() >= found.expires_at => {
+            Err(refuse(words.t("code-expired")))
+        }
+        Some(found) if found.state != DeviceState::Pending => Err(refuse(words.t("code-used"))),
         Some(found) => Ok(found),
     }
 }
