@@ -18,40 +18,41 @@ const STATUS = {
 };
 
 const esc = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const count = (n) => n.toLocaleString("en-US");
-const plural = (n, unit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-const exact = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+// The words as the module writes them in English: numbers, exact times (in the reader's
+// zone), relative times and their rounding, all by the browser's Intl (src/i18n/intl.rs).
+const numbers = new Intl.NumberFormat("en");
+const count = (n) => numbers.format(n);
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const exact = (iso) => dateTime.format(new Date(Date.parse(iso)));
+const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
-function ago(iso) {
-  const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${plural(minutes, "minute")} ago`;
-  if (minutes < 1440) return `${plural(Math.floor(minutes / 60), "hour")} ago`;
-  if (minutes < 2880) return "yesterday";
-  return `${plural(Math.floor(minutes / 1440), "day")} ago`;
+/** `offset` ms from now (negative: past) in the largest unit that fits, rounded as the module does. */
+function relative(offset) {
+  const minutes = Math.abs(offset) / 60_000;
+  const whole = (n, future) => (offset < 0 ? -Math.floor(n) : future(n));
+  if ((minutes < 1 && offset <= 0) || offset === 0) return relativeTime.format(0, "second");
+  if (minutes < 60) return relativeTime.format(whole(minutes, Math.ceil), "minute");
+  if (minutes < 24 * 60) return relativeTime.format(whole(minutes / 60, Math.round), "hour");
+  return relativeTime.format(whole(minutes / (24 * 60), Math.round), "day");
 }
 
-function until(iso) {
-  const minutes = Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 60_000));
-  if (minutes < 1) return "due now";
-  if (minutes < 60) return `in ${plural(minutes, "minute")}`;
-  if (minutes <= 1440) return `in ${plural(Math.floor(minutes / 60), "hour")}`;
-  return `in ${plural(Math.floor(minutes / 1440), "day")}`;
-}
+const ago = (iso) => relative(Math.min(0, Date.parse(iso) - Date.now()));
+const until = (iso) => relative(Math.max(0, Date.parse(iso) - Date.now()));
 
 const when = (iso, words) =>
   `<time class="m365-tile__when" datetime="${esc(iso)}" tabindex="0">${words}<span class="m365-tile__exact"> (${exact(iso)})</span></time>`;
 
 function lastBackup(last) {
   if (!last) return "None yet";
-  const result = last.failure ? `Failed: ${esc(last.failure)}` : `Succeeded, ${count(last.items)} items`;
+  const items = last.items === 1 ? "item" : "items";
+  const result = last.failure ? `Failed: ${esc(last.failure)}` : `Succeeded, ${count(last.items)} ${items}`;
   return `<span class="m365-tile__result">${result}</span> ${when(last.finished_at, ago(last.finished_at))}`;
 }
 
 function progress(job, name) {
   const running = job.state.status === "running" ? job.state : null;
   const words = running
-    ? `${running.percent} % · ${count(running.items_done)} of ${count(running.items_total)} items`
+    ? `${running.percent}% · ${count(running.items_done)} of ${count(running.items_total)} ${running.items_total === 1 ? "item" : "items"}`
     : "Queued, waiting for the worker";
   const value = running ? ` aria-valuenow="${running.percent}"` : "";
   const waiting = running ? "" : " m365-progress__bar--waiting";
