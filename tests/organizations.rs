@@ -19,8 +19,8 @@ use xms_m365::{
     OrganizationList, SortOrder, decode, visible_entries,
 };
 use xms_m365_contract::{
-    ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization, OrganizationId,
-    OrganizationStatus, PolicyKind, ServerEvent, Worker, WorkerId, WorkerKind,
+    BackupKind, ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization,
+    OrganizationId, OrganizationStatus, PolicyKind, ServerEvent, Worker, WorkerId, WorkerKind,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -82,6 +82,7 @@ fn job(organization: &str, state: JobState) -> Job {
         created_at: "2026-11-26T10:00:00Z".into(),
         finished_at: (!state.is_active()).then(|| "2026-11-26T10:05:00Z".to_owned()),
         state,
+        kind: BackupKind::Incremental,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::OrganizationId;
+use crate::{BackupKind, OrganizationId};
 
 /// XMS's identifier of a job.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,6 +24,9 @@ pub struct Job {
     pub finished_at: Option<String>,
     /// Where it stands.
     pub state: JobState,
+    /// Which kind of backup it is: the schedule's kind for a scheduled one, incremental for
+    /// one asked for by hand, and full whenever the organization has no full copy yet.
+    pub kind: BackupKind,
 }
 
 /// Where a job stands.

@@ -327,7 +327,9 @@ async fn backups_create(
     let task_state = state.clone();
     let organization = id.clone();
     let queued = tokio::task::spawn_blocking(move || {
-        task_state.jobs.start_backup(&task_state, &organization)
+        task_state
+            .jobs
+            .start_backup(&task_state, &organization, None)
     });
     // Blocking threads run inside the runtime, so the worker can be spawned from there.
     match queued.await? {

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_settings_and_licences.sql"),
     include_str!("../migrations/0007_policies.sql"),
     include_str!("../migrations/0008_sessions.sql"),
+    include_str!("../migrations/0009_job_kinds.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers.
@@ -343,7 +344,7 @@ static ORGANIZATION_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::n
         "SELECT o.id, o.tenant_id, o.name, o.primary_domain, o.user_count, o.connected_at,
                 o.needs_reauthorization,
                 a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total,
-                a.reason, a.created_at, a.finished_at,
+                a.reason, a.created_at, a.finished_at, a.kind,
                 l.id, l.state, l.items_done, l.reason, l.finished_at,
                 o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}, o.protected_users, p.policy
          FROM organizations o
@@ -370,29 +371,29 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
         Some(_) => Some(crate::jobs::store::job_from_row_at(row, 7)?),
         None => None,
     };
-    let last_backup = match row.get::<_, Option<String>>(16)? {
+    let last_backup = match row.get::<_, Option<String>>(17)? {
         Some(job_id) => {
-            let failed = row.get::<_, String>(17)? == "failed";
+            let failed = row.get::<_, String>(18)? == "failed";
             Some(LastBackup {
                 job_id: JobId(job_id),
-                items: row.get(18)?,
+                items: row.get(19)?,
                 failure: if failed {
-                    Some(row.get::<_, Option<String>>(19)?.unwrap_or_default())
+                    Some(row.get::<_, Option<String>>(20)?.unwrap_or_default())
                 } else {
                     None
                 },
-                finished_at: rfc3339(row.get::<_, Option<i64>>(20)?.unwrap_or_default()),
+                finished_at: rfc3339(row.get::<_, Option<i64>>(21)?.unwrap_or_default()),
             })
         }
         None => None,
     };
-    let policy = match row.get::<_, String>(21)?.as_str() {
+    let policy = match row.get::<_, String>(22)?.as_str() {
         "custom" => PolicyKind::Custom,
         _ => PolicyKind::Default,
     };
-    let scheduled_until: i64 = row.get(22)?;
-    let protected_users: u32 = row.get(28)?;
-    let custom_policy: Option<String> = row.get(29)?;
+    let scheduled_until: i64 = row.get(23)?;
+    let protected_users: u32 = row.get(29)?;
+    let custom_policy: Option<String> = row.get(30)?;
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -423,7 +424,7 @@ fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organizati
             .then(|| crate::policies::next_backup_after(custom_policy.as_deref(), scheduled_until))
             .flatten()
             .map(rfc3339),
-        default_worker: worker_from_row_at(row, 23)?,
+        default_worker: worker_from_row_at(row, 24)?,
     })
 }
 
@@ -492,7 +493,7 @@ mod tests {
         let status = || db.organization(&id).unwrap().unwrap().status;
         assert_eq!(status(), OrganizationStatus::NeverBackedUp);
 
-        db.queue_backup(&id, "job-1", 1_000).unwrap();
+        db.queue_backup(&id, "job-1", None, 1_000).unwrap();
         let running = db.organization(&id).unwrap().unwrap();
         assert_eq!(running.status, OrganizationStatus::BackupRunning);
         assert_eq!(running.active_job.unwrap().id.0, "job-1");
@@ -504,7 +505,7 @@ mod tests {
         let last = healthy.last_backup.unwrap();
         assert_eq!((last.items, last.failure), (9, None));
 
-        db.queue_backup(&id, "job-2", 3_000).unwrap();
+        db.queue_backup(&id, "job-2", None, 3_000).unwrap();
         let failed = xms_m365_contract::JobState::Failed {
             reason: "Throttled.".into(),
         };
@@ -512,7 +513,7 @@ mod tests {
         assert_eq!(status(), OrganizationStatus::LastBackupFailed);
 
         // A cancelled backup does not hide the last one that ran to an end.
-        db.queue_backup(&id, "job-3", 5_000).unwrap();
+        db.queue_backup(&id, "job-3", None, 5_000).unwrap();
         db.finish_job("job-3", &xms_m365_contract::JobState::Cancelled, 6_000)
             .unwrap();
         let after_cancel = db.organization(&id).unwrap().unwrap();

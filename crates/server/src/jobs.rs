@@ -9,7 +9,7 @@ pub mod store;
 use std::{collections::HashMap, sync::Mutex, time::Duration};
 
 use tokio::task::AbortHandle;
-use xms_m365_contract::{Job, JobState, ServerEvent};
+use xms_m365_contract::{BackupKind, Job, JobState, ServerEvent};
 
 use crate::{AppState, db::DbError};
 use store::{BackupTarget, QueueError};
@@ -48,12 +48,19 @@ impl Jobs {
         }
     }
 
-    /// Queues a backup of an organization and starts its worker.
-    pub fn start_backup(&self, state: &AppState, organization_id: &str) -> Result<Job, QueueError> {
+    /// Queues a backup of an organization (of the kind its schedule runs now, when
+    /// `scheduled`; see [`crate::db::Db::queue_backup`]) and starts its worker.
+    pub fn start_backup(
+        &self,
+        state: &AppState,
+        organization_id: &str,
+        scheduled: Option<BackupKind>,
+    ) -> Result<Job, QueueError> {
         let id = uuid::Uuid::new_v4().to_string();
-        let (job, target) = state
-            .db
-            .queue_backup(organization_id, &id, state.clock.now_ms())?;
+        let (job, target) =
+            state
+                .db
+                .queue_backup(organization_id, &id, scheduled, state.clock.now_ms())?;
         state
             .events
             .publish(ServerEvent::JobProgress { job: job.clone() });

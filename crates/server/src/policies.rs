@@ -153,6 +153,26 @@ pub(crate) fn next_backup_after(policy_json: Option<&str>, scheduled_until: i64)
     }
 }
 
+/// Which kind of backup an organization's schedule runs at its first run after
+/// `scheduled_until` (Unix ms), supposing a full copy exists (without one, the backup is full
+/// whatever this says): the custom policy's (`policy_json`), or the default policy's.
+pub(crate) fn scheduled_kind(policy_json: Option<&str>, scheduled_until: i64) -> BackupKind {
+    let policy = parse_policy(policy_json).unwrap_or_else(default_policy);
+    schedule::parse_zone(&policy.schedule.time_zone)
+        .and_then(|zone| {
+            schedule::next_runs(
+                &policy.schedule.plan,
+                zone,
+                instant(scheduled_until),
+                true,
+                1,
+            )
+            .first()
+            .map(|run| run.kind)
+        })
+        .unwrap_or(BackupKind::Incremental)
+}
+
 /// How a policy's password is checked when saving: the one given, and the algorithm the
 /// stored password is for, if one is stored.
 #[derive(Debug, Clone, Copy)]
@@ -430,11 +450,13 @@ struct Stored {
 impl Stored {
     fn read(conn: &Connection, id: &str) -> rusqlite::Result<Option<Self>> {
         conn.query_row(
-            "SELECT p.policy, p.encryption_password_hash, o.policy_version, o.user_count,
-                    EXISTS (SELECT 1 FROM jobs WHERE organization_id = o.id
-                            AND state = 'succeeded')
-             FROM organizations o LEFT JOIN policies p ON p.organization_id = o.id
-             WHERE o.id = ?1",
+            &format!(
+                "SELECT p.policy, p.encryption_password_hash, o.policy_version, o.user_count,
+                        {}
+                 FROM organizations o LEFT JOIN policies p ON p.organization_id = o.id
+                 WHERE o.id = ?1",
+                crate::jobs::store::HAS_FULL_COPY
+            ),
             [id],
             |row| {
                 Ok(Self {

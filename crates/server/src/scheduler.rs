@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use rusqlite::params;
-use xms_m365_contract::{Job, OrganizationId};
+use xms_m365_contract::{BackupKind, Job, OrganizationId};
 
 use crate::{
     AppState,
@@ -96,7 +96,7 @@ pub fn run_due_backups(state: &AppState, now: i64) -> Result<BackupPass, DbError
             pass.skipped.push(OrganizationId(due.id));
             continue;
         }
-        match state.jobs.start_backup(state, &due.id) {
+        match state.jobs.start_backup(state, &due.id, Some(due.kind)) {
             Ok(job) => pass.started.push(job),
             // Started by hand since the query: that backup serves this run.
             Err(QueueError::AlreadyRunning(_)) => {
@@ -160,6 +160,8 @@ struct DueBackup {
     id: String,
     needs_reauthorization: bool,
     backup_active: bool,
+    /// The kind of the run that is due.
+    kind: BackupKind,
 }
 
 impl Db {
@@ -188,6 +190,7 @@ impl Db {
                 id: row.get(0)?,
                 needs_reauthorization: row.get(1)?,
                 backup_active: row.get(2)?,
+                kind: crate::policies::scheduled_kind(policy.as_deref(), scheduled_until),
             };
             Ok(due.then_some(backup))
         })?;

@@ -197,7 +197,7 @@ async fn jobs_left_running_by_a_stop_are_marked_interrupted() {
     let server = server();
     let contoso = server.add_organization("Contoso", 10);
     // Queued straight in storage: no worker runs it, as after a stop.
-    let (queued, _) = server.db.queue_backup(&contoso, "job-1", 0).unwrap();
+    let (queued, _) = server.db.queue_backup(&contoso, "job-1", None, 0).unwrap();
     assert_eq!(server.db.interrupt_unfinished_jobs(1_000).unwrap(), 1);
     let JobState::Failed { reason } = job(&server, &queued.id.0).await.state else {
         panic!("an interrupted job must be failed");

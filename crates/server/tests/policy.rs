@@ -516,7 +516,10 @@ async fn deleting_the_custom_policy_returns_to_the_default() {
 /// Marks `id` as backed up once: it has a full copy for later backups to build on.
 fn back_up(server: &TestApp, id: &str) {
     let now = server.now();
-    let (job, _) = server.db.queue_backup(id, "first-backup", now).unwrap();
+    let (job, _) = server
+        .db
+        .queue_backup(id, "first-backup", None, now)
+        .unwrap();
     let done = JobState::Succeeded { items: 10 };
     assert!(server.db.finish_job(&job.id.0, &done, now).unwrap());
 }

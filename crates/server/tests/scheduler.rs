@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use common::{Stream, TestApp, at};
-use xms_m365_contract::{OrganizationStatus, ServerEvent};
+use xms_m365_contract::{BackupKind, JobState, OrganizationStatus, ServerEvent};
 use xms_server::{
     db::{self, rfc3339},
     scheduler::{self, MAX_STARTS_PER_PASS, SchedulerConfig, next_run_after},
@@ -52,7 +52,7 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
     let manual = server
         .state
         .jobs
-        .start_backup(&server.state, &busy)
+        .start_backup(&server.state, &busy, None)
         .unwrap();
     let pass = scheduler::run_due_backups(&server.state, tonight + 1_000).unwrap();
     let started: Vec<_> = pass
@@ -231,4 +231,89 @@ async fn the_background_scheduler_runs_user_syncs_at_the_given_period() {
         }
     }
     scheduler.abort();
+}
+
+#[tokio::test]
+async fn the_first_backup_is_full_whatever_the_schedule_and_later_ones_follow_it() {
+    // Wednesday 2 December: tonight's default run is an incremental one by the schedule.
+    let server = TestApp::at("2026-12-02T09:00:00Z");
+    let contoso = server.add_organization("Contoso", 10);
+    let fabrikam = server.add_organization("Fabrikam", 10);
+    let kinds = |pass: &scheduler::BackupPass| {
+        let mut started: Vec<_> = pass
+            .started
+            .iter()
+            .map(|job| (job.organization_id.0.clone(), job.kind))
+            .collect();
+        started.sort_by(|a, b| a.0.cmp(&b.0));
+        started
+    };
+    let finish = |pass: &scheduler::BackupPass, now: i64| {
+        for job in &pass.started {
+            let done = JobState::Succeeded { items: 5 };
+            assert!(server.db.finish_job(&job.id.0, &done, now).unwrap());
+        }
+    };
+    let tonight = at("2026-12-02T22:00:00Z");
+    let first = scheduler::run_due_backups(&server.state, tonight + 1_000).unwrap();
+    assert_eq!(
+        kinds(&first),
+        ids([contoso.clone(), fabrikam.clone()])
+            .into_iter()
+            .map(|id| (id, BackupKind::Full))
+            .collect::<Vec<_>>(),
+        "nothing to build on yet"
+    );
+    // Contoso's full backup succeeds; Fabrikam's fails, so it still has no full copy.
+    finish(
+        &scheduler::BackupPass {
+            started: first
+                .started
+                .iter()
+                .filter(|j| j.organization_id.0 == contoso)
+                .cloned()
+                .collect(),
+            ..Default::default()
+        },
+        tonight + 60_000,
+    );
+    for job in first
+        .started
+        .iter()
+        .filter(|j| j.organization_id.0 == fabrikam)
+    {
+        let failed = JobState::Failed {
+            reason: "throttled".into(),
+        };
+        assert!(
+            server
+                .db
+                .finish_job(&job.id.0, &failed, tonight + 60_000)
+                .unwrap()
+        );
+    }
+
+    let next = scheduler::run_due_backups(&server.state, tonight + DAY_MS + 1_000).unwrap();
+    let mut expected = vec![
+        (contoso.clone(), BackupKind::Incremental),
+        (fabrikam.clone(), BackupKind::Full),
+    ];
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(kinds(&next), expected);
+    finish(&next, tonight + DAY_MS + 60_000);
+
+    // By hand: incremental once a full copy exists, full for a new organization.
+    let manual = server
+        .state
+        .jobs
+        .start_backup(&server.state, &contoso, None)
+        .unwrap();
+    assert_eq!(manual.kind, BackupKind::Incremental);
+    let northwind = server.add_organization("Northwind", 10);
+    let first_by_hand = server
+        .state
+        .jobs
+        .start_backup(&server.state, &northwind, None)
+        .unwrap();
+    assert_eq!(first_by_hand.kind, BackupKind::Full);
 }

@@ -1,7 +1,7 @@
 //! Storage of jobs.
 
 use rusqlite::{OptionalExtension, Row, params};
-use xms_m365_contract::{Job, JobId, JobState, OrganizationId};
+use xms_m365_contract::{BackupKind, Job, JobId, JobState, OrganizationId};
 
 use crate::db::{Db, DbError, rfc3339};
 
@@ -19,6 +19,10 @@ pub enum QueueError {
     Db(#[from] DbError),
 }
 
+/// SQL: whether organization `?1` has a full copy, which later backups can build on.
+pub(crate) const HAS_FULL_COPY: &str = "EXISTS (SELECT 1 FROM jobs WHERE organization_id = ?1
+                                                AND state = 'succeeded' AND kind = 'full')";
+
 /// What the simulated worker needs to know about the organization it backs up.
 #[derive(Debug, Clone)]
 pub struct BackupTarget {
@@ -30,7 +34,8 @@ pub struct BackupTarget {
 
 /// A job's columns, in the order `job_from_row_at` reads them.
 pub(crate) const COLUMNS: &str =
-    "id, organization_id, state, percent, items_done, items_total, reason, created_at, finished_at";
+    "id, organization_id, state, percent, items_done, items_total, reason, created_at, finished_at,
+     kind";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
     job_from_row_at(row, 0)
@@ -59,15 +64,23 @@ pub(crate) fn job_from_row_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Job>
         created_at: rfc3339(row.get(at + 7)?),
         finished_at: row.get::<_, Option<i64>>(at + 8)?.map(rfc3339),
         state,
+        kind: match row.get::<_, String>(at + 9)?.as_str() {
+            "full" => BackupKind::Full,
+            "differential" => BackupKind::Differential,
+            _ => BackupKind::Incremental,
+        },
     })
 }
 
 impl Db {
     /// Queues a backup of `organization_id` unless one is already queued or running.
+    /// `scheduled` is the kind the schedule runs now, `None` for a backup asked for by hand
+    /// (incremental); without a full copy to build on, the backup is full either way.
     pub fn queue_backup(
         &self,
         organization_id: &str,
         job_id: &str,
+        scheduled: Option<BackupKind>,
         now: i64,
     ) -> Result<(Job, BackupTarget), QueueError> {
         let mut conn = self.conn();
@@ -100,9 +113,22 @@ impl Db {
         if active {
             return Err(QueueError::AlreadyRunning(name));
         }
+        let has_full: bool = tx
+            .query_row(
+                &format!("SELECT {HAS_FULL_COPY}"),
+                [organization_id],
+                |row| row.get(0),
+            )
+            .map_err(DbError::from)?;
+        let kind = match (has_full, scheduled) {
+            (false, _) => "full",
+            (true, Some(BackupKind::Full)) => "full",
+            (true, Some(BackupKind::Differential)) => "differential",
+            (true, Some(BackupKind::Incremental) | None) => "incremental",
+        };
         tx.execute(
-            "INSERT INTO jobs (id, organization_id, created_at) VALUES (?1, ?2, ?3)",
-            params![job_id, organization_id, now],
+            "INSERT INTO jobs (id, organization_id, created_at, kind) VALUES (?1, ?2, ?3, ?4)",
+            params![job_id, organization_id, now, kind],
         )
         .map_err(DbError::from)?;
         let sql = format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1");
