@@ -394,7 +394,7 @@ async fn graph_tenant(
     let token = bearer(headers).ok_or_else(graph_unauthorized)?;
     let db = state.db.clone();
     let now = state.clock.now_ms();
-    let tenant_id = run_blocking(move || db.access_token_tenant(&token, now))
+    let (tenant_id, _) = run_blocking(move || db.access_token_holder(&token, now))
         .await
         .map_err(IntoResponse::into_response)?
         .ok_or_else(graph_unauthorized)?;
@@ -409,8 +409,8 @@ pub(super) async fn userinfo_get(State(state): State<AppState>, headers: HeaderM
     };
     let db = state.db.clone();
     let now = state.clock.now_ms();
-    let account = match run_blocking(move || db.access_token_account(&token, now)).await {
-        Ok(Some(upn)) => directory::account(&upn),
+    let account = match run_blocking(move || db.access_token_holder(&token, now)).await {
+        Ok(Some((_, upn))) => directory::account(&upn),
         Ok(None) => None,
         Err(error) => return error.into_response(),
     };

@@ -175,26 +175,19 @@ impl Db {
         Ok(())
     }
 
-    /// The account (user principal name) an unexpired access token was issued to.
-    pub fn access_token_account(&self, token: &str, now: i64) -> Result<Option<String>, DbError> {
+    /// The tenant and the account (user principal name) an unexpired access token was issued
+    /// for.
+    pub fn access_token_holder(
+        &self,
+        token: &str,
+        now: i64,
+    ) -> Result<Option<(String, String)>, DbError> {
         Ok(self
             .conn()
             .query_row(
-                "SELECT account FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
+                "SELECT tenant_id, account FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
                 params![token, now],
-                |row| row.get(0),
-            )
-            .optional()?)
-    }
-
-    /// The tenant an unexpired access token was issued for.
-    pub fn access_token_tenant(&self, token: &str, now: i64) -> Result<Option<String>, DbError> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT tenant_id FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
-                params![token, now],
-                |row| row.get(0),
+                |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?)
     }
