@@ -1,9 +1,15 @@
 // Connecting a Microsoft 365 organization, as an administrator does it: Xopero's steps with
 // the development sign-in authority in a second tab, and every way the sign-in can end.
 import type { Page } from "@playwright/test";
-import { test, expect } from "./server";
+import { createServer, request as forward, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test, expect, holdClock, XmsServer } from "./server";
 import { logIn, signIn } from "./sign-in";
 import { expectAccessible } from "./axe";
+import { STATUS, expectStatus } from "./tiles";
 
 const DIALOG = { name: "Connect a Microsoft 365 organization" };
 const MEGAN = /Megan Bowen/;
@@ -96,13 +102,15 @@ test("Run backup in the success view starts the new organization's first backup 
   const { dialog, code } = await openConnect(page, xms.url);
   const tab = await logIn(context, page);
   await signIn(tab, code, MEGAN, "Continue");
+  // Closing the tab before the consent has reached the authority would end the sign-in there.
+  await expect(tab.getByText("You may now close this window.")).toBeVisible();
   await tab.close();
   await expect(dialog.getByText("Organization connected")).toBeVisible();
   await dialog.getByRole("button", { name: "Run backup" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   const tile = page.getByRole("article", { name: "Contoso Ltd" });
   await expect(tile.getByRole("progressbar", { name: "Backup of Contoso Ltd" })).toBeVisible();
-  await expect(tile).toContainText("Backup running");
+  await expectStatus(tile, STATUS.backup_running);
   await expect(tile.getByRole("button", { name: "Run backup of Contoso Ltd" })).toBeDisabled();
   // Focus returns to Connect, where the dialog was opened.
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
@@ -125,31 +133,67 @@ test("the dialog is modal: focus moves in and is trapped, Escape closes, focus r
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
 });
 
+/**
+ * Counts the checks of a sign-in attempt (`GET /connections/{id}`) the page sends, and those
+ * that have ended, answered or not.
+ */
+function countChecks(page: Page) {
+  const counts = { sent: 0, ended: 0 };
+  const isCheck = (request: { url(): string; method(): string }) =>
+    request.url().includes("/api/v1/m365/connections/") && request.method() === "GET";
+  page.on("request", (request) => isCheck(request) && counts.sent++);
+  page.on("requestfinished", (request) => isCheck(request) && counts.ended++);
+  page.on("requestfailed", (request) => isCheck(request) && counts.ended++);
+  return counts;
+}
+
+/**
+ * With the page's clock held: runs it a second at a time until the page has sent a check
+ * more than it had, which shows that the checks follow that clock.
+ */
+async function expectCheckOnTheClock(page: Page, checks: { sent: number }) {
+  const before = checks.sent;
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(1_000);
+      return checks.sent;
+    }, { message: "a second of the page's clock brings a check" })
+    .toBeGreaterThan(before);
+}
+
+/**
+ * With the page's clock held and no check under way: runs the clock on for far longer than
+ * the poll interval (1 s) and its longest back-off (15 s), twice, so that every wait the
+ * attempt could be in runs out, and so would a wait begun once a check under way was answered.
+ */
+async function outwaitEveryCheck(page: Page) {
+  await page.clock.runFor(20_000);
+  await page.clock.runFor(20_000);
+}
+
 test("closing the dialog cancels the attempt and stops polling", async ({ page, xms }) => {
-  const checks: string[] = [];
+  const checks = countChecks(page);
   const cancels: string[] = [];
   page.on("request", (request) => {
-    if (!request.url().includes("/api/v1/m365/connections/")) return;
-    if (request.method() === "GET") checks.push(request.url());
-    if (request.method() === "DELETE") cancels.push(request.url());
+    if (request.url().includes("/api/v1/m365/connections/") && request.method() === "DELETE") cancels.push(request.url());
   });
   const { dialog } = await openConnect(page, xms.url);
-  await expect.poll(() => checks.length, { timeout: 5_000 }).toBeGreaterThan(0);
+  await holdClock(page);
+  await expectCheckOnTheClock(page, checks);
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect.poll(() => cancels.length).toBe(1);
-  const after = checks.length;
-  await page.waitForTimeout(3_000);
-  expect(checks.length, "polling went on after the dialog closed").toBe(after);
+  await expect.poll(() => checks.ended, { message: "every check was answered" }).toBe(checks.sent);
+  const after = checks.sent;
+  await outwaitEveryCheck(page);
+  expect(checks.sent, "polling went on after the dialog closed").toBe(after);
 });
 
 test("polling pauses while the page is hidden and checks at once when it shows again", async ({ page, xms }) => {
-  let checks = 0;
-  page.on("request", (request) => {
-    if (request.url().includes("/api/v1/m365/connections/") && request.method() === "GET") checks++;
-  });
+  const checks = countChecks(page);
   await openConnect(page, xms.url);
-  await expect.poll(() => checks, { timeout: 5_000 }).toBeGreaterThan(0);
+  await holdClock(page);
+  await expectCheckOnTheClock(page, checks);
   const setVisibility = (state: string) =>
     page.evaluate((state) => {
       Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
@@ -157,12 +201,14 @@ test("polling pauses while the page is hidden and checks at once when it shows a
       document.dispatchEvent(new Event("visibilitychange"));
     }, state);
   await setVisibility("hidden");
-  await page.waitForTimeout(1_500); // a check already under way may still land
-  const whileHidden = checks;
-  await page.waitForTimeout(3_000);
-  expect(checks, "polled while the page was hidden").toBe(whileHidden);
+  // A check already under way may still land.
+  await expect.poll(() => checks.ended, { message: "every check was answered" }).toBe(checks.sent);
+  const whileHidden = checks.sent;
+  await outwaitEveryCheck(page);
+  expect(checks.sent, "polled while the page was hidden").toBe(whileHidden);
   await setVisibility("visible");
-  await expect.poll(() => checks, { timeout: 900 }).toBeGreaterThan(whileHidden);
+  // The clock is held, so no interval can run out: this check is the page showing again.
+  await expect.poll(() => checks.sent, { message: "a check as the page shows again" }).toBeGreaterThan(whileHidden);
 });
 
 test.describe("with codes that expire after 3 seconds", () => {
@@ -200,27 +246,50 @@ test("Conditional Access blocking the device code is explained plainly", async (
 });
 
 test("XMS stopped for a few seconds while waiting: Reconnecting…, then it recovers by itself", async ({ page, context, xms }) => {
+  let unanswered = 0;
+  page.on("requestfailed", (request) => {
+    if (request.url().includes("/api/v1/m365/connections/") && request.method() === "GET") unanswered++;
+  });
   const { dialog, code } = await openConnect(page, xms.url);
   await xms.stop();
   await expect(dialog.getByRole("status").filter({ hasText: "Reconnecting" })).toBeVisible({ timeout: 10_000 });
   await expect(dialog.getByLabel("App authentication code")).toHaveText(code);
   await expectAccessible(page, "the Connect dialog reconnecting");
-  await page.waitForTimeout(2_000);
+  // It keeps checking while XMS is away: a second check finds it stopped too (the page's
+  // clock is hurried through the back-off rather than waited for).
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(1_000);
+      return unanswered;
+    }, { message: "checks while XMS is stopped" })
+    .toBeGreaterThanOrEqual(2);
+  await expect(dialog.getByRole("status").filter({ hasText: "Reconnecting" })).toBeVisible();
   await xms.restartOnSamePort();
   const tab = await logIn(context, page);
   await signIn(tab, code, MEGAN, "Continue");
   await expect(dialog.getByText("Organization connected")).toBeVisible({ timeout: 20_000 });
 });
 
-test("a sign-in address that is neither https nor XMS's own is refused", async ({ page, xms }) => {
-  await page.route("**/api/v1/m365/connections", async (route) => {
-    const response = await route.fetch();
-    const connection = await response.json();
-    connection.verification_uri = "http://login.example.net/devicelogin";
-    await route.fulfill({ response, json: connection });
-  });
+/**
+ * XMS signing in against another reference server's development authority: its sign-in page
+ * is on that server, in plain http, which is neither https nor XMS's own address.
+ */
+const withForeignAuthority = test.extend<{ authority: XmsServer }>({
+  authority: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "xms-e2e-authority-"));
+    const authority = new XmsServer(dataDir, []);
+    await authority.start();
+    await use(authority);
+    await authority.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  serverArgs: async ({ authority }, use) =>
+    use(["--poll-interval", "1", "--authority-url", `${authority.url}/organizations`]),
+});
+
+withForeignAuthority("a sign-in address that is neither https nor XMS's own is refused", async ({ page, xms, authority }) => {
   const { dialog } = await openConnect(page, xms.url);
-  await expect(dialog.getByRole("alert")).toContainText("not secure, so it was not opened: http://login.example.net/devicelogin");
+  await expect(dialog.getByRole("alert")).toContainText(`not secure, so it was not opened: ${authority.url}/devicelogin`);
   await expect(dialog.getByRole("link", { name: "Log in to Microsoft 365" })).toHaveCount(0);
   await expectAccessible(page, "the Connect dialog refusing a sign-in address");
 });
@@ -236,19 +305,79 @@ test("without the Clipboard API the code is selected with a hint to press Ctrl+C
   expect(await page.evaluate(() => document.getSelection()!.toString())).toBe(code);
 });
 
-test("when XMS cannot start a sign-in, the dialog says why and offers Try again", async ({ page, xms }) => {
-  await page.route("**/api/v1/m365/connections", (route) =>
-    route.fulfill({
-      status: 502,
-      json: { error: { code: "bad_gateway", message: "XMS could not reach the Microsoft sign-in service." } },
-    }),
-  );
+/**
+ * The Microsoft sign-in service as XMS reaches it: at first a port where nothing listens;
+ * `comeBack(to)` then listens there and passes everything on to the development authority
+ * at `to`.
+ */
+class SignInService {
+  private server?: Server;
+  private constructor(readonly port: number) {}
+
+  get authorityUrl() {
+    return `http://127.0.0.1:${this.port}/organizations`;
+  }
+
+  /** A port that was free a moment ago, and is closed again. */
+  static async unreachable(): Promise<SignInService> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    return new SignInService(port);
+  }
+
+  async comeBack(to: string): Promise<void> {
+    const target = new URL(to);
+    this.server = createServer((incoming, answer) => {
+      const onward = forward(
+        { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+        (response) => {
+          answer.writeHead(response.statusCode!, response.headers);
+          response.pipe(answer);
+        },
+      );
+      incoming.pipe(onward);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server!.close(resolve));
+  }
+}
+
+const withSignInServiceDown = test.extend<{ signInService: SignInService }>({
+  signInService: async ({}, use) => {
+    const service = await SignInService.unreachable();
+    await use(service);
+    await service.close();
+  },
+  serverArgs: async ({ signInService }, use) =>
+    use(["--poll-interval", "1", "--authority-url", signInService.authorityUrl]),
+});
+
+withSignInServiceDown("when XMS cannot start a sign-in, the dialog says why and offers Try again", async ({ page, xms, signInService }) => {
+  const starts: number[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith("/api/v1/m365/connections") && response.request().method() === "POST") starts.push(response.status());
+  });
   await page.goto(xms.url);
   await page.getByRole("button", { name: "Connect" }).click();
   const dialog = page.getByRole("dialog", DIALOG);
-  await expect(dialog.getByRole("alert")).toContainText("XMS could not reach the Microsoft sign-in service.");
+  // XMS's own words, with the address it could not reach.
+  await expect(dialog.getByRole("alert")).toContainText(
+    `XMS could not reach the Microsoft sign-in service at ${signInService.authorityUrl}.`,
+  );
+  expect(starts).toEqual([502]);
   await expectAccessible(page, "the Connect dialog when XMS cannot start a sign-in");
-  await page.unroute("**/api/v1/m365/connections");
+  // The sign-in service is back: Try again asks XMS afresh, which now gets a code.
+  await signInService.comeBack(xms.url);
   await dialog.getByRole("button", { name: "Try again" }).click();
   await expect(dialog.getByLabel("App authentication code")).toHaveText(/^[A-Z0-9]{6,}$/);
+  await expect(dialog.getByRole("link", { name: "Log in to Microsoft 365" })).toBeVisible();
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  expect(starts).toEqual([502, 201]);
 });

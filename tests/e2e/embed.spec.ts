@@ -1,8 +1,8 @@
 // The module in a host page that is not its own: each way of signing in, two instances, a
 // hostile host stylesheet, the host's links, the events it raises, clean removal, and the
 // reference shell under its strict Content Security Policy.
-import type { Page } from "@playwright/test";
-import { test, expect } from "./server";
+import type { Page, Request } from "@playwright/test";
+import { test, expect, holdClock } from "./server";
 
 const TOKEN = "xms-development-token";
 const contoso = {
@@ -73,20 +73,54 @@ test("two instances mount with a bearer token, unharmed by a hostile host styles
 test("getToken is asked for a token for each request", async ({ page, xms }) => {
   xms.addOrganization(contoso);
   await openHost(page, xms.url);
+  // The Authorization header of every request to XMS, in the order they were sent.
+  const sent: Promise<string | undefined>[] = [];
+  const record = (request: Request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/v1/")) {
+      // A request the page sends as it closes is not one to check.
+      sent.push(request.allHeaders().then((headers) => headers.authorization, () => "(the page closed)"));
+    }
+  };
+  page.on("request", record);
+  // What getToken gave, each time it was asked: the host's current token.
   await page.evaluate((token) => {
-    (window as any).tokenCalls = 0;
-    (window as any).mountInto("one", {
+    const host = window as any;
+    host.token = token;
+    host.given = [];
+    host.mountInto("one", {
       apiBase: "/api/v1",
       getToken: async () => {
-        (window as any).tokenCalls += 1;
-        return token;
+        host.given.push(host.token);
+        return host.token;
       },
       basePath: "/host",
     });
   }, TOKEN);
+  const given = () => page.evaluate(() => (window as any).given as string[]);
+  /** Once as many tokens were given as requests sent: that each request carried its own. */
+  const expectEachRequestCarriedItsOwn = async () => {
+    await expect
+      .poll(async () => (await given()).length - sent.length, { message: "getToken calls less requests sent" })
+      .toBe(0);
+    expect((await Promise.all(sent)).sort()).toEqual((await given()).map((token) => `Bearer ${token}`).sort());
+  };
   await expect(page.getByRole("heading", { name: "Contoso" })).toBeVisible();
-  // The change stream and the list: one token each.
-  expect(await page.evaluate(() => (window as any).tokenCalls)).toBeGreaterThanOrEqual(2);
+  await expectEachRequestCarriedItsOwn();
+  // The change stream and the list at least.
+  expect(sent.length).toBeGreaterThanOrEqual(2);
+
+  // The host's token changes (XMS does not know this one): the next request carries it, not
+  // one the module kept.
+  const before = sent.length;
+  await page.evaluate(() => ((window as any).token = "a-token-the-host-renewed"));
+  await page.getByRole("button", { name: "Run backup of Contoso" }).click();
+  await expect(page.locator("#one").getByRole("alert")).toContainText("API token");
+  await expectEachRequestCarriedItsOwn();
+  expect(sent.length).toBeGreaterThan(before);
+  expect(await Promise.all(sent.slice(before))).toEqual(
+    Array(sent.length - before).fill("Bearer a-token-the-host-renewed"),
+  );
+  page.off("request", record);
 });
 
 test("a refused session raises the unauthorized event and says so", async ({ page, xms }) => {
@@ -145,10 +179,14 @@ test("unmount removes everything, and 200 mount/unmount cycles leave nothing beh
   expect(after.heap - before.heap).toBeLessThan(1_000_000);
   expect(await page.locator("#one").evaluate((e) => e.shadowRoot!.childElementCount)).toBe(0);
 
-  // Nothing keeps asking XMS once unmounted: no stream, no polling.
+  // Nothing keeps asking XMS once unmounted: no stream, no polling. The page's clock is held,
+  // then run on, twice, past the longest wait between attempts to reach XMS (15 s), so every
+  // wait an instance left behind could be in runs out.
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
-  await page.waitForTimeout(6_000);
+  await holdClock(page);
+  await page.clock.runFor(20_000);
+  await page.clock.runFor(20_000);
   expect(requests).toEqual([]);
 });
 

@@ -3,27 +3,71 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./server";
 
-/** What has focus, through shadow roots, described for a failure message; null when nothing. */
+/**
+ * Notes how every element on `page` looks without focus (its outline and box shadow), through
+ * shadow roots, but for the one that has it, which keeps how it looked before it got it: to
+ * compare each stop of the focus with the same element unfocused.
+ */
+async function noteUnfocused(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as any;
+    const looks: WeakMap<Element, { outline: string; shadow: string }> = (w.unfocusedLooks ??= new WeakMap());
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const note = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll("*")) {
+        if (element !== active) {
+          const style = getComputedStyle(element);
+          const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+          looks.set(element, {
+            outline: outline ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.outlineOffset}` : "none",
+            shadow: style.boxShadow,
+          });
+        }
+        if (element.shadowRoot) note(element.shadowRoot);
+      }
+    };
+    note(document);
+  });
+}
+
+/**
+ * What has focus, through shadow roots, described for a failure message, and whether its focus
+ * shows: an outline or a box shadow it did not have unfocused (see `noteUnfocused`, which this
+ * calls again for the next stop); null when nothing has focus.
+ */
 async function focused(page: Page): Promise<{ description: string; visible: boolean } | null> {
-  return page.evaluate(() => {
+  const now = await page.evaluate(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     if (!element || element === document.body) return null;
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    const look = {
+      outline: outline ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.outlineOffset}` : "none",
+      shadow: style.boxShadow,
+    };
+    const unfocused = ((window as any).unfocusedLooks as WeakMap<Element, typeof look> | undefined)?.get(element);
+    const description = `<${element.tagName.toLowerCase()}> ${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 60)}`;
+    if (!unfocused) return { description: `${description} (not seen unfocused)`, visible: false };
     return {
-      description: `<${element.tagName.toLowerCase()}> ${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 60)}`,
-      visible: outline || style.boxShadow !== "none",
+      description: `${description} (unfocused: outline ${unfocused.outline}, box shadow ${unfocused.shadow}; focused: outline ${look.outline}, box shadow ${look.shadow})`,
+      visible:
+        (look.outline !== "none" && look.outline !== unfocused.outline) ||
+        (look.shadow !== "none" && look.shadow !== unfocused.shadow),
     };
   });
+  await noteUnfocused(page);
+  return now;
 }
 
 /**
  * Presses Tab until `target` has focus, failing if it takes more than `limit` presses or if
- * any stop on the way shows no focus indicator.
+ * any stop on the way shows no focus indicator that it lacks unfocused.
  */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   const invisible: string[] = [];
+  await noteUnfocused(page);
   for (let presses = 0; presses < limit; presses++) {
     await page.keyboard.press("Tab");
     const now = await focused(page);

@@ -1,6 +1,6 @@
 // A reference XMS server for one test: its own free port, its own throw-away data directory,
 // and organizations added through the server's own data layer (its add-organization command).
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -137,6 +137,16 @@ export class XmsServer {
 /** Sets `context`'s clock to the server's time; it runs on from there, timers included. */
 export async function pinClock(context: BrowserContext, xms: XmsServer): Promise<void> {
   await context.clock.install({ time: xms.now() });
+}
+
+/**
+ * Stops `page`'s clock (its context's, timers included) a moment from now: from then on only
+ * `page.clock.runFor` and the like move it, so that a wait in the module happens only when a
+ * test says so.
+ */
+export async function holdClock(page: Page): Promise<void> {
+  // A little ahead, so that the clock, which runs on meanwhile, is not yet past it.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 250);
 }
 
 export const test = base.extend<{
