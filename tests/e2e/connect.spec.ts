@@ -1,6 +1,6 @@
 // Connecting a Microsoft 365 organization, as an administrator does it: Xopero's steps with
 // the development sign-in authority in a second tab, and every way the sign-in can end.
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { createServer, request as forward, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,6 +13,18 @@ import { STATUS, expectStatus } from "./tiles";
 
 const DIALOG = { name: "Connect a Microsoft 365 organization" };
 const MEGAN = /Megan Bowen/;
+
+/**
+ * Clicks Log in to Microsoft 365 and signs in as Megan in the tab it opens, waiting for the
+ * sign-in to finish there before closing it.
+ */
+async function signInInOtherTab(context: BrowserContext, page: Page, code: string) {
+  const tab = await logIn(context, page);
+  await signIn(tab, code, MEGAN, "Continue");
+  // Closing the tab before the consent has reached the authority would end the sign-in there.
+  await expect(tab.getByText("You may now close this window.")).toBeVisible();
+  await tab.close();
+}
 
 /** Opens the tab, clicks Connect and returns the dialog and the code it shows. */
 async function openConnect(page: Page, url: string) {
@@ -62,10 +74,7 @@ test("the seed's steps connect an organization that then shows on the dashboard"
 test("after signing in in another tab, focus is on the success view and Escape closes the dialog", async ({ page, context, xms }) => {
   const { dialog, code } = await openConnect(page, xms.url);
   // The link keeps the focus while the sign-in tab is in front and this page in the back.
-  const tab = await logIn(context, page);
-  await signIn(tab, code, MEGAN, "Continue");
-  await expect(tab.getByText("You may now close this window.")).toBeVisible();
-  await tab.close();
+  await signInInOtherTab(context, page, code);
   await page.bringToFront();
 
   // The waiting view, and the link with the focus, were replaced by the success view.
@@ -100,11 +109,7 @@ test("Escape closes a dialog whose focus was lost to the page", async ({ page, x
 
 test("Run backup in the success view starts the new organization's first backup on its tile", async ({ page, context, xms }) => {
   const { dialog, code } = await openConnect(page, xms.url);
-  const tab = await logIn(context, page);
-  await signIn(tab, code, MEGAN, "Continue");
-  // Closing the tab before the consent has reached the authority would end the sign-in there.
-  await expect(tab.getByText("You may now close this window.")).toBeVisible();
-  await tab.close();
+  await signInInOtherTab(context, page, code);
   await expect(dialog.getByText("Organization connected")).toBeVisible();
   await dialog.getByRole("button", { name: "Run backup" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);

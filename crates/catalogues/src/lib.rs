@@ -111,17 +111,16 @@ pub fn check(locales: &Path, sources: &[&Path]) -> Result<(), Vec<String>> {
         let mut uses = Vec::new();
         message_uses(tokens, &mut uses);
         for found in uses {
-            let Use::Named { id, arguments } = found else {
-                problems.push(format!(
-                    "{}: a message is named by `{}`, not a literal id: write the id where the \
-                     message is chosen (`msg!(\"…\")`)",
-                    file.display(),
-                    match found {
-                        Use::Unnamed(what) => what,
-                        Use::Named { .. } => unreachable!(),
-                    }
-                ));
-                continue;
+            let (id, arguments) = match found {
+                Use::Named { id, arguments } => (id, arguments),
+                Use::Unnamed(what) => {
+                    problems.push(format!(
+                        "{}: a message is named by `{what}`, not a literal id: write the id where \
+                         the message is chosen (`msg!(\"…\")`)",
+                        file.display()
+                    ));
+                    continue;
+                }
             };
             match reference.get(&id) {
                 None => problems.push(format!(

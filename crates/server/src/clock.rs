@@ -2,30 +2,24 @@
 //! and previews, tiles' next backup, jobs, user sync, device codes, tokens and sessions) reads
 //! it, so that tests and demonstrations can set the instant the whole server lives at.
 //!
-//! A set clock keeps running from the instant it was set to, at the pace of the monotonic
-//! clock, so timers (a backup's duration, a device code's lifetime) still elapse; a frozen
-//! clock stands still until it is moved.
+//! A set clock runs on from the instant it was set to, at the pace of the monotonic clock, so
+//! timers (a backup's duration, a device code's lifetime) still elapse.
 
-use std::{
-    sync::{Arc, Mutex, PoisonError},
-    time::{Instant, SystemTime, UNIX_EPOCH},
-};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use chrono::DateTime;
 
-/// What time it is, in Unix milliseconds. Cheap to clone: clones read (and move) one clock.
-#[derive(Debug, Clone, Default)]
-pub struct Clock(Arc<Mutex<Source>>);
+/// What time it is, in Unix milliseconds. Copies read the same clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Clock(Source);
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 enum Source {
     /// The machine's wall clock.
     #[default]
     System,
     /// `at`, plus what has elapsed since `since`.
     Running { at: i64, since: Instant },
-    /// `at`, until moved.
-    Frozen { at: i64 },
 }
 
 impl Clock {
@@ -36,45 +30,20 @@ impl Clock {
 
     /// A clock that reads `at` (Unix ms) now and runs on from there.
     pub fn starting_at(at: i64) -> Self {
-        Self(Arc::new(Mutex::new(Source::Running {
+        Self(Source::Running {
             at,
             since: Instant::now(),
-        })))
-    }
-
-    /// A clock that reads `at` (Unix ms) until it is moved.
-    pub fn frozen_at(at: i64) -> Self {
-        Self(Arc::new(Mutex::new(Source::Frozen { at })))
+        })
     }
 
     /// Now, in Unix milliseconds.
     pub fn now_ms(&self) -> i64 {
-        match *self.source() {
+        match self.0 {
             Source::System => system_now_ms(),
             Source::Running { at, since } => {
                 at.saturating_add(i64::try_from(since.elapsed().as_millis()).unwrap_or(i64::MAX))
             }
-            Source::Frozen { at } => at,
         }
-    }
-
-    /// Moves the clock forward by `ms` (back when negative); a system clock becomes a running
-    /// one that far from the machine's time.
-    pub fn advance(&self, ms: i64) {
-        let now = self.now_ms().saturating_add(ms);
-        let mut source = self.source();
-        *source = match *source {
-            Source::Frozen { .. } => Source::Frozen { at: now },
-            Source::System | Source::Running { .. } => Source::Running {
-                at: now,
-                since: Instant::now(),
-            },
-        };
-    }
-
-    fn source(&self) -> std::sync::MutexGuard<'_, Source> {
-        // A panic elsewhere cannot leave a `Source` half-written: the value is still good.
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -97,16 +66,6 @@ pub fn parse_instant(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_frozen_clock_reads_its_instant_until_moved() {
-        let at = parse_instant("2026-12-01T09:00:00Z").unwrap();
-        let clock = Clock::frozen_at(at);
-        assert_eq!(clock.now_ms(), at);
-        let reader = clock.clone();
-        clock.advance(90_000);
-        assert_eq!(reader.now_ms(), at + 90_000, "clones read one clock");
-    }
 
     #[test]
     fn a_set_clock_runs_on_from_its_instant() {

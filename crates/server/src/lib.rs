@@ -69,7 +69,7 @@ impl AppState {
     ) -> Result<Self, String> {
         Ok(Self {
             sessions: Arc::new(session::Sessions::new(db.clone())),
-            clock: db.clock().clone(),
+            clock: *db.clock(),
             db,
             api_token: Arc::from(api_token),
             authority: Arc::new(authority::Authority::new(authority)),

@@ -186,13 +186,15 @@ impl Db {
             let due = policy.is_none()
                 || crate::policies::next_backup_after(policy.as_deref(), scheduled_until)
                     .is_some_and(|next| next <= now);
-            let backup = DueBackup {
+            if !due {
+                return Ok(None);
+            }
+            Ok(Some(DueBackup {
                 id: row.get(0)?,
                 needs_reauthorization: row.get(1)?,
                 backup_active: row.get(2)?,
                 kind: crate::policies::scheduled_kind(policy.as_deref(), scheduled_until),
-            };
-            Ok(due.then_some(backup))
+            }))
         })?;
         let due: Vec<Option<DueBackup>> = rows.collect::<Result<_, _>>()?;
         Ok(due.into_iter().flatten().collect())

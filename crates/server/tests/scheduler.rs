@@ -248,12 +248,10 @@ async fn the_first_backup_is_full_whatever_the_schedule_and_later_ones_follow_it
         started.sort_by(|a, b| a.0.cmp(&b.0));
         started
     };
-    let finish = |pass: &scheduler::BackupPass, now: i64| {
-        for job in &pass.started {
-            let done = JobState::Succeeded { items: 5 };
-            assert!(server.db.finish_job(&job.id.0, &done, now).unwrap());
-        }
+    let end = |job: &xms_m365_contract::Job, state: JobState, now: i64| {
+        assert!(server.db.finish_job(&job.id.0, &state, now).unwrap());
     };
+    let succeeded = || JobState::Succeeded { items: 5 };
     let tonight = at("2026-12-02T22:00:00Z");
     let first = scheduler::run_due_backups(&server.state, tonight + 1_000).unwrap();
     assert_eq!(
@@ -265,32 +263,15 @@ async fn the_first_backup_is_full_whatever_the_schedule_and_later_ones_follow_it
         "nothing to build on yet"
     );
     // Contoso's full backup succeeds; Fabrikam's fails, so it still has no full copy.
-    finish(
-        &scheduler::BackupPass {
-            started: first
-                .started
-                .iter()
-                .filter(|j| j.organization_id.0 == contoso)
-                .cloned()
-                .collect(),
-            ..Default::default()
-        },
-        tonight + 60_000,
-    );
-    for job in first
-        .started
-        .iter()
-        .filter(|j| j.organization_id.0 == fabrikam)
-    {
-        let failed = JobState::Failed {
-            reason: "throttled".into(),
+    for job in &first.started {
+        let state = if job.organization_id.0 == contoso {
+            succeeded()
+        } else {
+            JobState::Failed {
+                reason: "throttled".into(),
+            }
         };
-        assert!(
-            server
-                .db
-                .finish_job(&job.id.0, &failed, tonight + 60_000)
-                .unwrap()
-        );
+        end(job, state, tonight + 60_000);
     }
 
     let next = scheduler::run_due_backups(&server.state, tonight + DAY_MS + 1_000).unwrap();
@@ -300,7 +281,9 @@ async fn the_first_backup_is_full_whatever_the_schedule_and_later_ones_follow_it
     ];
     expected.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(kinds(&next), expected);
-    finish(&next, tonight + DAY_MS + 60_000);
+    for job in &next.started {
+        end(job, succeeded(), tonight + DAY_MS + 60_000);
+    }
 
     // By hand: incremental once a full copy exists, full for a new organization.
     let manual = server
