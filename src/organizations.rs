@@ -71,7 +71,11 @@ enum Load {
 
 /// Loads the organizations from XMS and shows them under the **Microsoft 365** heading.
 #[component]
-pub fn OrganizationsPage() -> impl IntoView {
+pub fn OrganizationsPage(
+    /// Called once, when the organizations are first shown.
+    #[prop(optional, into)]
+    on_shown: Option<Callback<()>>,
+) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
     let dashboard = Dashboard::new(expect_context::<HostEvents>());
@@ -101,6 +105,18 @@ pub fn OrganizationsPage() -> impl IntoView {
     poll_while_interrupted(loader, stream);
 
     let phase = Memo::new(move |_| loader.load.get());
+    if let Some(on_shown) = on_shown {
+        Effect::new(move |shown: Option<bool>| {
+            if shown == Some(true) {
+                return true;
+            }
+            let loaded = phase.get() == Load::Loaded;
+            if loaded {
+                on_shown.run(());
+            }
+            loaded
+        });
+    }
     let notice = move || match (stream.get(), loader.outdated.get()) {
         (StreamStatus::Interrupted, false) => t!(i18n, "live-interrupted"),
         (StreamStatus::Interrupted, true) => t!(i18n, "live-interrupted-outdated"),

@@ -6,8 +6,10 @@
 //! - `cargo xtask dist` builds the module into a versioned folder a host can serve.
 //! - `cargo xtask bench [--check]` measures the module's performance against its budgets.
 //! - `cargo xtask openapi` writes the server's OpenAPI document to `docs/openapi.json`.
+//! - `cargo xtask module` is trunk's build hook, which builds the module split into chunks.
 
 mod bench;
+mod module;
 mod tools;
 
 use std::{
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("dist") if rest.is_empty() => dist(),
         Some("bench") => bench::bench(&rest),
         Some("openapi") if rest.is_empty() => openapi(),
+        Some("module") if rest.is_empty() => module::module(),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -42,7 +45,8 @@ const USAGE: &str = "usage:
   cargo xtask test
   cargo xtask dist
   cargo xtask bench [--check]
-  cargo xtask openapi";
+  cargo xtask openapi
+  cargo xtask module (trunk's build hook)";
 
 /// The workspace root.
 fn root() -> PathBuf {
@@ -189,7 +193,8 @@ fn module_version() -> Result<String, String> {
 }
 
 /// Builds the module and puts what a host serves into `target/dist/xms-m365-<version>/`: the
-/// JavaScript, the wasm, the snippets they import, and an example page that mounts it.
+/// JavaScript, the wasm and its chunks, the snippets they import, each with its brotli and gzip
+/// copy, and an example page that mounts it.
 fn dist() -> Result<ExitCode, String> {
     tools::ensure_build_tools()?;
     build_module()?;
@@ -202,15 +207,22 @@ fn dist() -> Result<ExitCode, String> {
     }
     let built = root().join("dist");
     copy_tree(&built.join("snippets"), &out.join("snippets"))?;
-    for (from, name) in [
-        (built.join("xms-m365.js"), "xms-m365.js"),
-        (built.join("xms-m365_bg.wasm"), "xms-m365_bg.wasm"),
-        (
-            root().join("embed/embed-example.html"),
-            "embed-example.html",
-        ),
-        (root().join("embed/embed-example.js"), "embed-example.js"),
-    ] {
+    let entries =
+        std::fs::read_dir(&built).map_err(|e| format!("cannot read {}: {e}", built.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", built.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // What the build hook writes (see module.rs); the rest is the reference shell's.
+        if ["xms-m365", "__wasm_split", "split_", "chunk_"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+        {
+            std::fs::copy(entry.path(), out.join(&name))
+                .map_err(|e| format!("cannot copy {name}: {e}"))?;
+        }
+    }
+    for name in ["embed-example.html", "embed-example.js"] {
+        let from = root().join("embed").join(name);
         std::fs::copy(&from, out.join(name))
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }

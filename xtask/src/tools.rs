@@ -78,7 +78,38 @@ pub fn ensure_build_tools() -> Result<(), String> {
         ]))?;
     }
 
+    ensure_wasm_split()?;
     ensure_npm_packages()
+}
+
+/// The wasm splitter the module's build uses (see `module.rs`).
+const WASM_SPLIT_VERSION: &str = "0.2.3";
+
+/// Installs `wasm-split-cli` from the crates.io crate `wasm_split_cli_support`, unless the right
+/// version is there.
+pub fn ensure_wasm_split() -> Result<(), String> {
+    // It has no `--version`: cargo's list of installed crates says which one is there.
+    let installed = crate::cargo()
+        .args(["install", "--list"])
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|line| line == wanted)
+    {
+        return Ok(());
+    }
+    println!("xtask: installing wasm-split-cli {WASM_SPLIT_VERSION} (takes a while, once)");
+    run(crate::cargo().args([
+        "install",
+        "--locked",
+        "wasm_split_cli_support",
+        "--version",
+        WASM_SPLIT_VERSION,
+        "--features",
+        "build-binary",
+    ]))
 }
 
 /// The version of `package` that Cargo.lock pins.

@@ -52,10 +52,26 @@ pub fn router(static_dir: &Path, state: AppState) -> Router {
         .route("/index.html", get(shell_page))
         .route("/shell.html", get(shell_page))
         .with_state(shell.clone());
-    // ServeDir types `.wasm` as `application/wasm`, which streaming compilation requires.
+    // ServeDir types `.wasm` as `application/wasm`, which streaming compilation requires. The
+    // build writes each file's brotli and gzip copies beside it (`cargo xtask module`); the one
+    // the browser accepts is sent, so a caching proxy must tell encodings apart by `Vary`. The
+    // module's file names stay the same from build to build, so a browser keeps its copy and
+    // asks whether it is still current (`Last-Modified`), which costs a 304 and no body.
     let assets = ServeDir::new(static_dir)
+        .precompressed_br()
+        .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(get(shell_page).with_state(shell));
+    let assets = Router::new()
+        .fallback_service(assets)
+        .layer(SetResponseHeaderLayer::appending(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ));
     page.fallback_service(assets)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

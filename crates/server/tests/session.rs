@@ -285,3 +285,56 @@ async fn the_shell_falls_back_to_trunks_page_until_the_build_copies_the_shell() 
     session_cookie(&response);
     assert_eq!(text(response).await, "trunk's page");
 }
+
+#[tokio::test]
+async fn module_files_are_sent_in_the_encoding_the_browser_accepts_and_revalidated() {
+    let dir = static_dir();
+    let wasm = b"\0asm\x01\0\0\0".as_slice();
+    std::fs::write(dir.path().join("module_bg.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(dir.path().join("module_bg.wasm.gz"), b"gzip bytes").unwrap();
+    let server = TestApp::new(Some(dir.path()));
+    for (accepted, encoding, body) in [
+        (
+            Some("gzip, deflate, br, zstd"),
+            Some("br"),
+            b"brotli bytes".as_slice(),
+        ),
+        (Some("gzip"), Some("gzip"), b"gzip bytes".as_slice()),
+        (None, None, wasm),
+    ] {
+        let mut request = Request::get("/module_bg.wasm");
+        if let Some(accepted) = accepted {
+            request = request.header(header::ACCEPT_ENCODING, accepted);
+        }
+        let response = send(&server.app, request.body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status(), StatusCode::OK, "{accepted:?}");
+        let headers = response.headers().clone();
+        assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(
+            headers
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accepted:?}"
+        );
+        assert!(
+            headers
+                .get_all(header::VARY)
+                .iter()
+                .any(|v| v.to_str().unwrap().contains("accept-encoding")),
+            "{headers:?}"
+        );
+        assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+        let sent = response.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(sent.as_ref(), body, "{accepted:?}");
+
+        // A browser that kept its copy asks whether it is current, and gets no body again.
+        let mut revalidate = Request::get("/module_bg.wasm")
+            .header(header::IF_MODIFIED_SINCE, &headers[header::LAST_MODIFIED]);
+        if let Some(accepted) = accepted {
+            revalidate = revalidate.header(header::ACCEPT_ENCODING, accepted);
+        }
+        let response = send(&server.app, revalidate.body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{accepted:?}");
+    }
+}
