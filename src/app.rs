@@ -7,32 +7,17 @@ use leptos_router::{
     hooks::use_location,
     path,
 };
-use send_wrapper::SendWrapper;
 
 use crate::{
     MountOptions,
-    api::{ApiClient, ApiError},
+    api::ApiClient,
+    chunks::{NotFetched, fetched, fetched_view},
     edit::EditPanel,
     host::{HostEvents, Navigation},
     i18n::{I18n, t, use_i18n},
-    organizations::{LoadFailed, OrganizationsPage},
+    organizations::OrganizationsPage,
     policy::PolicyEditor,
 };
-
-/// Calls a view function that the split build moves into a chunk of its own: there it is
-/// async and fetches its chunk first, in the one-wasm build (tests, lints) a plain call.
-#[cfg(feature = "split")]
-macro_rules! fetched {
-    ($view:ident) => {
-        $view().await
-    };
-}
-#[cfg(not(feature = "split"))]
-macro_rules! fetched {
-    ($view:ident) => {
-        $view()
-    };
-}
 
 /// The whole module, as mounted by [`crate::mount`].
 #[component]
@@ -52,31 +37,20 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
                 // The dashboard stays mounted (its stream, its tiles) while panels open over it.
                 <ParentRoute
                     path=path!("/")
-                    view=|| view! { <OrganizationsPage on_shown=preload_panels/> }
+                    view=|| view! { <OrganizationsPage on_shown=preload_views/> }
                 >
                     <Route path=path!("") view=|| ()/>
                     <Route
                         path=path!("organizations/:id/edit")
-                        view=|| fetched_view(|| Box::pin(async { fetched!(edit_panel) }))
+                        view=|| fetched_view(|| Box::pin(async { fetched!(edit_panel()) }))
                     />
                     <Route
                         path=path!("organizations/:id/policy")
-                        view=|| fetched_view(|| Box::pin(async { fetched!(policy_editor) }))
+                        view=|| fetched_view(|| Box::pin(async { fetched!(policy_editor()) }))
                     />
                 </ParentRoute>
             </Routes>
         </Router>
-    }
-}
-
-/// The code of a view could not be fetched from XMS.
-#[derive(Debug)]
-struct NotFetched;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotFetched {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        Self
     }
 }
 
@@ -108,65 +82,18 @@ fn policy_editor() -> Result<AnyView, NotFetched> {
     Ok(view! { <PolicyEditor/> }.into_any())
 }
 
-/// Fetches the panels' chunks once the browser is idle after the dashboard has shown, so that
-/// opening a panel does not wait for the network. A failed fetch is tried again when the panel
-/// opens.
-fn preload_panels() {
+/// Fetches the chunks of the Connect dialog and the panels once the browser is idle after the
+/// dashboard has shown, so that opening them does not wait for the network. A failed fetch is
+/// tried again when the view opens.
+fn preload_views() {
     #[cfg(feature = "split")]
-    when_idle(|| {
+    crate::chunks::when_idle(|| {
         leptos::task::spawn_local(async {
+            let _ = crate::connect::preload_connect_dialog().await;
             let _ = preload_edit_panel().await;
             let _ = preload_policy_editor().await;
         });
     });
-}
-
-/// Runs `then` when the browser is next idle, or in a second where it cannot say (Safari).
-#[cfg(feature = "split")]
-fn when_idle(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::{JsCast, closure::Closure};
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let then = Closure::once_into_js(then);
-    if window.request_idle_callback(then.unchecked_ref()).is_err() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 1000);
-    }
-}
-
-/// A view whose code is fetched when it is first shown; when that fails, what went wrong and
-/// a way to try again.
-fn fetched_view(
-    view: impl Fn() -> std::pin::Pin<Box<dyn Future<Output = Result<AnyView, NotFetched>>>>
-    + Send
-    + Sync
-    + 'static,
-) -> impl IntoView {
-    let failed = RwSignal::new(false);
-    // The failure is shown beside the view rather than in its place, so that Retry replaces
-    // it cleanly with a new attempt.
-    let attempt = move || {
-        let shown = view();
-        // Suspend wants a future it could send; in the browser's one thread it never is.
-        Suspend::new(SendWrapper::new(async move {
-            shown.await.unwrap_or_else(|NotFetched| {
-                failed.set(true);
-                ().into_any()
-            })
-        }))
-    };
-    view! {
-        <Show when=move || failed.get() fallback=attempt>
-            <section class="m365-page">
-                <LoadFailed
-                    error=ApiError::Unreachable
-                    retrying=false
-                    on_retry=move || failed.set(false)
-                />
-            </section>
-        </Show>
-    }
 }
 
 /// The host's path for the module, for links that many tiles repeat: a plain `<a>` with an

@@ -20,6 +20,7 @@ use xms_m365_contract::{Job, Organization, StartConnection};
 
 use crate::{
     api::{ApiClient, ApiError},
+    chunks::{NotFetched, fetched, fetched_view},
     dialog::Modal,
     i18n::{I18n, MessageId, msg, t, use_i18n},
 };
@@ -49,7 +50,8 @@ impl Connector {
     }
 }
 
-/// **Connect**, and the dialog it opens (also for re-authorizing, through [`Connector`]).
+/// **Connect**, and the dialog it opens (also for re-authorizing, through [`Connector`]). The
+/// dialog's code is a chunk of its own, fetched when the browser is idle or the dialog opens.
 #[component]
 pub fn ConnectButton(
     /// Lets other parts of the page open the dialog.
@@ -62,12 +64,82 @@ pub fn ConnectButton(
     #[prop(into)]
     on_backup_started: Callback<Job>,
 ) -> impl IntoView {
-    let api = expect_context::<ApiClient>();
     let button = NodeRef::<html::Button>::new();
-    let (open, set_open) = signal(false);
+    // `None` while closed; `Some(None)` when connecting a new organization, `Some(Some(o))`
+    // when re-authorizing `o`. A new opening starts a new dialog, with a new attempt.
+    let opened = RwSignal::new(None::<Option<Organization>>);
+    connector
+        .open
+        .set_value(Some(Callback::new(move |o| opened.set(Some(Some(o))))));
+    let on_close = Callback::new(move |()| opened.set(None));
+    let i18n = use_i18n();
+
+    view! {
+        <button
+            type="button"
+            class="m365-button"
+            node_ref=button
+            on:click=move |_| opened.set(Some(None))
+        >
+            {move || t!(i18n, "connect-button")}
+        </button>
+        {move || {
+            opened
+                .get()
+                .map(|target| {
+                    let dialog = Dialog {
+                        target,
+                        return_focus: button,
+                        on_close,
+                        on_connected,
+                        on_backup_started,
+                    };
+                    fetched_view(move || {
+                        let dialog = dialog.clone();
+                        Box::pin(async move { fetched!(connect_dialog(dialog)) })
+                    })
+                })
+        }}
+    }
+}
+
+/// What the Connect dialog is opened with.
+#[derive(Clone)]
+pub struct Dialog {
+    target: Option<Organization>,
+    return_focus: NodeRef<html::Button>,
+    on_close: Callback<()>,
+    on_connected: Callback<Organization>,
+    on_backup_started: Callback<Job>,
+}
+
+/// The Connect dialog: a chunk that a first load does not fetch.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        connect_dialog,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_connect_dialog)
+    )
+)]
+// Visible to the module's root, which fetches it ahead (through its `preload`).
+pub(crate) fn connect_dialog(dialog: Dialog) -> Result<AnyView, NotFetched> {
+    Ok(view! { <ConnectDialog dialog/> }.into_any())
+}
+
+/// The dialog, which starts an attempt when it opens and cancels a waiting one when it closes.
+#[component]
+fn ConnectDialog(dialog: Dialog) -> impl IntoView {
+    let Dialog {
+        target,
+        return_focus,
+        on_close,
+        on_connected,
+        on_backup_started,
+    } = dialog;
+    let api = expect_context::<ApiClient>();
     let (phase, set_phase) = signal(Phase::Starting);
-    // The organization being re-authorized, or `None` when connecting a new one.
-    let target = RwSignal::new(None::<Organization>);
     let task = StoredValue::new(None::<AbortHandle>);
     let wake = StoredValue::new(None::<mpsc::UnboundedSender<()>>);
     let visibility = use_document_visibility();
@@ -93,10 +165,12 @@ pub fn ConnectButton(
 
     let stop = {
         let api = api.clone();
+        // Stopping twice (closing, then the dialog going) stops once.
         Callback::new(move |()| {
-            if let Some(handle) = task.try_update_value(Option::take).flatten() {
-                handle.abort();
-            }
+            let Some(handle) = task.try_update_value(Option::take).flatten() else {
+                return;
+            };
+            handle.abort();
             // An attempt still waiting is cancelled, so its code can no longer connect.
             if let Some(Phase::Waiting { connection, .. }) = phase.try_get_untracked() {
                 let api = api.clone();
@@ -106,15 +180,17 @@ pub fn ConnectButton(
             }
         })
     };
+    let reauthorize = target.as_ref().map(|o| o.id.clone());
     let start = Callback::new(move |()| {
         stop.run(());
+        set_phase.set(Phase::Starting);
         let (sender, woken) = mpsc::unbounded();
         wake.set_value(Some(sender));
         let (handle, registration) = AbortHandle::new_pair();
         task.set_value(Some(handle));
         let hidden = move || visibility.try_get_untracked() == Some(VisibilityState::Hidden);
         let start = StartConnection {
-            reauthorize: target.with_untracked(|t| t.as_ref().map(|o| o.id.clone())),
+            reauthorize: reauthorize.clone(),
         };
         let run = flow::run(api.clone(), start, set_phase, woken, hidden);
         spawn_local(async move {
@@ -123,35 +199,25 @@ pub fn ConnectButton(
     });
     let close = Callback::new(move |()| {
         stop.run(());
-        set_open.set(false);
+        on_close.run(());
     });
     on_cleanup(move || stop.run(()));
+    start.run(());
 
-    let open_for = move |organization: Option<Organization>| {
-        target.set(organization);
-        set_phase.set(Phase::Starting);
-        set_open.set(true);
-        start.run(());
-    };
-    connector
-        .open
-        .set_value(Some(Callback::new(move |o| open_for(Some(o)))));
     let i18n = use_i18n();
-    let title = move || match target.get() {
-        Some(organization) => t!(i18n, "connect-reauthorize-title", name = organization.name),
+    let title = move || match &target {
+        Some(organization) => t!(
+            i18n,
+            "connect-reauthorize-title",
+            name = organization.name.clone()
+        ),
         None => t!(i18n, "connect-title"),
     };
-
     view! {
-        <button type="button" class="m365-button" node_ref=button on:click=move |_| open_for(None)>
-            {move || t!(i18n, "connect-button")}
-        </button>
-        <Show when=move || open.get()>
-            <Modal title=Signal::derive(title) return_focus=button on_close=close>
-                // The dialog's own copy of the language (see `I18n::scoped`).
-                {move || phase_view(use_i18n(), phase.get(), start, close, on_backup_started)}
-            </Modal>
-        </Show>
+        <Modal title=Signal::derive(title) return_focus on_close=close>
+            // The dialog's own copy of the language (see `I18n::scoped`).
+            {move || phase_view(use_i18n(), phase.get(), start, close, on_backup_started)}
+        </Modal>
     }
 }
 

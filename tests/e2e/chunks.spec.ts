@@ -1,13 +1,14 @@
-// The panels a first load does not show come as wasm chunks of their own: fetched once the
-// dashboard has shown (so that opening a panel does not wait for them), and, when fetching
-// fails, a failure that says so and a Retry that fetches them again.
+// The views a first load does not show (the Connect dialog, the Edit panel, the policy editor)
+// come as wasm chunks of their own: fetched once the dashboard has shown (so that opening one
+// does not wait for them), and, when fetching fails, a failure that says so and a Retry that
+// fetches them again.
 import { test, expect } from "./server";
 import { contosoManual as contoso } from "./tenants";
 
 /** The split build's chunk files (see xtask/src/module.rs). */
 const CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
 
-test("the panels' code is fetched after the dashboard shows, and opening them needs no more", async ({ page, xms }) => {
+test("the views' code is fetched after the dashboard shows, and opening them needs no more", async ({ page, xms }) => {
   xms.addOrganization(contoso);
   const fetched: string[] = [];
   page.on("request", (request) => {
@@ -17,11 +18,17 @@ test("the panels' code is fetched after the dashboard shows, and opening them ne
   await page.goto(xms.url);
   const tile = page.getByRole("article", { name: "Contoso Ltd" });
   await expect(tile).toBeVisible();
-  await expect.poll(() => fetched.some((path) => path.includes("split_edit_panel"))).toBe(true);
-  await expect.poll(() => fetched.some((path) => path.includes("split_policy_editor"))).toBe(true);
+  for (const view of ["split_connect_dialog", "split_edit_panel", "split_policy_editor"]) {
+    await expect.poll(() => fetched.some((path) => path.includes(view)), view).toBe(true);
+  }
 
-  // From now on no chunk can be fetched: both panels still open.
+  // From now on no chunk can be fetched: every view still opens.
   await page.route(CHUNK, (route) => route.abort("connectionrefused"));
+  await page.getByRole("button", { name: "Connect" }).click();
+  const connect = page.getByRole("dialog", { name: "Connect a Microsoft 365 organization" });
+  await expect(connect.getByRole("button", { name: /^Copy/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(connect).toHaveCount(0);
   await tile.getByRole("link", { name: "Edit Contoso Ltd" }).click();
   const panel = page.getByRole("dialog", { name: "Edit Contoso Ltd" });
   await expect(panel.getByRole("button", { name: "Save" })).toBeVisible();
