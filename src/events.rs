@@ -38,8 +38,8 @@ pub enum StreamStatus {
 
 /// What the stream tells its subscriber.
 pub trait Subscriber: 'static {
-    /// The stream opened. `fresh` when XMS replays nothing (the first opening): whatever was
-    /// loaded before may already be stale.
+    /// The stream opened. `fresh` when XMS replays nothing (opened from now rather than from
+    /// an event): whatever was loaded before may already be stale.
     fn opened(&self, fresh: bool);
     /// A change arrived.
     fn changed(&self, event: ServerEvent);
@@ -47,8 +47,9 @@ pub trait Subscriber: 'static {
     fn interrupted(&self);
 }
 
-/// Follows the change stream until the current reactive owner is cleaned up.
-pub fn follow_changes(api: ApiClient, subscriber: impl Subscriber) {
+/// Follows the change stream until the current reactive owner is cleaned up: from the event
+/// `since` (the one a list loaded first is current as of), or from now.
+pub fn follow_changes(api: ApiClient, subscriber: impl Subscriber, since: Option<String>) {
     let Ok(controller) = AbortController::new() else {
         subscriber.interrupted();
         return;
@@ -56,7 +57,7 @@ pub fn follow_changes(api: ApiClient, subscriber: impl Subscriber) {
     let (handle, registration) = AbortHandle::new_pair();
     let signal = controller.signal();
     spawn_local(async move {
-        let _ = Abortable::new(follow(api, signal, subscriber), registration).await;
+        let _ = Abortable::new(follow(api, signal, subscriber, since), registration).await;
     });
     // Aborting the fetch closes the connection; aborting the task stops the waits between.
     on_cleanup(move || {
@@ -65,8 +66,13 @@ pub fn follow_changes(api: ApiClient, subscriber: impl Subscriber) {
     });
 }
 
-async fn follow(api: ApiClient, signal: AbortSignal, subscriber: impl Subscriber) {
-    let mut last_id = None::<String>;
+async fn follow(
+    api: ApiClient,
+    signal: AbortSignal,
+    subscriber: impl Subscriber,
+    since: Option<String>,
+) {
+    let mut last_id = since;
     let mut retry = FIRST_RETRY;
     loop {
         let opened = read_stream(&api, &signal, &mut last_id, &subscriber).await;

@@ -97,11 +97,21 @@ pub fn OrganizationsPage(
         in_flight: RwSignal::new(false),
         outdated: RwSignal::new(false),
         generation: StoredValue::new(0),
+        first_loaded: StoredValue::new_local(None),
     };
     let stream = RwSignal::new(StreamStatus::Connecting);
-    // The list is loaded when the stream opens, so that no change falls between the two; if
-    // the stream cannot open, polling loads it.
-    follow_changes(api, PageSubscriber { loader, stream });
+    // The list is asked for at once, and the stream once it has come, from the event the list
+    // is current as of: no change falls between the two, and the tiles do not wait for the
+    // stream. If the stream cannot open, polling reloads the list.
+    let owner = Owner::current();
+    loader.first_loaded.set_value(Some(Box::new(move |as_of| {
+        let follow = || follow_changes(api, PageSubscriber { loader, stream }, as_of);
+        match owner {
+            Some(owner) => owner.with(follow),
+            None => follow(),
+        }
+    })));
+    loader.reload();
     poll_while_interrupted(loader, stream);
 
     let phase = Memo::new(move |_| loader.load.get());
@@ -167,9 +177,22 @@ struct Loader {
     /// The last reload failed after the first had succeeded: the tiles may be stale.
     outdated: RwSignal<bool>,
     generation: StoredValue<u64>,
+    /// What the first answer to the list starts: following the change stream, from the
+    /// list's event when it loaded.
+    first_loaded: StoredValue<Option<FirstLoaded>, LocalStorage>,
 }
 
+/// Called once, with the event the first list loaded is current as of (none when it failed).
+type FirstLoaded = Box<dyn FnOnce(Option<String>)>;
+
 impl Loader {
+    /// Starts what waits for the first answer to the list, once.
+    fn first_answered(&self, as_of: Option<String>) {
+        if let Some(first) = self.first_loaded.try_update_value(Option::take).flatten() {
+            first(as_of);
+        }
+    }
+
     fn reload(&self) {
         let Some(generation) = self.generation.try_update_value(|g| {
             *g += 1;
@@ -190,6 +213,7 @@ impl Loader {
             match result {
                 Ok(list) => {
                     this.dashboard.merge(list.organizations);
+                    this.first_answered(list.as_of);
                     this.outdated.set(false);
                     if !loaded {
                         this.load.set(Load::Loaded);
@@ -197,7 +221,12 @@ impl Loader {
                 }
                 // Tiles already shown stay: an outdated view beats an empty one.
                 Err(_) if loaded => this.outdated.set(true),
-                Err(error) => this.load.set(Load::Failed(error)),
+                Err(error) => {
+                    this.load.set(Load::Failed(error));
+                    // The stream still opens (from now), so that the page notices XMS coming
+                    // back: its opening, or polling while it cannot open, reloads the list.
+                    this.first_answered(None);
+                }
             }
         });
     }

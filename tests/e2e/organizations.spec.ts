@@ -1,5 +1,5 @@
 // The Microsoft 365 tab in the reference shell: its loading, empty, listed and failure states.
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { test, expect, holdClock, type XmsServer } from "./server";
 import { expectAccessible } from "./axe";
 import { STATUS, expectStatus } from "./tiles";
@@ -167,4 +167,34 @@ test("an address under the tab that has no page says so", async ({ page, xms }) 
   await page.getByRole("link", { name: "Go to the Microsoft 365 organizations" }).click();
   await expect(page.getByText("No Microsoft 365 organization is connected yet.")).toBeVisible();
   await expect(page).toHaveURL(/\/m365\/?$/);
+});
+
+test("the list is asked for at once, and the change stream resumes from its event, missing no change", async ({ page, xms }) => {
+  xms.addOrganization(contoso);
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith("/api/v1/")) asked.push(path);
+  });
+  const list = page.waitForResponse((r) => r.url().endsWith("/api/v1/m365/organizations"));
+  // The stream is held until a backup has started after the list was read.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let stream: Request | undefined;
+  await page.route("**/api/v1/events", async (route) => {
+    stream ??= route.request();
+    await released;
+    await route.continue();
+  });
+  await page.goto(xms.url);
+  const { as_of: asOf } = await (await list).json();
+  expect(asOf).toEqual(expect.any(String));
+  await expect(page.getByRole("article", { name: "Contoso" })).toBeVisible();
+  await xms.startBackup("Contoso");
+  await expect.poll(() => stream !== undefined, "the stream is asked for once the list came").toBe(true);
+  expect(await stream!.headerValue("last-event-id")).toBe(asOf);
+  release();
+  // The backup started before the stream opened reaches the tile all the same.
+  await expect(page.getByRole("article", { name: "Contoso" }).getByRole("progressbar")).toBeVisible();
+  expect(asked.indexOf("/api/v1/m365/organizations")).toBeLessThan(asked.indexOf("/api/v1/events"));
 });

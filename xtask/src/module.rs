@@ -82,6 +82,7 @@ pub fn module() -> Result<std::process::ExitCode, String> {
             "--out-dir",
         ])
         .arg(&staging))?;
+    mark_fetches_handled(&split.join("__wasm_split.js"))?;
     let mut wasm = vec![staging.join(format!("{OUT_NAME}_bg.wasm"))];
     for entry in read_dir(&split)? {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -122,6 +123,32 @@ pub fn module() -> Result<std::process::ExitCode, String> {
         staging.display()
     );
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// The fetch each chunk loader of wasm-split-cli 0.2.3 starts, which it awaits only once the
+/// chunks it depends on are in.
+const CHUNK_FETCH: &str = ", import.meta.url));\n";
+
+/// wasm-split's loader starts a chunk's fetch before it awaits it (after the chunk's
+/// dependencies), so a fetch that fails meanwhile (offline, or the page navigating away) is
+/// also an unhandled rejection, reported as a page error although the loader handles it where
+/// it awaits the fetch. Marking each fetch as handled leaves that handling as it is.
+fn mark_fetches_handled(loader: &Path) -> Result<(), String> {
+    let script = std::fs::read_to_string(loader)
+        .map_err(|e| format!("cannot read {}: {e}", loader.display()))?;
+    let fetches = script.matches("const src = fetch(").count();
+    let marked = script.replace(
+        CHUNK_FETCH,
+        ", import.meta.url));\n    src.catch(() => {});\n",
+    );
+    if fetches == 0 || marked.matches("src.catch(").count() != fetches {
+        return Err(format!(
+            "{} does not fetch its chunks as wasm-split-cli 0.2.3 does: check that its fetches \
+             are still awaited late, and update mark_fetches_handled",
+            loader.display()
+        ));
+    }
+    std::fs::write(loader, marked).map_err(|e| format!("cannot write {}: {e}", loader.display()))
 }
 
 /// Writes `file.br` and `file.gz` beside `file`, which the reference server sends to browsers

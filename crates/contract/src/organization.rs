@@ -93,4 +93,9 @@ pub struct LastBackup {
 pub struct OrganizationList {
     /// The organizations, sorted by name.
     pub organizations: Vec<Organization>,
+    /// The id of the last change-stream event this list reflects. Open `GET /events` with it
+    /// as `Last-Event-ID` to receive every change after the list, so that the list can be
+    /// asked for first, without waiting for the stream. Absent from an XMS that does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }

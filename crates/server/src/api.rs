@@ -174,9 +174,15 @@ async fn not_found() -> StatusCode {
 async fn organizations_list(
     State(state): State<AppState>,
 ) -> Result<Json<OrganizationList>, AppError> {
+    // Read before the list: changes are published after they are stored, so every event up
+    // to this one is in the list, and a stream resumed from it misses nothing after it.
+    let as_of = state.events.last_id();
     let db = state.db.clone();
     let organizations = run_blocking(move || db.list_organizations()).await?;
-    Ok(Json(OrganizationList { organizations }))
+    Ok(Json(OrganizationList {
+        organizations,
+        as_of: Some(as_of),
+    }))
 }
 
 /// Starts connecting an organization: XMS asks the identity platform for a device code and

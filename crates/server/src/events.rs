@@ -64,6 +64,14 @@ impl Events {
         self.closed.send_replace(true);
     }
 
+    /// The id of the last event published so far: whatever is read after this call reflects
+    /// at least that event, and a stream opened with it as `Last-Event-ID` replays every
+    /// later one.
+    pub fn last_id(&self) -> String {
+        let past = self.past.lock().unwrap_or_else(|p| p.into_inner());
+        self.id(past.0)
+    }
+
     fn id(&self, sequence: u64) -> String {
         format!("{}-{sequence}", self.epoch)
     }

@@ -127,3 +127,40 @@ async fn shutting_down_ends_open_streams() {
     state.events.close();
     assert!(stream.ends_within(Duration::from_secs(2)).await);
 }
+
+async fn list_as_of(app: &Router) -> String {
+    let request = Request::get("/api/v1/m365/organizations")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let list: xms_m365_contract::OrganizationList = serde_json::from_slice(&body).unwrap();
+    list.as_of
+        .expect("the list says which event it is current as of")
+}
+
+#[tokio::test]
+async fn a_stream_opened_from_the_lists_event_gets_every_change_after_the_list_and_none_before() {
+    let (app, organization, _data) = server();
+    // A backup before the list: the list reflects it, so the stream must not replay it.
+    let mut before = Stream::open(&app, None).await;
+    run_backup(&app, &organization).await;
+    let earlier = before.until_job_finished().await;
+    let as_of = list_as_of(&app).await;
+
+    // A backup after the list, before the stream opens: replayed from the list's event.
+    run_backup(&app, &organization).await;
+    let mut after = Stream::open(&app, Some(&as_of)).await;
+    let seen = after.until_job_finished().await;
+    assert!(
+        matches!(&seen[0].event, ServerEvent::JobProgress { job } if job.state == JobState::Queued),
+        "{:?}",
+        seen[0]
+    );
+    let earlier_ids: Vec<_> = earlier.iter().map(|r| r.id.clone()).collect();
+    assert!(seen.iter().all(|r| !earlier_ids.contains(&r.id)));
+}
