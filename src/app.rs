@@ -11,7 +11,7 @@ use leptos_router::{
 use crate::{
     MountOptions,
     api::ApiClient,
-    chunks::{NotFetched, fetched, fetched_view},
+    chunks::{NotFetched, fetched, fetched_view, split},
     edit::EditPanel,
     host::{HostEvents, Navigation},
     i18n::{I18n, t, use_i18n},
@@ -54,33 +54,23 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
     }
 }
 
-/// The Edit panel: a chunk that a first load does not fetch.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        edit_panel,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_edit_panel)
-    )
-)]
-fn edit_panel() -> Result<AnyView, NotFetched> {
-    Ok(view! { <EditPanel/> }.into_any())
-}
+split!(
+    edit_panel,
+    preload_edit_panel,
+    /// The Edit panel: a chunk that a first load does not fetch.
+    fn edit_panel() -> Result<AnyView, NotFetched> {
+        Ok(view! { <EditPanel/> }.into_any())
+    }
+);
 
-/// The policy editor: a chunk that a first load does not fetch.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        policy_editor,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_policy_editor)
-    )
-)]
-fn policy_editor() -> Result<AnyView, NotFetched> {
-    Ok(view! { <PolicyEditor/> }.into_any())
-}
+split!(
+    policy_editor,
+    preload_policy_editor,
+    /// The policy editor: a chunk that a first load does not fetch.
+    fn policy_editor() -> Result<AnyView, NotFetched> {
+        Ok(view! { <PolicyEditor/> }.into_any())
+    }
+);
 
 /// Fetches the chunks of the Connect dialog and the panels once the browser is idle after the
 /// dashboard has shown, so that opening them does not wait for the network. A failed fetch is

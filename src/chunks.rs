@@ -3,11 +3,8 @@
 //! when the browser is idle. In the one-wasm build (tests, lints) the same views are plain
 //! functions.
 //!
-//! A split view is a function marked
-//! `#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(NAME, wasm_split_path =
-//! ::leptos::wasm_split, fallible, preload(PRELOAD)))]` returning
-//! `Result<AnyView, NotFetched>`: `fallible` makes a failed fetch an `Err` to show, where the
-//! default would abort the module.
+//! A split view is a function returning `Result<AnyView, NotFetched>` declared through
+//! [`split!`].
 
 use std::{future::Future, pin::Pin};
 
@@ -15,6 +12,25 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::{api::ApiError, organizations::LoadFailed};
+
+/// `split!(chunk, preload, fn view(…) -> Result<AnyView, NotFetched> { … })`: `view` becomes
+/// the chunk `chunk` in the split build, and `preload` fetches it ahead. `fallible` makes a
+/// failed fetch an `Err` to show, where wasm-split's default would abort the module.
+macro_rules! split {
+    ($chunk:ident, $preload:ident, $view:item) => {
+        #[cfg_attr(
+                    feature = "split",
+                    leptos::wasm_split::wasm_split(
+                        $chunk,
+                        wasm_split_path = ::leptos::wasm_split,
+                        fallible,
+                        preload($preload)
+                    )
+                )]
+        $view
+    };
+}
+pub(crate) use split;
 
 /// Calls a split view: in the split build it is async and fetches its chunk first, in the
 /// one-wasm build a plain call.

@@ -20,7 +20,7 @@ use xms_m365_contract::{Job, Organization, StartConnection};
 
 use crate::{
     api::{ApiClient, ApiError},
-    chunks::{NotFetched, fetched, fetched_view},
+    chunks::{NotFetched, fetched, fetched_view, split},
     dialog::Modal,
     i18n::{I18n, MessageId, msg, t, use_i18n},
 };
@@ -113,20 +113,15 @@ pub struct Dialog {
     on_backup_started: Callback<Job>,
 }
 
-/// The Connect dialog: a chunk that a first load does not fetch.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        connect_dialog,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_connect_dialog)
-    )
-)]
-// Visible to the module's root, which fetches it ahead (through its `preload`).
-pub(crate) fn connect_dialog(dialog: Dialog) -> Result<AnyView, NotFetched> {
-    Ok(view! { <ConnectDialog dialog/> }.into_any())
-}
+split!(
+    connect_dialog,
+    preload_connect_dialog,
+    /// The Connect dialog: a chunk that a first load does not fetch. Visible to the module's
+    /// root, which fetches it ahead (through its `preload`).
+    pub(crate) fn connect_dialog(dialog: Dialog) -> Result<AnyView, NotFetched> {
+        Ok(view! { <ConnectDialog dialog/> }.into_any())
+    }
+);
 
 /// The dialog, which starts an attempt when it opens and cancels a waiting one when it closes.
 #[component]
