@@ -13,20 +13,22 @@ use send_wrapper::SendWrapper;
 
 use crate::{api::ApiError, organizations::LoadFailed};
 
+// rustfmt re-indents the attribute below one step further on every run (not idempotent).
+#[rustfmt::skip]
 /// `split!(chunk, preload, fn view(…) -> Result<AnyView, NotFetched> { … })`: `view` becomes
 /// the chunk `chunk` in the split build, and `preload` fetches it ahead. `fallible` makes a
 /// failed fetch an `Err` to show, where wasm-split's default would abort the module.
 macro_rules! split {
     ($chunk:ident, $preload:ident, $view:item) => {
         #[cfg_attr(
-                    feature = "split",
-                    leptos::wasm_split::wasm_split(
-                        $chunk,
-                        wasm_split_path = ::leptos::wasm_split,
-                        fallible,
-                        preload($preload)
-                    )
-                )]
+            feature = "split",
+            leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload($preload)
+            )
+        )]
         $view
     };
 }

@@ -6,8 +6,8 @@
 //
 //   node tests/bench/weight.mjs bench/weight-budget
 //
-// fails (exit 2) when the first load's brotli total exceeds the number in that file, printing
-// both. Whoever makes the module lighter lowers the number in the same commit.
+// fails (exit 2) when the first load's brotli total exceeds the number in that file (by more
+// than the build's own noise), printing both. Whoever makes the module lighter lowers the number in the same commit.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -79,6 +79,13 @@ export async function measureWeight(browser) {
 export const moduleBrotli = (rows) =>
   rows.filter((row) => row.owner === "module").reduce((total, row) => total + row.brotli, 0);
 
+/**
+ * How many brotli bytes the same source may weigh more from one build to the next: wasm-split-cli
+ * writes some names of its loader (`__wasm_split.js`) in hash-map order, which compresses a
+ * few bytes differently (seen: 2). A real change of the module is far larger.
+ */
+const BUILD_NOISE = 64;
+
 async function ratchet(budgetFile) {
   const budget = Number(readFileSync(budgetFile, "utf8").trim());
   if (!Number.isInteger(budget) || budget <= 0) throw new Error(`${budgetFile} holds no byte count`);
@@ -94,7 +101,7 @@ async function ratchet(budgetFile) {
     }
     const total = moduleBrotli(rows);
     const file = path.relative(root, budgetFile);
-    if (total > budget) {
+    if (total > budget + BUILD_NOISE) {
       log(`the first load is ${total} B brotli, heavier than the ${budget} B in ${file}`);
       return 2;
     }
