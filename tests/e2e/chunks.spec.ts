@@ -18,7 +18,7 @@ test("the views' code is fetched after the dashboard shows, and opening them nee
   await page.goto(xms.url);
   const tile = page.getByRole("article", { name: "Contoso Ltd" });
   await expect(tile).toBeVisible();
-  for (const view of ["split_connect_dialog", "split_edit_panel", "split_policy_editor"]) {
+  for (const view of ["split_connect_dialog", "split_panels"]) {
     await expect.poll(() => fetched.some((path) => path.includes(view)), view).toBe(true);
   }
 
