@@ -18,7 +18,7 @@ use crate::{cargo, run, target_dir};
 
 /// The name the module's files have (`xms-m365.js`, `xms-m365_bg.wasm`): the shell and hosts
 /// import them by it.
-const OUT_NAME: &str = "xms-m365";
+pub const OUT_NAME: &str = "xms-m365";
 
 /// wasm-opt's features: the ones rustc 1.95 enables for wasm32-unknown-unknown.
 const WASM_FEATURES: [&str; 4] = [
