@@ -27,28 +27,15 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let i18n = use_i18n().scoped();
     provide_context(i18n);
     let organization = RwSignal::from(entry.organization);
-    // Texts are read afresh when the organization changes: the DOM is only written when one
-    // differs, and a memo for each would cost more to set up for a thousand tiles than the
-    // comparisons it saves. The name is a memo because the labels of the tile's controls share it.
+    // The name is a memo because the labels of the tile's controls share it.
     let name = Memo::new(move |_| organization.with(|o| o.name.clone()));
     let domain = move || organization.with(|o| o.primary_domain.clone());
-    let users = move || {
-        organization.with(|o| {
-            t!(
-                i18n,
-                "tile-users-protected",
-                protected = o.protected_users,
-                total = o.user_count
-            )
-        })
-    };
-    let licences = move || organization.with(|o| i18n.number(f64::from(o.licences_used)));
     let status = Memo::new(move |_| organization.with(|o| o.status));
-    let last_backup = Memo::new(move |_| organization.with(|o| o.last_backup.clone()));
-    let next_backup = Memo::new(move |_| organization.with(|o| o.next_backup_at.clone()));
-    let policy = move || organization.with(|o| policy_words(i18n, o.policy));
-    let worker = Memo::new(move |_| organization.with(|o| o.default_worker.clone()));
+    let facts = Memo::new(move |_| organization.with(Facts::of));
     let job = Memo::new(move |_| organization.with(|o| o.active_job.clone()));
+    // What follows whether a backup runs (the progress bar, Cancel backup) follows this, not
+    // every progress event.
+    let running = Memo::new(move |_| job.with(Option::is_some));
     let title_id = format!("m365-tile-{}", entry.id.0);
     let base = expect_context::<BasePath>();
     let edit = edit_href(base.to(&format!("organizations/{}/edit", entry.id.0)));
@@ -60,38 +47,13 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
             <article class="m365-tile__body" aria-labelledby=title_id.clone()>
                 <h2 class="m365-tile__name" id=title_id.clone()>{name}</h2>
                 <p class="m365-tile__domain">{domain}</p>
-                {move || status_view(i18n, status.get())}
-                <Show when=move || status.get() == OrganizationStatus::NeedsReauthorization>
-                    <p class="m365-tile__hint">
-                        {move || t!(i18n, "tile-reauthorize-hint")}
-                        " "
-                        <a href=hint_href.clone()>{move || t!(i18n, "tile-reauthorize-link")}</a>
-                    </p>
-                </Show>
-                // The labels are re-rendered together, and only when the language changes: one
-                // closure per tile rather than one per label. The values keep their own.
-                <dl class="m365-tile__facts">
-                    {move || {
-                        view! {
-                            <dt>{t!(i18n, "tile-protected-users")}</dt>
-                            <dd>{users}</dd>
-                            <dt>{t!(i18n, "tile-licences")}</dt>
-                            <dd>{licences}</dd>
-                            <dt>{t!(i18n, "tile-last-backup")}</dt>
-                            <dd>{move || last_backup_view(i18n, last_backup.get())}</dd>
-                            <dt>{t!(i18n, "tile-next-backup")}</dt>
-                            <dd>{move || next_backup_view(i18n, next_backup.get())}</dd>
-                            <dt>{t!(i18n, "tile-policy")}</dt>
-                            <dd>{policy}</dd>
-                            <dt>{t!(i18n, "tile-worker")}</dt>
-                            <dd>{move || worker_view(i18n, &worker.get())}</dd>
-                        }
-                    }}
-                </dl>
-                <Show when=move || job.with(Option::is_some)>
-                    <Progress job name/>
-                </Show>
-                <BackupActions organization name job>
+                {move || status_view(i18n, status.get(), hint_href.clone())}
+                // The facts are rendered together, and again only when one of them or the
+                // language changes (a progress event changes none): one memo and one closure per
+                // tile, where one for each fact would cost a thousand tiles more than it saves.
+                <dl class="m365-tile__facts">{move || facts.with(|facts| facts_view(i18n, facts))}</dl>
+                {move || running.get().then(|| view! { <Progress job name/> })}
+                <BackupActions organization name job running>
                     <a
                         href=policy_href
                         class="m365-button m365-button--secondary"
@@ -131,6 +93,8 @@ fn BackupActions(
     organization: RwSignal<Organization>,
     name: Memo<String>,
     job: Memo<Option<Job>>,
+    /// Whether a backup runs.
+    running: Memo<bool>,
     /// The tile's other actions, after the backup's.
     children: Children,
 ) -> impl IntoView {
@@ -141,14 +105,23 @@ fn BackupActions(
     let run_button = NodeRef::<html::Button>::new();
     let (busy, set_busy) = signal(false);
     let (error, set_error) = signal(None::<ApiError>);
-    let running = move || job.with(Option::is_some);
-    let started_here = announce_backup(organization, name, job);
+    // Where Run backup records the job it started and the last quarter announced. The effect
+    // that announces it is made when Run backup is first pressed: an effect is a task of its
+    // own, too dear to set up for each of a thousand tiles that may never start a backup.
+    let started_here = RwSignal::new(None::<(JobId, u8)>);
+    let tile = Owner::current();
+    let mut announcing = false;
 
     let run = {
         let api = api.clone();
         move |_| {
-            if busy.get_untracked() || running() {
+            if busy.get_untracked() || running.get_untracked() {
                 return;
+            }
+            if !std::mem::replace(&mut announcing, true)
+                && let Some(tile) = &tile
+            {
+                tile.with(|| announce_backup(announcer, organization, name, job, started_here));
             }
             set_busy.set(true);
             set_error.set(None);
@@ -204,43 +177,52 @@ fn BackupActions(
                 class="m365-button"
                 node_ref=run_button
                 aria-label=move || t!(i18n, "tile-run-backup-label", name = name.get())
-                aria-disabled=move || (busy.get() || running()).to_string()
+                aria-disabled=move || (busy.get() || running.get()).to_string()
                 on:click=run
             >
                 {move || t!(i18n, "tile-run-backup")}
             </button>
-            <Show when=running>
-                <button
-                    type="button"
-                    class="m365-button m365-button--secondary"
-                    aria-label=move || t!(i18n, "tile-cancel-backup-label", name = name.get())
-                    aria-disabled=move || busy.get().to_string()
-                    on:click=cancel.clone()
-                >
-                    {move || t!(i18n, "tile-cancel-backup")}
-                </button>
-            </Show>
+            {move || {
+                running.get().then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="m365-button m365-button--secondary"
+                            aria-label=move || {
+                                t!(i18n, "tile-cancel-backup-label", name = name.get())
+                            }
+                            aria-disabled=move || busy.get().to_string()
+                            on:click=cancel.clone()
+                        >
+                            {move || t!(i18n, "tile-cancel-backup")}
+                        </button>
+                    }
+                })
+            }}
             {children()}
         </div>
-        <Show when=move || error.with(Option::is_some)>
-            <p class="m365-tile__error" role="alert">
-                {move || error.with(|error| error.as_ref().map(|error| error.words(i18n)))}
-            </p>
-        </Show>
+        {move || {
+            error.with(|error| {
+                error.as_ref().map(|error| {
+                    view! { <p class="m365-tile__error" role="alert">{error.words(i18n)}</p> }
+                })
+            })
+        }}
     }
 }
 
 /// Announces the backup the administrator started from this tile: that it started, each
 /// quarter done, and how it ended. Backups started elsewhere (the schedule, another admin)
 /// only show on their tiles: announcing every one of a thousand would drown the page.
-/// Returns where Run backup records the job it started and the last quarter announced.
+/// Follows `started_here`, where Run backup records the job it started and the last quarter
+/// announced.
 fn announce_backup(
+    announcer: Announcer,
     organization: RwSignal<Organization>,
     name: Memo<String>,
     job: Memo<Option<Job>>,
-) -> RwSignal<Option<(JobId, u8)>> {
-    let announcer = expect_context::<Announcer>();
-    let started_here = RwSignal::new(None::<(JobId, u8)>);
+    started_here: RwSignal<Option<(JobId, u8)>>,
+) {
     Effect::new(move |_| {
         // Until Run backup is pressed this follows `started_here` only, not the job.
         let Some((id, announced)) = started_here.get() else {
@@ -289,16 +271,31 @@ fn announce_backup(
             Some(_) => {}
         }
     });
-    started_here
 }
 
-fn status_view(i18n: I18n, status: OrganizationStatus) -> impl IntoView {
+/// The status in words and a symbol; when the organization needs re-authorizing, how to do
+/// it, with a link to the Edit panel (`edit`).
+fn status_view(
+    i18n: I18n,
+    status: OrganizationStatus,
+    edit: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
     let (modifier, symbol, label) = status_words(i18n, status);
+    let hint = (status == OrganizationStatus::NeedsReauthorization).then(|| {
+        view! {
+            <p class="m365-tile__hint">
+                {t!(i18n, "tile-reauthorize-hint")}
+                " "
+                <a href=edit>{t!(i18n, "tile-reauthorize-link")}</a>
+            </p>
+        }
+    });
     view! {
         <p class=format!("m365-tile__status m365-tile__status--{modifier}")>
             <span class="m365-tile__symbol" aria-hidden="true">{symbol}</span>
             {label}
         </p>
+        {hint}
     }
 }
 
@@ -362,7 +359,57 @@ fn Progress(job: Memo<Option<Job>>, name: Memo<String>) -> impl IntoView {
     }
 }
 
-fn last_backup_view(i18n: I18n, last: Option<LastBackup>) -> AnyView {
+/// The facts a tile lists, as it shows them.
+#[derive(Debug, Clone, PartialEq)]
+struct Facts {
+    protected_users: u32,
+    user_count: u32,
+    licences_used: u32,
+    last_backup: Option<LastBackup>,
+    next_backup_at: Option<String>,
+    policy: PolicyKind,
+    worker: Worker,
+}
+
+impl Facts {
+    fn of(organization: &Organization) -> Self {
+        Self {
+            protected_users: organization.protected_users,
+            user_count: organization.user_count,
+            licences_used: organization.licences_used,
+            last_backup: organization.last_backup.clone(),
+            next_backup_at: organization.next_backup_at.clone(),
+            policy: organization.policy,
+            worker: organization.default_worker.clone(),
+        }
+    }
+}
+
+fn facts_view(i18n: I18n, facts: &Facts) -> impl IntoView + use<> {
+    view! {
+        <dt>{t!(i18n, "tile-protected-users")}</dt>
+        <dd>
+            {t!(
+                i18n,
+                "tile-users-protected",
+                protected = facts.protected_users,
+                total = facts.user_count
+            )}
+        </dd>
+        <dt>{t!(i18n, "tile-licences")}</dt>
+        <dd>{i18n.number(f64::from(facts.licences_used))}</dd>
+        <dt>{t!(i18n, "tile-last-backup")}</dt>
+        <dd>{last_backup_view(i18n, facts.last_backup.as_ref())}</dd>
+        <dt>{t!(i18n, "tile-next-backup")}</dt>
+        <dd>{next_backup_view(i18n, facts.next_backup_at.as_deref())}</dd>
+        <dt>{t!(i18n, "tile-policy")}</dt>
+        <dd>{policy_words(i18n, facts.policy)}</dd>
+        <dt>{t!(i18n, "tile-worker")}</dt>
+        <dd>{worker_view(i18n, &facts.worker)}</dd>
+    }
+}
+
+fn last_backup_view(i18n: I18n, last: Option<&LastBackup>) -> AnyView {
     let Some(last) = last else {
         return t!(i18n, "tile-last-backup-none").into_any();
     };
@@ -374,17 +421,17 @@ fn last_backup_view(i18n: I18n, last: Option<LastBackup>) -> AnyView {
     view! {
         <span class="m365-tile__result">{result}</span>
         " "
-        {time_view(i18n, last.finished_at, relative)}
+        {time_view(i18n, last.finished_at.clone(), relative)}
     }
     .into_any()
 }
 
-fn next_backup_view(i18n: I18n, next: Option<String>) -> AnyView {
+fn next_backup_view(i18n: I18n, next: Option<&str>) -> AnyView {
     let Some(next) = next else {
         return t!(i18n, "tile-next-backup-none").into_any();
     };
-    let relative = i18n.time_until(js_sys::Date::parse(&next) - js_sys::Date::now());
-    time_view(i18n, next, relative).into_any()
+    let relative = i18n.time_until(js_sys::Date::parse(next) - js_sys::Date::now());
+    time_view(i18n, next.to_owned(), relative).into_any()
 }
 
 /// A time in words, with the exact time shown on hover and on keyboard focus and read with it.
