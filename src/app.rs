@@ -12,11 +12,14 @@ use crate::{
     MountOptions,
     api::ApiClient,
     chunks::{NotFetched, fetched, fetched_view, split},
-    edit::EditPanel,
+    connect::ConnectButton,
+    edit::{Drafts, EditPanel},
     host::{HostEvents, Navigation},
     i18n::{I18n, t, use_i18n},
     organizations::OrganizationsPage,
-    policy::PolicyEditor,
+    policy::{PolicyDrafts, PolicyEditor},
+    routes::BasePath,
+    state::{Announcer, Connector, Dashboard},
 };
 
 /// The whole module, as mounted by [`crate::mount`].
@@ -26,6 +29,12 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
     provide_context(
         ApiClient::with(&options.api_base, options.credentials(), host.clone()).speaking(i18n),
     );
+    // The module-wide state, which outlives every view that shows or changes it.
+    provide_context(Dashboard::new(host.clone()));
+    provide_context(Announcer::default());
+    provide_context(Connector::default());
+    provide_context(Drafts::default());
+    provide_context(PolicyDrafts::default());
     provide_context(host);
     provide_context(BasePath::new(&options.base_path));
     view! {
@@ -37,7 +46,13 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
                 // The dashboard stays mounted (its stream, its tiles) while panels open over it.
                 <ParentRoute
                     path=path!("/")
-                    view=|| view! { <OrganizationsPage on_shown=preload_views/> }
+                    view=|| {
+                        view! {
+                            <OrganizationsPage on_shown=preload_views>
+                                <ConnectButton/>
+                            </OrganizationsPage>
+                        }
+                    }
                 >
                     <Route path=path!("") view=|| ()/>
                     <Route
@@ -85,24 +100,6 @@ fn preload_views() {
             let _ = preload_policy_editor().await;
         });
     });
-}
-
-/// The host's path for the module, for links that many tiles repeat: a plain `<a>` with an
-/// absolute address costs one DOM node, where the router's `<A>` adds reactive nodes that every
-/// navigation re-evaluates. The router still handles clicks on any link under its base.
-#[derive(Debug, Clone)]
-pub struct BasePath(std::sync::Arc<str>);
-
-impl BasePath {
-    /// The module's root at `base` (a path without a trailing `/`).
-    pub fn new(base: &str) -> Self {
-        Self(base.into())
-    }
-
-    /// The absolute address of `path` (relative to the module's root, without a leading `/`).
-    pub fn to(&self, path: &str) -> String {
-        format!("{}/{path}", self.0)
-    }
 }
 
 /// Tells the host which view shows, for its title and breadcrumbs.

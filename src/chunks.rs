@@ -11,7 +11,7 @@ use std::{future::Future, pin::Pin};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::{api::ApiError, organizations::LoadFailed};
+use crate::{api::ApiError, widgets::LoadFailed};
 
 // rustfmt re-indents the attribute below one step further on every run (not idempotent).
 #[rustfmt::skip]

@@ -21,56 +21,28 @@ use xms_m365_contract::{Job, Organization, StartConnection};
 use crate::{
     api::{ApiClient, ApiError},
     chunks::{NotFetched, fetched, fetched_view, split},
-    dialog::Modal,
     i18n::{I18n, MessageId, msg, t, use_i18n},
+    state::{Connector, Dashboard},
+    widgets::Modal,
 };
 use flow::Phase;
 use waiting::Waiting;
 
-/// Opens the Connect dialog from elsewhere in the module: the Edit panel's **Re-authorize**.
-#[derive(Debug, Clone, Copy)]
-pub struct Connector {
-    open: StoredValue<Option<Callback<Organization>>>,
-}
-
-impl Default for Connector {
-    fn default() -> Self {
-        Self {
-            open: StoredValue::new(None),
-        }
-    }
-}
-
-impl Connector {
-    /// Runs the sign-in again for `organization`, to renew XMS's authorization.
-    pub fn reauthorize(&self, organization: Organization) {
-        if let Some(open) = self.open.try_get_value().flatten() {
-            open.run(organization);
-        }
-    }
-}
-
-/// **Connect**, and the dialog it opens (also for re-authorizing, through [`Connector`]). The
-/// dialog's code is a chunk of its own, fetched when the browser is idle or the dialog opens.
+/// **Connect**, and the dialog it opens (also for re-authorizing, through the [`Connector`]).
+/// An organization connected, or the first backup started from the dialog, shows on the
+/// [`Dashboard`] at once. The dialog's code is a chunk of its own, fetched when the browser is
+/// idle or the dialog opens.
 #[component]
-pub fn ConnectButton(
-    /// Lets other parts of the page open the dialog.
-    connector: Connector,
-    /// Called once an organization has been connected, so the dashboard can show it.
-    #[prop(into)]
-    on_connected: Callback<Organization>,
-    /// Called when the administrator started the new organization's first backup from the
-    /// dialog, so its tile can show it.
-    #[prop(into)]
-    on_backup_started: Callback<Job>,
-) -> impl IntoView {
+pub fn ConnectButton() -> impl IntoView {
+    let connector = expect_context::<Connector>();
+    let dashboard = expect_context::<Dashboard>();
+    let on_connected = Callback::new(move |organization| dashboard.upsert(organization));
+    let on_backup_started = Callback::new(move |job| dashboard.job_changed(job));
     let button = NodeRef::<html::Button>::new();
     // `None` while closed; `Some(None)` when connecting a new organization, `Some(Some(o))`
     // when re-authorizing `o`. A new opening starts a new dialog, with a new attempt.
     let opened = RwSignal::new(None::<Option<Organization>>);
-    connector
-        .open
-        .set_value(Some(Callback::new(move |o| opened.set(Some(Some(o))))));
+    connector.open_with(Callback::new(move |o| opened.set(Some(Some(o)))));
     let on_close = Callback::new(move |()| opened.set(None));
     let i18n = use_i18n();
 

@@ -20,10 +20,9 @@ use xms_m365_contract::{ErrorCode, OrganizationId, OrganizationSettings, Setting
 
 use crate::{
     api::{ApiClient, ApiError},
-    connect::Connector,
-    dialog::Modal,
     i18n::{t, use_i18n},
-    organizations::{Dashboard, LoadFailed},
+    state::{Connector, Dashboard},
+    widgets::{LoadFailed, Modal},
 };
 use conflict::ConflictView;
 use form::{FieldErrors, SettingsForm};

@@ -2,29 +2,36 @@
 //! console. The host page loads the module's JavaScript and calls [`mount`] with an element
 //! and the options of the signed-in session; everything else happens inside that element.
 
+// The layers, each using only those listed before it (and no feature another feature):
+// transport and words; the module-wide state, the routes, the shared widgets and the loading
+// of split views; the features; the app that composes them.
 mod api;
-mod app;
-mod chunks;
-mod connect;
-mod dialog;
-mod drafts;
-mod edit;
 mod events;
 mod host;
 mod i18n;
+
+mod chunks;
+mod routes;
+mod state;
+mod widgets;
+
+mod connect;
+mod edit;
 mod organizations;
 mod policy;
 
+mod app;
+
 pub use api::{ApiClient, ApiError, decode};
-pub use app::BasePath;
 pub use connect::is_allowed_sign_in_uri;
 pub use edit::problems as settings_problems;
 pub use events::{SseEvent, SseParser};
 pub use i18n::{I18n, Locale};
-pub use organizations::{
-    Announcer, Dashboard, Entry, ListKey, LoadFailed, OrganizationList, SortOrder, visible_entries,
-};
+pub use organizations::{OrganizationList, SortOrder, visible_entries};
 pub use policy::{next_runs_words, policy_summary, run_time};
+pub use routes::BasePath;
+pub use state::{Announcer, Dashboard, Entry, ListKey};
+pub use widgets::LoadFailed;
 
 use std::{
     any::Any,

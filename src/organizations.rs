@@ -2,64 +2,30 @@
 //! XMS's change stream (or, while the stream is down, by polling), with loading, empty and
 //! failure states.
 
-mod dashboard;
 mod list;
-mod load_failed;
 mod tile;
 mod view_options;
 
-pub use dashboard::{Dashboard, Entry, ListKey};
 pub use list::OrganizationList;
-pub use load_failed::LoadFailed;
 pub use view_options::{SortOrder, visible_entries};
 
-use std::{sync::Arc, time::Duration};
+use std::time::Duration;
 
 use futures::future::{AbortHandle, Abortable};
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::Outlet, hooks::use_location};
-use xms_m365_contract::{Job, Organization, ServerEvent};
+use xms_m365_contract::ServerEvent;
 
 use crate::{
     api::{ApiClient, ApiError},
-    connect::{ConnectButton, Connector},
-    edit::Drafts,
     events::{StreamStatus, Subscriber, follow_changes},
-    host::HostEvents,
-    i18n::{I18n, t, use_i18n},
-    policy::PolicyDrafts,
+    i18n::{t, use_i18n},
+    state::{Announcer, Dashboard},
+    widgets::LoadFailed,
 };
 
 /// How often the organizations are reloaded while the change stream is down.
 const POLL_EVERY: Duration = Duration::from_secs(5);
-
-/// What the status line says, worded in the language active when it is shown.
-type Words = Arc<dyn Fn(I18n) -> String + Send + Sync>;
-
-/// Says something to the administrator in the page's status line, such as an organization
-/// having been removed.
-#[derive(Clone, Copy, Default)]
-pub struct Announcer(RwSignal<Option<Words>>);
-
-impl Announcer {
-    /// Shows and announces `message`, as worded.
-    pub fn say(&self, message: String) {
-        self.tell(move |_| message.clone());
-    }
-
-    /// Shows and announces what `words` says in the active language. The status line stays in
-    /// sight, so it is re-worded when the host switches the language.
-    pub fn tell(&self, words: impl Fn(I18n) -> String + Send + Sync + 'static) {
-        self.0.try_set(Some(Arc::new(words)));
-    }
-
-    /// What the status line says (tracked): nothing until something is said.
-    fn words(self, i18n: I18n) -> String {
-        self.0
-            .with(|words| words.as_ref().map(|words| words(i18n)))
-            .unwrap_or_default()
-    }
-}
 
 /// How far the first load has come.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,27 +35,24 @@ enum Load {
     Failed(ApiError),
 }
 
-/// Loads the organizations from XMS and shows them under the **Microsoft 365** heading.
+/// Loads the organizations from XMS into the [`Dashboard`] and shows them under the
+/// **Microsoft 365** heading, with the status line of the [`Announcer`].
 #[component]
 pub fn OrganizationsPage(
     /// Called once, when the organizations are first shown.
     #[prop(optional, into)]
     on_shown: Option<Callback<()>>,
+    /// The page's actions, beside its heading.
+    children: Children,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
-    let dashboard = Dashboard::new(expect_context::<HostEvents>());
-    provide_context(dashboard);
-    let connector = Connector::default();
-    provide_context(connector);
-    provide_context(Drafts::default());
-    provide_context(PolicyDrafts::default());
+    let dashboard = expect_context::<Dashboard>();
+    let announcer = expect_context::<Announcer>();
     let location = use_location();
     // The policy editor is a full view: the dashboard stays mounted (its stream, its tiles)
     // but out of sight, so coming back is instant.
     let full_view = Memo::new(move |_| location.pathname.with(|path| path.ends_with("/policy")));
-    let announcer = Announcer::default();
-    provide_context(announcer);
     let loader = Loader {
         api: StoredValue::new(api.clone()),
         dashboard,
@@ -137,11 +100,7 @@ pub fn OrganizationsPage(
         <section class="m365-page" aria-labelledby="m365-title" hidden=move || full_view.get()>
             <div class="m365-page__header">
                 <h1 id="m365-title" class="m365-page__title">{move || t!(i18n, "title-organizations")}</h1>
-                <ConnectButton
-                    connector
-                    on_connected=move |organization: Organization| dashboard.upsert(organization)
-                    on_backup_started=move |job: Job| dashboard.job_changed(job)
-                />
+                {children()}
             </div>
             // Always present, so that screen readers announce their changes.
             <p class="m365-live" role="status">{notice}</p>

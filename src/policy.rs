@@ -21,9 +21,9 @@ use xms_m365_contract::{
 
 use crate::{
     api::{ApiClient, ApiError},
-    drafts::DraftStore,
     i18n::{MessageId, msg, t, use_i18n},
-    organizations::{Dashboard, LoadFailed},
+    state::{Dashboard, DraftStore},
+    widgets::LoadFailed,
 };
 use sections::{
     EncryptionSection, PlacementSection, RetentionSection, ScheduleSection, ScopeSection,

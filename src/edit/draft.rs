@@ -3,7 +3,7 @@
 use crate::i18n::{I18n, t};
 use xms_m365_contract::{OrganizationSettings, SettingsView, USER_SYNC_INTERVALS_HOURS, Worker};
 
-use crate::drafts::DraftStore;
+use crate::state::DraftStore;
 
 /// An edit in progress: the settings as the administrator has them, and the version of the
 /// settings they started from.

@@ -8,7 +8,7 @@ use super::{Drafts, Leave};
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{t, use_i18n},
-    organizations::{Announcer, Dashboard},
+    state::{Announcer, Dashboard},
 };
 
 /// The removal section of the panel.

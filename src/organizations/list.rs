@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::{
+    i18n::{t, use_i18n},
+    state::Dashboard,
+};
 
 use super::{
-    dashboard::Dashboard,
     tile::OrganizationTile,
     view_options::{Toolbar, ViewOptions, visible_entries},
 };

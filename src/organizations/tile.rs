@@ -9,14 +9,11 @@ use xms_m365_contract::{
     Job, JobId, JobState, LastBackup, Organization, OrganizationStatus, PolicyKind, Worker,
 };
 
-use super::{
-    Announcer,
-    dashboard::{Dashboard, Entry},
-};
 use crate::{
     api::{ApiClient, ApiError},
-    app::BasePath,
     i18n::{I18n, t, use_i18n},
+    routes::BasePath,
+    state::{Announcer, Dashboard, Entry},
 };
 
 /// The tile of one organization.

@@ -11,8 +11,10 @@ use leptos_router::{
     params::ParamsMap,
 };
 
-use super::dashboard::{Entry, ListKey};
-use crate::i18n::{I18n, t, use_i18n};
+use crate::{
+    i18n::{I18n, t, use_i18n},
+    state::{Entry, ListKey, fold_case},
+};
 
 /// The URL parameter of the filter.
 const FILTER_PARAM: &str = "q";
@@ -68,12 +70,6 @@ impl SortOrder {
             Self::LastBackup => a.last_backup.cmp(&b.last_backup).then_with(by_name),
         }
     }
-}
-
-/// `text` lower-cased for matching, by the browser: Rust's `to_lowercase` would carry its own
-/// Unicode case tables (about 8 KiB of gzipped wasm) for what the browser already knows.
-pub fn fold_case(text: &str) -> String {
-    js_sys::JsString::from(text).to_lower_case().into()
 }
 
 /// The entries matching `filter` (in the name or the domain, ignoring case), in `order`.
