@@ -14,7 +14,7 @@ use std::{
     process::Command,
 };
 
-use crate::{cargo, run, target_dir};
+use crate::{cargo, root, run, target_dir};
 
 /// The name the module's files have (`xms-m365.js`, `xms-m365_bg.wasm`): the shell and hosts
 /// import them by it.
@@ -51,7 +51,7 @@ pub fn module() -> Result<std::process::ExitCode, String> {
         build.arg("--release");
     }
     // The splitter needs the linker's relocations; the target's other flags stay as they are.
-    run(build.env("RUSTFLAGS", "-Clink-args=--emit-relocs"))?;
+    run(build.env("CARGO_ENCODED_RUSTFLAGS", rustflags().join("\x1f")))?;
     let raw = target_dir()
         .join("wasm32-unknown-unknown")
         .join(if release { "release" } else { "debug" })
@@ -102,7 +102,7 @@ pub fn module() -> Result<std::process::ExitCode, String> {
         for piece in &wasm {
             // Names and producers are debugging aids no browser needs.
             run(Command::new("wasm-opt")
-                .args(["-Oz", "--strip-debug", "--strip-producers"])
+                .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
                 .args(WASM_FEATURES)
                 .arg(piece)
                 .arg("-o")
@@ -197,4 +197,28 @@ fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, String> {
     std::fs::read_dir(dir)
         .and_then(Iterator::collect)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))
+}
+
+/// The compiler's flags for the split build: the linker's relocations, and source paths
+/// remapped. Panic messages name their source files; remapped, they are short and the same
+/// from any checkout and any cargo home (`/xms-m365/src/…`, `/crates/tachys-0.2.19/src/…`), so
+/// the module weighs the same wherever it is built.
+fn rustflags() -> Vec<String> {
+    let mut flags = vec!["-Clink-args=--emit-relocs".to_owned()];
+    let mut remap = |from: &Path, to: &str| {
+        flags.push(format!("--remap-path-prefix={}={to}", from.display()));
+    };
+    remap(&root(), "/xms-m365");
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    // One folder per registry index, such as `index.crates.io-1949cf8c6b5b557f`.
+    if let Some(indexes) = cargo_home.map(|home| home.join("registry").join("src"))
+        && let Ok(entries) = std::fs::read_dir(indexes)
+    {
+        for entry in entries.flatten() {
+            remap(&entry.path(), "/crates");
+        }
+    }
+    flags
 }
