@@ -18,7 +18,7 @@ use crate::{
     i18n::{I18n, t, use_i18n},
     organizations::OrganizationsPage,
     policy::{PolicyDrafts, PolicyEditor},
-    routes::BasePath,
+    routes::{BasePath, Page},
     state::{Announcer, Connector, Dashboard},
 };
 
@@ -41,9 +41,10 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
         // The base keeps the router's link handling to the module's own paths: every other
         // link on the host's page stays the host's.
         <Router base=options.base_path.clone()>
-            <NavigationReporter base=options.base_path/>
+            <NavigationReporter/>
             <Routes fallback=|| view! { <NotFound/> }>
-                // The dashboard stays mounted (its stream, its tiles) while panels open over it.
+                // The patterns of the paths `Page` builds and parses (src/routes.rs). The dashboard
+                // stays mounted (its stream, its tiles) while panels open over it.
                 <ParentRoute
                     path=path!("/")
                     view=|| {
@@ -104,20 +105,18 @@ fn preload_views() {
 
 /// Tells the host which view shows, for its title and breadcrumbs.
 #[component]
-fn NavigationReporter(base: String) -> impl IntoView {
+fn NavigationReporter() -> impl IntoView {
     let host = expect_context::<HostEvents>();
+    let base = expect_context::<BasePath>();
     let i18n = use_i18n();
     let location = use_location();
     Effect::new(move |_| {
         let pathname = location.pathname.get();
-        let path = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
-        let path = if path.is_empty() { "/" } else { path };
-        let title = if path.ends_with("/edit") {
-            t!(i18n, "title-edit")
-        } else if path.ends_with("/policy") {
-            t!(i18n, "title-policy")
-        } else {
-            t!(i18n, "title-organizations")
+        let path = base.path_of(&pathname);
+        let title = match Page::parse(path) {
+            Some(Page::Edit(_)) => t!(i18n, "title-edit"),
+            Some(Page::Policy(_)) => t!(i18n, "title-policy"),
+            Some(Page::Organizations) | None => t!(i18n, "title-organizations"),
         };
         host.navigated(&Navigation {
             path,

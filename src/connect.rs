@@ -22,6 +22,7 @@ use crate::{
     api::{ApiClient, ApiError},
     chunks::{NotFetched, fetched, fetched_view, split},
     i18n::{I18n, MessageId, msg, t, use_i18n},
+    routes::{BasePath, Page},
     state::{Connector, Dashboard},
     widgets::Modal,
 };
@@ -276,7 +277,7 @@ fn FirstBackup(
     let i18n = use_i18n();
     let (busy, set_busy) = signal(false);
     let (error, set_error) = signal(None::<ApiError>);
-    let policy_href = format!("organizations/{}/policy", organization.id.0);
+    let policy_href = expect_context::<BasePath>().href(&Page::Policy(organization.id.clone()));
     let run = move |_| {
         if busy.get_untracked() {
             return;

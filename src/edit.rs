@@ -21,6 +21,7 @@ use xms_m365_contract::{ErrorCode, OrganizationId, OrganizationSettings, Setting
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{t, use_i18n},
+    routes::Page,
     state::{Connector, Dashboard},
     widgets::{LoadFailed, Modal},
 };
@@ -47,10 +48,11 @@ impl Leave {
         Self(Callback::new(move |()| {
             let search = location.search.get_untracked();
             let query = search.trim_start_matches('?');
+            let dashboard = Page::Organizations.path();
             let target = if query.is_empty() {
-                "/".to_owned()
+                dashboard
             } else {
-                format!("/?{query}")
+                format!("{dashboard}?{query}")
             };
             navigate(&target, NavigateOptions::default());
         }))

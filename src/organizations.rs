@@ -20,6 +20,7 @@ use crate::{
     api::{ApiClient, ApiError},
     events::{StreamStatus, Subscriber, follow_changes},
     i18n::{t, use_i18n},
+    routes::{BasePath, Page},
     state::{Announcer, Dashboard},
     widgets::LoadFailed,
 };
@@ -52,7 +53,12 @@ pub fn OrganizationsPage(
     let location = use_location();
     // The policy editor is a full view: the dashboard stays mounted (its stream, its tiles)
     // but out of sight, so coming back is instant.
-    let full_view = Memo::new(move |_| location.pathname.with(|path| path.ends_with("/policy")));
+    let base = expect_context::<BasePath>();
+    let full_view = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|path| matches!(base.page(path), Some(Page::Policy(_))))
+    });
     let loader = Loader {
         api: StoredValue::new(api.clone()),
         dashboard,

@@ -22,6 +22,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{MessageId, msg, t, use_i18n},
+    routes::{BasePath, Page},
     state::{Dashboard, DraftStore},
     widgets::LoadFailed,
 };
@@ -58,6 +59,7 @@ enum Loaded {
 fn Loader(id: OrganizationId) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
+    let back = expect_context::<BasePath>().href(&Page::Organizations);
     // The editor's words follow its own copy of the language, which goes when it closes.
     let i18n = use_i18n().scoped();
     provide_context(i18n);
@@ -116,7 +118,7 @@ fn Loader(id: OrganizationId) -> impl IntoView {
                 .into_any(),
                 Loaded::Failed(error) => view! {
                     <LoadFailed error=error.clone() retrying=retrying on_retry=load.clone()/>
-                    <A href="/">{move || t!(i18n, "policy-back")}</A>
+                    <A href=back.clone()>{move || t!(i18n, "policy-back")}</A>
                 }
                 .into_any(),
                 Loaded::Ready(view, workers, storages, groups) => view! {
@@ -161,6 +163,7 @@ fn Editor(
     let drafts = expect_context::<PolicyDrafts>();
     let dashboard = expect_context::<Dashboard>();
     let navigate = use_navigate();
+    let dashboard_href = expect_context::<BasePath>().href(&Page::Organizations);
     let draft = drafts.get(&id);
     let restored = draft.is_some();
     let saved = RwSignal::new(
@@ -400,7 +403,7 @@ fn Editor(
                 }
                 drafts.forget(&id);
             }
-            navigate("/", NavigateOptions::default());
+            navigate(&Page::Organizations.path(), NavigateOptions::default());
         }
     };
 
@@ -581,7 +584,7 @@ fn Editor(
                         {move || t!(i18n, "policy-reset")}
                     </button>
                 </Show>
-                <a href="/" class="m365-button m365-button--secondary" on:click=leave>
+                <a href=dashboard_href class="m365-button m365-button--secondary" on:click=leave>
                     {move || t!(i18n, "policy-back")}
                 </a>
             </div>

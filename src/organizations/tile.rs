@@ -12,7 +12,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, t, use_i18n},
-    routes::BasePath,
+    routes::{BasePath, Page},
     state::{Announcer, Dashboard, Entry},
 };
 
@@ -35,9 +35,9 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let running = Memo::new(move |_| job.with(Option::is_some));
     let title_id = format!("m365-tile-{}", entry.id.0);
     let base = expect_context::<BasePath>();
-    let edit = edit_href(base.to(&format!("organizations/{}/edit", entry.id.0)));
+    let edit = edit_href(base.href(&Page::Edit(entry.id.clone())));
     let hint_href = edit.clone();
-    let policy_href = base.to(&format!("organizations/{}/policy", entry.id.0));
+    let policy_href = base.href(&Page::Policy(entry.id));
 
     view! {
         <li class="m365-tile">
