@@ -9,6 +9,7 @@
 //! - `cargo xtask module` is trunk's build hook, which builds the module split into chunks.
 
 mod bench;
+mod layers;
 mod module;
 mod tools;
 
@@ -283,6 +284,16 @@ fn test() -> Result<ExitCode, String> {
     stage("format", &mut || {
         run(cargo().args(["fmt", "--all", "--check"]))
     });
+    stage(
+        "layers (no feature uses another)",
+        &mut || match layers::violations(&root().join("src"))?.as_slice() {
+            [] => Ok(()),
+            found => Err(format!(
+                "the module's layers point one way (xtask/src/layers.rs):\n  {}",
+                found.join("\n  ")
+            )),
+        },
+    );
     // The module is linted for the target it runs on; the rest of the workspace natively.
     stage("lint (native crates)", &mut || {
         run(cargo().args([
