@@ -75,17 +75,22 @@ impl Locale {
         }
     }
 
-    /// The catalogue's files, one per part of the module.
+    /// The catalogue's files, one per part of the module (without their comments: build.rs).
     fn sources(self) -> [&'static str; 6] {
         macro_rules! catalogue {
             ($tag:literal) => {
                 [
-                    include_str!(concat!("../locales/", $tag, "/app.ftl")),
-                    include_str!(concat!("../locales/", $tag, "/organizations.ftl")),
-                    include_str!(concat!("../locales/", $tag, "/connect.ftl")),
-                    include_str!(concat!("../locales/", $tag, "/edit.ftl")),
-                    include_str!(concat!("../locales/", $tag, "/policy.ftl")),
-                    include_str!(concat!("../locales/", $tag, "/errors.ftl")),
+                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/app.ftl")),
+                    include_str!(concat!(
+                        env!("OUT_DIR"),
+                        "/locales/",
+                        $tag,
+                        "/organizations.ftl"
+                    )),
+                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/connect.ftl")),
+                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
+                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
+                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/errors.ftl")),
                 ]
             };
         }

@@ -7,3 +7,6 @@ title-policy = Sicherungsrichtlinie
 not-found-title = Seite nicht gefunden
 not-found-text = Das Microsoft 365-Modul hat unter dieser Adresse keine Seite.
 not-found-link = Zu den Microsoft 365-Organisationen
+
+# Die Schließen-Schaltfläche des Dialogs (jeder Dialog und jedes Panel hat eine).
+modal-close = Schließen

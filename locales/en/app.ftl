@@ -7,3 +7,6 @@ title-policy = Backup policy
 not-found-title = Page not found
 not-found-text = The Microsoft 365 module has no page at this address.
 not-found-link = Go to the Microsoft 365 organizations
+
+# The modal dialog's close button (every dialog and panel has one).
+modal-close = Close

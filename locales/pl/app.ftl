@@ -7,3 +7,6 @@ title-policy = Zasady kopii zapasowych
 not-found-title = Nie znaleziono strony
 not-found-text = Moduł Microsoft 365 nie ma strony pod tym adresem.
 not-found-link = Przejdź do organizacji Microsoft 365
+
+# Przycisk zamykający okno dialogowe (ma go każde okno i panel).
+modal-close = Zamknij

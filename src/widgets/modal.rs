@@ -137,7 +137,7 @@ pub fn Modal(
                     <button
                         type="button"
                         class="m365-modal__close"
-                        aria-label=move || t!(i18n, "edit-close")
+                        aria-label=move || t!(i18n, "modal-close")
                         on:click=move |_| on_close.run(())
                     >
                         "×"
