@@ -130,6 +130,18 @@ test("a custom policy can be returned to the default", async ({ page, xms }) => 
   await expect(page.getByRole("article", { name: "Contoso Ltd" })).toContainText("PolicyDefault policy");
 });
 
+test("the way back from the policy editor is the module's dashboard, also opened in a new tab", async ({ page, context, xms }) => {
+  xms.addOrganization(contoso);
+  await openPolicy(page, xms.url);
+  const back = page.getByRole("link", { name: "Back to the organizations" });
+  // Not the host's root: in XMS that is another page than the Microsoft 365 tab.
+  const address = new URL((await back.getAttribute("href"))!, page.url());
+  expect(address.pathname).toBe("/m365");
+  const tab = await context.newPage();
+  await tab.goto(address.href);
+  await expect(tab.getByRole("article", { name: "Contoso Ltd" })).toBeVisible();
+});
+
 test("for each schedule type the next runs shown are the ones XMS computes", async ({ page, xms }) => {
   xms.addOrganization(contoso);
   await openPolicy(page, xms.url);
