@@ -7,19 +7,20 @@ use leptos_router::{
     hooks::use_location,
     path,
 };
+use xms_m365_contract::{PolicyView, SettingsView};
 
 use crate::{
     MountOptions,
     api::ApiClient,
     chunks::{NotFetched, fetched, fetched_view, split},
     connect::ConnectButton,
-    edit::{Drafts, EditPanel},
+    edit::EditPanel,
     host::{HostEvents, Navigation},
     i18n::{I18n, t, use_i18n},
     organizations::OrganizationsPage,
-    policy::{PolicyDrafts, PolicyEditor},
+    policy::PolicyEditor,
     routes::{BasePath, Page},
-    state::{Announcer, Connector, Dashboard},
+    state::{Announcer, Connector, Dashboard, Drafts},
 };
 
 /// The whole module, as mounted by [`crate::mount`].
@@ -33,8 +34,8 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
     provide_context(Dashboard::new(host.clone()));
     provide_context(Announcer::default());
     provide_context(Connector::default());
-    provide_context(Drafts::default());
-    provide_context(PolicyDrafts::default());
+    provide_context(Drafts::<SettingsView>::default());
+    provide_context(Drafts::<PolicyView>::default());
     provide_context(host);
     provide_context(BasePath::new(&options.base_path));
     view! {

@@ -5,27 +5,27 @@
 //! panel closing.
 
 mod conflict;
-mod draft;
 mod form;
+mod problems;
 mod remove;
 
-pub use draft::{Draft, Drafts, problems};
+pub use problems::problems;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{
     NavigateOptions,
     hooks::{use_location, use_navigate, use_params_map},
 };
-use xms_m365_contract::{ErrorCode, OrganizationId, OrganizationSettings, SettingsView, Worker};
+use xms_m365_contract::{OrganizationId, OrganizationSettings, SettingsView, Worker};
 
 use crate::{
-    api::{ApiClient, ApiError},
-    i18n::{t, use_i18n},
+    api::ApiClient,
+    i18n::{msg, t, use_i18n},
     routes::Page,
-    state::{Connector, Dashboard},
-    widgets::{LoadFailed, Modal},
+    state::{Connector, Dashboard, Drafts},
+    widgets::{Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm},
 };
-use conflict::ConflictView;
+use conflict::ConflictRows;
 use form::{FieldErrors, SettingsForm};
 use remove::RemoveOrganization;
 
@@ -64,19 +64,13 @@ impl Leave {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Loaded {
-    Loading,
-    Failed(ApiError),
-    Ready(SettingsView, Vec<Worker>),
-}
-
 #[component]
 fn Panel(id: OrganizationId) -> impl IntoView {
     // The panel's words follow its own copy of the language, which goes when it closes.
     provide_context(use_i18n().scoped());
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
+    let drafts = expect_context::<Drafts<SettingsView>>();
     let leave = Leave::new();
     let name = {
         let id = id.clone();
@@ -91,73 +85,55 @@ fn Panel(id: OrganizationId) -> impl IntoView {
         Some(name) => t!(i18n, "edit-title", name = name),
         None => t!(i18n, "title-edit"),
     });
-    let loaded = RwSignal::new(Loaded::Loading);
-    let (retrying, set_retrying) = signal(false);
-    let load = {
+    let read = {
         let id = id.clone();
-        move || {
-            set_retrying.set(true);
-            let api = api.clone();
-            let id = id.clone();
-            spawn_local(async move {
+        LocalResource::new(move || {
+            let (api, id) = (api.clone(), id.clone());
+            async move {
                 let (settings, workers) = futures::join!(api.settings(&id), api.workers());
-                let result = match (settings, workers) {
-                    (Ok(settings), Ok(workers)) => Loaded::Ready(settings, workers.workers),
-                    (Err(error), _) | (_, Err(error)) => Loaded::Failed(error),
-                };
-                loaded.try_set(result);
-                set_retrying.try_set(false);
-            });
-        }
+                Ok((settings?, workers?.workers))
+            }
+        })
     };
-    load();
 
-    // Closing asks first when there are unsaved changes; the form says whether there are.
-    let dirty = RwSignal::new(false);
+    // Closing asks first when there are unsaved changes, which are the organization's draft.
+    let asking = RwSignal::new(false);
     let close = {
         let id = id.clone();
-        let drafts = expect_context::<Drafts>();
         Callback::new(move |()| {
-            if dirty.get_untracked() {
-                let question = t!(@now i18n, "edit-discard-question");
-                if !window().confirm_with_message(&question).unwrap_or(false) {
-                    return;
-                }
-                drafts.forget(&id);
+            if drafts.has(&id) {
+                asking.set(true);
+            } else {
+                leave.run();
             }
-            leave.run();
+        })
+    };
+    let answer = {
+        let id = id.clone();
+        Callback::new(move |discard: bool| {
+            asking.set(false);
+            if discard {
+                drafts.forget(&id);
+                leave.run();
+            }
         })
     };
 
     view! {
         <Modal title=title on_close=close panel=true>
-            {move || match loaded.get() {
-                Loaded::Loading => view! {
-                    <p class="m365-status" role="status">{move || t!(i18n, "edit-loading")}</p>
-                }
-                .into_any(),
-                Loaded::Failed(error) => view! {
-                    <LoadFailed error=error.clone() retrying=retrying on_retry=load.clone()/>
-                }
-                .into_any(),
-                Loaded::Ready(settings, workers) => view! {
-                    <Editor id=id.clone() settings workers dirty close leave/>
-                }
-                .into_any(),
-            }}
+            <Loadable read loading=msg!("edit-loading") let((settings, workers))>
+                <Editor id=id.clone() settings workers close leave/>
+            </Loadable>
+            <Show when=move || asking.get()>
+                <Confirm
+                    question=msg!("edit-discard-question")
+                    yes=msg!("discard-yes")
+                    no=msg!("discard-no")
+                    on_answer=answer
+                />
+            </Show>
         </Modal>
     }
-}
-
-/// How the last save went.
-#[derive(Debug, Clone, PartialEq)]
-enum Save {
-    Idle,
-    Saving,
-    Saved,
-    Failed(ApiError),
-    /// Someone else saved first: theirs, to show beside the administrator's.
-    Conflict(SettingsView),
 }
 
 /// The loaded settings: the form, its save, and the organization's other actions.
@@ -166,52 +142,36 @@ fn Editor(
     id: OrganizationId,
     settings: SettingsView,
     workers: Vec<Worker>,
-    /// Set while there are unsaved changes.
-    dirty: RwSignal<bool>,
     close: Callback<()>,
     leave: Leave,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
-    let drafts = expect_context::<Drafts>();
-    let draft = drafts.get(&id);
-    let restored = draft.is_some();
-    let saved = RwSignal::new(settings.clone());
-    let values = RwSignal::new(
-        draft
-            .as_ref()
-            .map_or_else(|| settings.settings.clone(), |d| d.values.clone()),
-    );
-    // A draft begun on an older version is a conflict from the start.
-    let save = RwSignal::new(match &draft {
-        Some(draft) if draft.base.etag != settings.etag => Save::Conflict(settings.clone()),
-        _ => Save::Idle,
-    });
-    if let Some(draft) = draft {
-        saved.set(draft.base);
-    }
+    let form = {
+        let (api, id) = (api.clone(), id.clone());
+        let fetch = (api.clone(), id.clone());
+        VersionedForm::new(
+            id.clone(),
+            settings,
+            move |etag, values| {
+                let (api, id) = (api.clone(), id.clone());
+                async move { api.save_settings(&id, &etag, &values).await }
+            },
+            move || {
+                let (api, id) = fetch.clone();
+                async move { api.settings(&id).await }
+            },
+        )
+    };
+    let VersionedForm {
+        saved,
+        values,
+        dirty,
+        ..
+    } = form;
     let offline_acknowledged = RwSignal::new(false);
     let workers = StoredValue::new(workers);
-    let server_errors = RwSignal::new(Vec::<(String, String)>::new());
 
-    Effect::new(move |_| {
-        let is_dirty = saved.with(|s| values.with(|v| *v != s.settings));
-        dirty.set(is_dirty);
-    });
-    {
-        let id = id.clone();
-        Effect::new(move |_| {
-            let draft = Draft {
-                base: saved.get(),
-                values: values.get(),
-            };
-            if draft.values == draft.base.settings {
-                drafts.forget(&id);
-            } else {
-                drafts.keep(&id, draft);
-            }
-        });
-    }
     let problems = Memo::new(move |_| {
         values.with(|v| {
             saved.with(|s| {
@@ -221,100 +181,41 @@ fn Editor(
         })
     });
     // The server's word on a field stands until that field changes.
-    Effect::new(move |previous: Option<OrganizationSettings>| {
-        let now = values.get();
-        if let Some(previous) = previous {
-            server_errors.update(|errors| {
-                errors.retain(|(field, _)| !changed(field, &previous, &now));
-            });
-        }
-        now
-    });
     let field_error = move |field: &'static str| {
         Signal::derive(move || {
             problems
                 .with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
                 .or_else(|| {
-                    server_errors.with(|errors| {
-                        errors
+                    form.rejected.with(|rejected| {
+                        let rejected = rejected.as_ref()?;
+                        if values.with(|now| changed(field, &rejected.value, now)) {
+                            return None;
+                        }
+                        rejected
+                            .fields
                             .iter()
-                            .find(|(f, _)| f == field)
-                            .map(|(_, m)| m.clone())
+                            .find(|f| f.field == field)
+                            .map(|f| f.message.clone())
                     })
                 })
         })
     };
-
-    let submit = {
-        let id = id.clone();
-        move |etag: String, settings: OrganizationSettings| {
-            if save.get_untracked() == Save::Saving {
-                return;
-            }
-            save.set(Save::Saving);
-            let api = api.clone();
-            let id = id.clone();
-            spawn_local(async move {
-                let outcome = match api.save_settings(&id, &etag, &settings).await {
-                    Ok(view) => {
-                        values.try_set(view.settings.clone());
-                        saved.try_set(view);
-                        server_errors.try_set(Vec::new());
-                        Save::Saved
-                    }
-                    Err(error) if error.code() == Some(ErrorCode::PreconditionFailed) => {
-                        match api.settings(&id).await {
-                            Ok(theirs) => Save::Conflict(theirs),
-                            Err(error) => Save::Failed(error),
-                        }
-                    }
-                    Err(error) => {
-                        let fields = error
-                            .field_errors()
-                            .iter()
-                            .map(|f| (f.field.clone(), f.message.clone()))
-                            .collect();
-                        server_errors.try_set(fields);
-                        Save::Failed(error)
-                    }
-                };
-                save.try_set(outcome);
-            });
+    let save_now = Callback::new(move |()| {
+        if dirty.get_untracked() && problems.with_untracked(Vec::is_empty) {
+            form.submit();
         }
-    };
-    let save_now = {
-        let submit = submit.clone();
-        Callback::new(move |()| {
-            if !dirty.get_untracked() || problems.with_untracked(|p| !p.is_empty()) {
-                return;
-            }
-            submit(
-                saved.with_untracked(|s| s.etag.clone()),
-                values.get_untracked(),
-            );
-        })
-    };
-    let keep_mine = {
-        let submit = submit.clone();
-        Callback::new(move |theirs: SettingsView| {
-            saved.set(theirs.clone());
-            save.set(Save::Idle);
-            submit(theirs.etag, values.get_untracked());
-        })
-    };
-    let take_theirs = Callback::new(move |theirs: SettingsView| {
-        values.set(theirs.settings.clone());
-        saved.set(theirs);
-        save.set(Save::Idle);
     });
-    let cannot_save = move || {
-        save.with(|s| matches!(s, Save::Saving | Save::Conflict(_)))
-            || !dirty.get()
-            || problems.with(|p| !p.is_empty())
+    let cannot_save = move || form.busy() || !dirty.get() || problems.with(|p| !p.is_empty());
+    let words = FormWords {
+        saved: msg!("edit-saved"),
+        fields: msg!("edit-save-fields"),
+        failed: msg!("edit-save-failed"),
+        conflict_title: msg!("conflict-title"),
+        conflict_text: msg!("conflict-text"),
     };
 
     view! {
-        <Show when=move || restored>
+        <Show when=move || form.restored>
             <p class="m365-note" role="status">
                 {move || t!(i18n, "edit-restored")}
             </p>
@@ -339,48 +240,14 @@ fn Editor(
                     default_worker_id: field_error("default_worker_id"),
                 }
             />
-            {move || match save.get() {
-                Save::Conflict(theirs) => view! {
-                    <ConflictView
-                        mine=values.get_untracked()
-                        theirs
-                        workers=workers.get_value()
-                        keep_mine
-                        take_theirs
-                    />
+            <SaveStatus
+                form
+                words
+                retry=save_now
+                rows=move |mine, theirs: SettingsView| view! {
+                    <ConflictRows mine theirs=theirs.settings workers=workers.get_value()/>
                 }
-                .into_any(),
-                Save::Failed(error) => {
-                    let retry = move |_| save_now.run(());
-                    let has_fields = !error.field_errors().is_empty();
-                    view! {
-                        <div class="m365-alert" role="alert">
-                            <p class="m365-alert__message">
-                                {move || if has_fields {
-                                    t!(i18n, "edit-save-fields")
-                                } else {
-                                    t!(i18n, "edit-save-failed", reason = error.words(i18n))
-                                }}
-                            </p>
-                            <Show when=move || !has_fields>
-                                <button type="button" class="m365-button" on:click=retry>
-                                    {move || t!(i18n, "load-failed-retry")}
-                                </button>
-                            </Show>
-                        </div>
-                    }
-                    .into_any()
-                }
-                Save::Saved => view! {
-                    <p class="m365-note" role="status">{move || t!(i18n, "edit-saved")}</p>
-                }
-                .into_any(),
-                Save::Saving => view! {
-                    <p class="m365-status" role="status">{move || t!(i18n, "edit-saving")}</p>
-                }
-                .into_any(),
-                Save::Idle => ().into_any(),
-            }}
+            />
             <div class="m365-settings__actions">
                 <button
                     type="submit"
@@ -396,7 +263,7 @@ fn Editor(
                 >
                     {move || t!(i18n, "edit-close")}
                 </button>
-                <Show when=move || !dirty.get() && save.get() != Save::Saved>
+                <Show when=move || !dirty.get() && !form.just_saved()>
                     <span class="m365-status">{move || t!(i18n, "edit-no-changes")}</span>
                 </Show>
             </div>

@@ -217,6 +217,13 @@ impl I18n {
         message(self.locale(), id.0, None)
     }
 
+    /// The message chosen before it is said, with its one argument `name` put in (tracked).
+    pub fn say_with(self, id: MessageId, name: &'static str, value: String) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value);
+        message(self.locale(), id.0, Some(&args))
+    }
+
     /// The message `id` in the active language with `args` put in (tracked).
     pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
         message(self.locale(), id, Some(args))

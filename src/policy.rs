@@ -15,30 +15,20 @@ use leptos_router::{
     hooks::{use_navigate, use_params_map},
 };
 use xms_m365_contract::{
-    EncryptionAlgorithm, ErrorCode, Group, OrganizationId, PlannedRun, Policy, PolicyKind,
-    PolicyView, SavePolicy, Storage, Worker,
+    EncryptionAlgorithm, ErrorCode, Group, OrganizationId, PlannedRun, PolicyKind, PolicyView,
+    SavePolicy, Storage, Worker,
 };
 
 use crate::{
     api::{ApiClient, ApiError},
-    i18n::{MessageId, msg, t, use_i18n},
+    i18n::{msg, t, use_i18n},
     routes::{BasePath, Page},
-    state::{Dashboard, DraftStore},
-    widgets::LoadFailed,
+    state::{Dashboard, Drafts},
+    widgets::{Confirm, FormWords, Loadable, SaveStatus, VersionedForm},
 };
 use sections::{
     EncryptionSection, PlacementSection, RetentionSection, ScheduleSection, ScopeSection,
 };
-
-/// A policy edit in progress and the version it began from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolicyDraft {
-    base: PolicyView,
-    policy: Policy,
-}
-
-/// Every organization's policy edit in progress.
-pub type PolicyDrafts = DraftStore<PolicyDraft>;
 
 /// The editor of the organization the address names.
 #[component]
@@ -48,12 +38,8 @@ pub fn PolicyEditor() -> impl IntoView {
     move || id.get().map(|id| view! { <Loader id/> })
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Loaded {
-    Loading,
-    Failed(ApiError),
-    Ready(Box<PolicyView>, Vec<Worker>, Vec<Storage>, Vec<Group>),
-}
+/// What the editor needs: the policy, and what its choices are made among.
+type Loaded = (PolicyView, Vec<Worker>, Vec<Storage>, Vec<Group>);
 
 #[component]
 fn Loader(id: OrganizationId) -> impl IntoView {
@@ -71,38 +57,26 @@ fn Loader(id: OrganizationId) -> impl IntoView {
                 .map(|o| o.with(|o| o.name.clone()))
         })
     };
-    let loaded = RwSignal::new(Loaded::Loading);
-    let (retrying, set_retrying) = signal(false);
-    let load = {
+    let read = {
         let id = id.clone();
-        move || {
-            set_retrying.set(true);
-            let api = api.clone();
-            let id = id.clone();
-            spawn_local(async move {
+        LocalResource::new(move || {
+            let (api, id) = (api.clone(), id.clone());
+            async move {
                 let (policy, workers, storages, groups) = futures::join!(
                     api.policy(&id),
                     api.workers(),
                     api.storages(),
                     api.groups(&id)
                 );
-                let result = match (policy, workers, storages, groups) {
-                    (Ok(policy), Ok(workers), Ok(storages), Ok(groups)) => Loaded::Ready(
-                        Box::new(policy),
-                        workers.workers,
-                        storages.storages,
-                        groups.groups,
-                    ),
-                    (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), _) | (.., Err(e)) => {
-                        Loaded::Failed(e)
-                    }
-                };
-                loaded.try_set(result);
-                set_retrying.try_set(false);
-            });
-        }
+                Ok::<Loaded, ApiError>((
+                    policy?,
+                    workers?.workers,
+                    storages?.storages,
+                    groups?.groups,
+                ))
+            }
+        })
     };
-    load();
     view! {
         <section class="m365-page m365-policy" aria-labelledby="m365-policy-title">
             <h1 id="m365-policy-title" class="m365-page__title">
@@ -111,34 +85,25 @@ fn Loader(id: OrganizationId) -> impl IntoView {
                     None => t!(i18n, "title-policy"),
                 }}
             </h1>
-            {move || match loaded.get() {
-                Loaded::Loading => view! {
-                    <p class="m365-status" role="status">{move || t!(i18n, "policy-loading")}</p>
-                }
-                .into_any(),
-                Loaded::Failed(error) => view! {
-                    <LoadFailed error=error.clone() retrying=retrying on_retry=load.clone()/>
-                    <A href=back.clone()>{move || t!(i18n, "policy-back")}</A>
-                }
-                .into_any(),
-                Loaded::Ready(view, workers, storages, groups) => view! {
-                    <Editor id=id.clone() view=*view workers storages groups/>
-                }
-                .into_any(),
-            }}
+            <Loadable
+                read
+                loading=msg!("policy-loading")
+                way_back=move || view! { <A href=back.clone()>{move || t!(i18n, "policy-back")}</A> }
+                let((view, workers, storages, groups))
+            >
+                <Editor id=id.clone() view workers storages groups/>
+            </Loadable>
         </section>
     }
 }
 
-/// How the last save went.
-#[derive(Debug, Clone, PartialEq)]
-enum Save {
-    Idle,
-    Saving,
-    Saved(MessageId),
-    Failed(ApiError),
-    /// Someone else changed the policy first: theirs.
-    Conflict(Box<PolicyView>),
+/// What the editor asks before going ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Question {
+    /// Leave, discarding unsaved changes.
+    Leave,
+    /// Return to the default policy, discarding the custom one.
+    Reset,
 }
 
 /// What XMS said of the policy as it stands in the editor.
@@ -160,26 +125,10 @@ fn Editor(
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
-    let drafts = expect_context::<PolicyDrafts>();
+    let drafts = expect_context::<Drafts<PolicyView>>();
     let dashboard = expect_context::<Dashboard>();
     let navigate = use_navigate();
     let dashboard_href = expect_context::<BasePath>().href(&Page::Organizations);
-    let draft = drafts.get(&id);
-    let restored = draft.is_some();
-    let saved = RwSignal::new(
-        draft
-            .as_ref()
-            .map_or_else(|| view.clone(), |d| d.base.clone()),
-    );
-    let policy = RwSignal::new(
-        draft
-            .as_ref()
-            .map_or_else(|| view.policy.clone(), |d| d.policy.clone()),
-    );
-    let save = RwSignal::new(match &draft {
-        Some(draft) if draft.base.etag != view.etag => Save::Conflict(Box::new(view.clone())),
-        _ => Save::Idle,
-    });
     let changing_password = RwSignal::new(false);
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -187,16 +136,55 @@ fn Editor(
         runs: view.next_runs.clone(),
         ..Preview::default()
     });
-    let server_errors = RwSignal::new(Vec::<(String, String)>::new());
+    // The password is never kept in a draft: it is sent with the save, and forgotten once saved.
+    let needs_password = StoredValue::new(None::<Signal<bool>>);
+    let form = {
+        let (api, id) = (api.clone(), id.clone());
+        let fetch = (api.clone(), id.clone());
+        VersionedForm::new(
+            id.clone(),
+            view,
+            move |etag, policy| {
+                let (api, id) = (api.clone(), id.clone());
+                let sends_password = needs_password
+                    .get_value()
+                    .is_some_and(|needs| needs.get_untracked());
+                let body = SavePolicy {
+                    policy,
+                    encryption_password: sends_password.then(|| password.get_untracked()),
+                };
+                async move {
+                    let saved = api.save_policy(&id, &etag, &body).await;
+                    if saved.is_ok() {
+                        password.try_set(String::new());
+                        again.try_set(String::new());
+                        changing_password.try_set(false);
+                    }
+                    saved
+                }
+            },
+            move || {
+                let (api, id) = fetch.clone();
+                async move { api.policy(&id).await }
+            },
+        )
+    };
+    let VersionedForm {
+        saved,
+        values: policy,
+        ..
+    } = form;
 
     let password_set = Signal::derive(move || saved.with(|s| s.encryption_password_set));
-    let needs_password = Signal::derive(move || {
+    let needs = Signal::derive(move || {
         let algorithm = policy.with(|p| p.encryption);
         algorithm != EncryptionAlgorithm::Off
             && (changing_password.get()
                 || !password_set.get()
                 || saved.with(|s| s.policy.encryption != algorithm))
     });
+    needs_password.set_value(Some(needs));
+    let needs_password = needs;
     let password_problems = Memo::new(move |_| {
         if !needs_password.get() {
             return Vec::new();
@@ -212,25 +200,9 @@ fn Editor(
         problems
     });
     let dirty = Memo::new(move |_| {
-        saved.with(|s| policy.with(|p| *p != s.policy))
-            || (needs_password.get() && !password.with(String::is_empty))
+        form.dirty.get() || (needs_password.get() && !password.with(String::is_empty))
     });
 
-    // Keep the edit in progress outside the view.
-    {
-        let id = id.clone();
-        Effect::new(move |_| {
-            let draft = PolicyDraft {
-                base: saved.get(),
-                policy: policy.get(),
-            };
-            if draft.policy == draft.base.policy {
-                drafts.forget(&id);
-            } else {
-                drafts.keep(&id, draft);
-            }
-        });
-    }
     // XMS previews every change: the next runs, or what is wrong.
     {
         let api = api.clone();
@@ -287,15 +259,25 @@ fn Editor(
     let section_errors = move |prefixes: &'static [&'static str],
                                extra: Option<Memo<Vec<String>>>| {
         Signal::derive(move || {
-            let matching = |errors: &Vec<(String, String)>| -> Vec<String> {
+            let matching = |errors: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<String> {
                 errors
-                    .iter()
                     .filter(|(field, _)| prefixes.iter().any(|p| field.starts_with(p)))
-                    .map(|(_, message)| message.clone())
+                    .map(|(_, message)| message.to_owned())
                     .collect()
             };
-            let mut all = preview.with(|p| matching(&p.errors));
-            for message in server_errors.with(matching) {
+            let mut all = preview
+                .with(|p| matching(&mut p.errors.iter().map(|(f, m)| (f.as_str(), m.as_str()))));
+            let refused = form.rejected.with(|rejected| {
+                rejected.as_ref().map_or_else(Vec::new, |rejected| {
+                    matching(
+                        &mut rejected
+                            .fields
+                            .iter()
+                            .map(|f| (f.field.as_str(), f.message.as_str())),
+                    )
+                })
+            });
+            for message in refused {
                 if !all.contains(&message) {
                     all.push(message);
                 }
@@ -309,101 +291,58 @@ fn Editor(
     let blocked = move || {
         preview.with(|p| p.pending || !p.errors.is_empty())
             || password_problems.with(|p| !p.is_empty())
-            || save.with(|s| matches!(s, Save::Saving | Save::Conflict(_)))
+            || form.busy()
             || !dirty.get()
-    };
-
-    let submit = {
-        let api = api.clone();
-        let id = id.clone();
-        Callback::new(move |etag: String| {
-            if save.get_untracked() == Save::Saving {
-                return;
-            }
-            save.set(Save::Saving);
-            let body = SavePolicy {
-                policy: policy.get_untracked(),
-                encryption_password: needs_password
-                    .get_untracked()
-                    .then(|| password.get_untracked()),
-            };
-            let api = api.clone();
-            let id = id.clone();
-            spawn_local(async move {
-                let outcome = match api.save_policy(&id, &etag, &body).await {
-                    Ok(view) => {
-                        policy.try_set(view.policy.clone());
-                        saved.try_set(view);
-                        password.try_set(String::new());
-                        again.try_set(String::new());
-                        changing_password.try_set(false);
-                        server_errors.try_set(Vec::new());
-                        Save::Saved(msg!("policy-saved"))
-                    }
-                    Err(error) if error.code() == Some(ErrorCode::PreconditionFailed) => {
-                        match api.policy(&id).await {
-                            Ok(theirs) => Save::Conflict(Box::new(theirs)),
-                            Err(error) => Save::Failed(error),
-                        }
-                    }
-                    Err(error) => {
-                        server_errors.try_set(
-                            error
-                                .field_errors()
-                                .iter()
-                                .map(|f| (f.field.clone(), f.message.clone()))
-                                .collect(),
-                        );
-                        Save::Failed(error)
-                    }
-                };
-                save.try_set(outcome);
-            });
-        })
     };
     let save_now = Callback::new(move |()| {
         if !blocked() {
-            submit.run(saved.with_untracked(|s| s.etag.clone()));
+            form.submit();
         }
     });
-    let reset = {
+
+    // Returning to the default policy and leaving with unsaved changes ask first.
+    let asking = RwSignal::new(None::<Question>);
+    let leave_now = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            drafts.forget(&id);
+            navigate(&Page::Organizations.path(), NavigateOptions::default());
+        })
+    };
+    let answer = {
         let api = api.clone();
         let id = id.clone();
-        move |_| {
-            let question = t!(@now i18n, "policy-reset-question");
-            if !window().confirm_with_message(&question).unwrap_or(false) {
+        Callback::new(move |yes: bool| {
+            let Some(question) = asking.get_untracked() else {
+                return;
+            };
+            asking.set(None);
+            if !yes {
                 return;
             }
-            save.set(Save::Saving);
-            let api = api.clone();
-            let id = id.clone();
-            let etag = saved.with_untracked(|s| s.etag.clone());
-            spawn_local(async move {
-                let outcome = match api.reset_policy(&id, &etag).await {
-                    Ok(view) => {
-                        policy.try_set(view.policy.clone());
-                        preview.try_update(|p| p.runs = view.next_runs.clone());
-                        saved.try_set(view);
-                        Save::Saved(msg!("policy-reset-done"))
-                    }
-                    Err(error) => Save::Failed(error),
-                };
-                save.try_set(outcome);
-            });
-        }
-    };
-    let leave = {
-        let id = id.clone();
-        move |event: web_sys::MouseEvent| {
-            event.prevent_default();
-            if dirty.get_untracked() {
-                let question = t!(@now i18n, "policy-discard-question");
-                if !window().confirm_with_message(&question).unwrap_or(false) {
-                    return;
+            match question {
+                Question::Leave => leave_now.run(()),
+                Question::Reset => {
+                    let (api, id) = (api.clone(), id.clone());
+                    let etag = saved.with_untracked(|s| s.etag.clone());
+                    form.send_with(msg!("policy-reset-done"), move || {
+                        let (api, id, etag) = (api.clone(), id.clone(), etag.clone());
+                        async move {
+                            let view = api.reset_policy(&id, &etag).await?;
+                            preview.try_update(|p| p.runs = view.next_runs.clone());
+                            Ok(view)
+                        }
+                    });
                 }
-                drafts.forget(&id);
             }
-            navigate(&Page::Organizations.path(), NavigateOptions::default());
+        })
+    };
+    let leave = move |event: web_sys::MouseEvent| {
+        event.prevent_default();
+        if dirty.get_untracked() {
+            asking.set(Some(Question::Leave));
+        } else {
+            leave_now.run(());
         }
     };
 
@@ -461,7 +400,7 @@ fn Editor(
                 PolicyKind::Custom => t!(i18n, "policy-kind-custom"),
             }}
         </p>
-        <Show when=move || restored>
+        <Show when=move || form.restored>
             <p class="m365-note" role="status">
                 {move || t!(i18n, "policy-restored")}
             </p>
@@ -519,68 +458,24 @@ fn Editor(
                     }}
                 </ol>
             </section>
-            {move || match save.get() {
-                Save::Conflict(theirs) => view! {
-                    <div class="m365-conflict">
-                        <p role="alert">
-                            <strong>{move || t!(i18n, "policy-conflict-title")}</strong>
-                            " "
-                            {move || t!(i18n, "policy-conflict-text")}
-                        </p>
-                        <div class="m365-settings__inline">
-                            <button type="button" class="m365-button" on:click={
-                                let theirs = theirs.clone();
-                                move |_| {
-                                    saved.set((*theirs).clone());
-                                    save.set(Save::Idle);
-                                    submit.run(theirs.etag.clone());
-                                }
-                            }>{move || t!(i18n, "policy-keep-mine")}</button>
-                            <button type="button" class="m365-button m365-button--secondary" on:click=move |_| {
-                                policy.set(theirs.policy.clone());
-                                saved.set((*theirs).clone());
-                                save.set(Save::Idle);
-                            }>{move || t!(i18n, "policy-take-theirs")}</button>
-                        </div>
-                    </div>
+            <SaveStatus
+                form
+                words=FormWords {
+                    saved: msg!("policy-saved"),
+                    fields: msg!("policy-save-fields"),
+                    failed: msg!("policy-save-failed"),
+                    conflict_title: msg!("policy-conflict-title"),
+                    conflict_text: msg!("policy-conflict-text"),
                 }
-                .into_any(),
-                Save::Failed(error) => {
-                    let has_fields = !error.field_errors().is_empty();
-                    view! {
-                        <div class="m365-alert" role="alert">
-                            <p class="m365-alert__message">
-                                {move || if has_fields {
-                                    t!(i18n, "policy-save-fields")
-                                } else {
-                                    t!(i18n, "policy-save-failed", reason = error.words(i18n))
-                                }}
-                            </p>
-                            <Show when=move || !has_fields>
-                                <button type="button" class="m365-button" on:click=move |_| save_now.run(())>
-                                    {move || t!(i18n, "policy-save-retry")}
-                                </button>
-                            </Show>
-                        </div>
-                    }
-                    .into_any()
-                }
-                Save::Saved(message) => view! {
-                    <p class="m365-note" role="status">{move || i18n.say(message)}</p>
-                }
-                .into_any(),
-                Save::Saving => view! {
-                    <p class="m365-status" role="status">{move || t!(i18n, "policy-saving")}</p>
-                }
-                .into_any(),
-                Save::Idle => ().into_any(),
-            }}
+                retry=save_now
+                rows=|_, _| ()
+            />
             <div class="m365-settings__actions">
                 <button type="submit" class="m365-button" aria-disabled=move || blocked().to_string()>
                     {move || t!(i18n, "policy-save")}
                 </button>
                 <Show when=move || saved.with(|s| s.kind == PolicyKind::Custom)>
-                    <button type="button" class="m365-button m365-button--secondary" on:click=reset.clone()>
+                    <button type="button" class="m365-button m365-button--secondary" on:click=move |_| asking.set(Some(Question::Reset))>
                         {move || t!(i18n, "policy-reset")}
                     </button>
                 </Show>
@@ -589,6 +484,13 @@ fn Editor(
                 </a>
             </div>
         </form>
+        {move || asking.get().map(|question| {
+            let (question, yes, no) = match question {
+                Question::Leave => (msg!("policy-discard-question"), msg!("discard-yes"), msg!("discard-no")),
+                Question::Reset => (msg!("policy-reset-question"), msg!("policy-reset-yes"), msg!("policy-reset-no")),
+            };
+            view! { <Confirm question yes no on_answer=answer/> }
+        })}
     }
 }
 

@@ -11,4 +11,4 @@ mod drafts;
 pub use announcer::Announcer;
 pub use connector::Connector;
 pub use dashboard::{Dashboard, Entry, ListKey, fold_case};
-pub use drafts::DraftStore;
+pub use drafts::{Draft, Drafts, Versioned};

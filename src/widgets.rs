@@ -1,8 +1,16 @@
-//! Widgets that every feature may use and none owns: the modal dialog and the alert for a load
-//! that failed. They know words (`i18n`) and failures (`api`), nothing of any feature.
+//! Widgets that every feature may use and none owns: the modal dialog, the confirmation asked
+//! over any view, the view of a read (loading, loaded, or failed with Retry), and the versioned
+//! form both editors are views over. They know words (`i18n`), failures (`api`) and the
+//! module-wide drafts (`state`), nothing of any feature.
 
+mod confirm;
 mod load_failed;
+mod loadable;
 mod modal;
+mod versioned;
 
+pub use confirm::Confirm;
 pub use load_failed::LoadFailed;
+pub use loadable::Loadable;
 pub use modal::Modal;
+pub use versioned::{FormWords, SaveStatus, VersionedForm};

@@ -76,7 +76,6 @@ edit-restored = Ihre zuvor nicht gespeicherten Änderungen wurden wiederhergeste
 edit-save-fields = Einige Einstellungen erfordern Ihre Aufmerksamkeit: Beachten Sie die Meldungen darunter. Es wurde nichts gespeichert.
 edit-save-failed = Ihre Änderungen wurden nicht gespeichert. { $reason } Ihre Änderungen bleiben erhalten.
 edit-saved = Einstellungen gespeichert.
-edit-saving = Wird gespeichert…
 edit-save = Speichern
 edit-close = Schließen
 edit-no-changes = Keine Änderungen zum Speichern.

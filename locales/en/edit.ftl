@@ -76,7 +76,6 @@ edit-restored = Your unsaved changes from before are back. Save them, or close t
 edit-save-fields = Some settings need attention: see the messages under them. Nothing was saved.
 edit-save-failed = Your changes were not saved. { $reason } Your changes are kept.
 edit-saved = Settings saved.
-edit-saving = Saving…
 edit-save = Save
 edit-close = Close
 edit-no-changes = No changes to save.

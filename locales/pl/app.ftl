@@ -10,3 +10,6 @@ not-found-link = Przejdź do organizacji Microsoft 365
 
 # Przycisk zamykający okno dialogowe (ma go każde okno i panel).
 modal-close = Zamknij
+form-saving = Zapisywanie…
+discard-yes = Odrzuć zmiany
+discard-no = Edytuj dalej

@@ -88,7 +88,6 @@ edit-restored = Przywrócono Twoje wcześniejsze niezapisane zmiany. Zapisz je l
 edit-save-fields = Niektóre ustawienia wymagają uwagi: zobacz komunikaty pod nimi. Nic nie zostało zapisane.
 edit-save-failed = Nie zapisano zmian. { $reason } Twoje zmiany zostały zachowane.
 edit-saved = Zapisano ustawienia.
-edit-saving = Zapisywanie…
 edit-save = Zapisz
 edit-close = Zamknij
 edit-no-changes = Brak zmian do zapisania.

@@ -1,85 +1,56 @@
-//! What the panel shows when someone else saved the settings first: their values beside the
-//! administrator's, and the choice to keep one or the other. Nothing is overwritten until the
-//! administrator chooses.
+//! The comparison the panel shows when someone else saved the settings first: their values
+//! beside the administrator's, setting by setting, with the ones that differ marked.
 
 use leptos::prelude::*;
-use xms_m365_contract::{LicenceMode, OrganizationSettings, SettingsView, Worker};
+use xms_m365_contract::{LicenceMode, OrganizationSettings, Worker};
 
 use super::form::interval_words;
 use crate::i18n::{I18n, t, use_i18n};
 
 /// The administrator's settings beside those saved meanwhile.
 #[component]
-pub fn ConflictView(
+pub fn ConflictRows(
     mine: OrganizationSettings,
-    theirs: SettingsView,
+    theirs: OrganizationSettings,
     workers: Vec<Worker>,
-    /// Saves the administrator's settings over `theirs`.
-    keep_mine: Callback<SettingsView>,
-    /// Takes `theirs`, dropping the administrator's changes.
-    take_theirs: Callback<SettingsView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // Which rows differ is a fact of the moment the conflict was found; their words follow the
     // language, so they are worded in the view.
-    let compared = StoredValue::new((mine, theirs.settings.clone(), workers));
-    let theirs_for_keep = theirs.clone();
+    let compared = StoredValue::new((mine, theirs, workers));
     view! {
-        <div class="m365-conflict">
-            <p role="alert">
-                <strong>{move || t!(i18n, "conflict-title")}</strong>
-                " "
-                {move || t!(i18n, "conflict-text")}
-            </p>
-            <table class="m365-conflict__table">
-                <caption class="m365-visually-hidden">{move || t!(i18n, "conflict-caption")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t!(i18n, "conflict-setting")}</th>
-                        <th scope="col">{move || t!(i18n, "conflict-yours")}</th>
-                        <th scope="col">{move || t!(i18n, "conflict-theirs")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {[Row::Licence, Row::Interval, Row::Worker]
-                        .into_iter()
-                        .map(|row| {
-                            let differs = compared.with_value(|(mine, theirs, _)| row.differs(mine, theirs));
-                            view! {
-                                <tr class:m365-conflict__differs=differs>
-                                    <th scope="row">
-                                        {move || row.label(i18n)}
-                                        {move || differs.then(|| t!(i18n, "conflict-differs"))}
-                                    </th>
-                                    <td>
-                                        {move || compared.with_value(|(mine, _, workers)| row.words(i18n, mine, workers))}
-                                    </td>
-                                    <td>
-                                        {move || compared.with_value(|(_, theirs, workers)| row.words(i18n, theirs, workers))}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-            <div class="m365-settings__inline">
-                <button
-                    type="button"
-                    class="m365-button"
-                    on:click=move |_| keep_mine.run(theirs_for_keep.clone())
-                >
-                    {move || t!(i18n, "conflict-keep-mine")}
-                </button>
-                <button
-                    type="button"
-                    class="m365-button m365-button--secondary"
-                    on:click=move |_| take_theirs.run(theirs.clone())
-                >
-                    {move || t!(i18n, "conflict-take-theirs")}
-                </button>
-            </div>
-        </div>
+        <table class="m365-conflict__table">
+            <caption class="m365-visually-hidden">{move || t!(i18n, "conflict-caption")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || t!(i18n, "conflict-setting")}</th>
+                    <th scope="col">{move || t!(i18n, "conflict-yours")}</th>
+                    <th scope="col">{move || t!(i18n, "conflict-theirs")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {[Row::Licence, Row::Interval, Row::Worker]
+                    .into_iter()
+                    .map(|row| {
+                        let differs = compared.with_value(|(mine, theirs, _)| row.differs(mine, theirs));
+                        view! {
+                            <tr class:m365-conflict__differs=differs>
+                                <th scope="row">
+                                    {move || row.label(i18n)}
+                                    {move || differs.then(|| t!(i18n, "conflict-differs"))}
+                                </th>
+                                <td>
+                                    {move || compared.with_value(|(mine, _, workers)| row.words(i18n, mine, workers))}
+                                </td>
+                                <td>
+                                    {move || compared.with_value(|(_, theirs, workers)| row.words(i18n, theirs, workers))}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }
 

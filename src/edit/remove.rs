@@ -2,13 +2,13 @@
 //! name to be typed, then removes it and its tile.
 
 use leptos::{html, prelude::*, task::spawn_local};
-use xms_m365_contract::OrganizationId;
+use xms_m365_contract::{OrganizationId, PolicyView, SettingsView};
 
-use super::{Drafts, Leave};
+use super::Leave;
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{t, use_i18n},
-    state::{Announcer, Dashboard},
+    state::{Announcer, Dashboard, Drafts},
 };
 
 /// The removal section of the panel.
@@ -16,7 +16,8 @@ use crate::{
 pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dashboard = expect_context::<Dashboard>();
-    let drafts = expect_context::<Drafts>();
+    let drafts = expect_context::<Drafts<SettingsView>>();
+    let policy_drafts = expect_context::<Drafts<PolicyView>>();
     let announcer = expect_context::<Announcer>();
     let i18n = use_i18n();
     let (confirming, set_confirming) = signal(false);
@@ -45,6 +46,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
             match api.remove_organization(&id).await {
                 Ok(()) => {
                     drafts.forget(&id);
+                    policy_drafts.forget(&id);
                     dashboard.remove(&id);
                     announcer.say(t!(@now i18n, "remove-done", name = name));
                     leave.run();

@@ -15,7 +15,8 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]),
                          select:not([disabled]), textarea:not([disabled]), \
                          [tabindex]:not([tabindex=\"-1\"])";
 
-/// A modal dialog over the module. There is only ever one open (never a dialog on a dialog).
+/// A modal dialog over the module. There is only ever one open; a [`super::Confirm`] may ask
+/// a question over it, and keys it handles are not this dialog's.
 #[component]
 pub fn Modal(
     /// The dialog's title: its heading and accessible name.
@@ -150,7 +151,7 @@ pub fn Modal(
 }
 
 /// The focused element of the document or shadow root `element` is in.
-fn active_element(element: &HtmlElement) -> Option<HtmlElement> {
+pub(super) fn active_element(element: &HtmlElement) -> Option<HtmlElement> {
     let root = element.get_root_node();
     let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
         Some(shadow) => shadow.active_element(),

@@ -157,9 +157,15 @@ test("unsaved changes are asked about on close, and kept when the back button cl
   const panel = await openEdit(page, xms.url);
   await panel.getByLabel("User sync interval").selectOption({ label: "Every 2 hours" });
 
-  page.once("dialog", (dialog) => dialog.dismiss());
-  await panel.getByRole("button", { name: "Close" }).first().click();
-  await expect(panel).toBeVisible();
+  const close = panel.getByRole("button", { name: "Close" }).last();
+  await close.click();
+  const question = page.getByRole("alertdialog", { name: "Discard your unsaved changes to these settings?" });
+  await expect(question.getByRole("button", { name: "Keep editing" })).toBeFocused();
+  await expectAccessible(page, "the Edit panel asking whether to discard changes");
+  await question.getByRole("button", { name: "Keep editing" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(close).toBeFocused();
+  await expect(panel.getByLabel("User sync interval")).toHaveValue("2");
 
   await page.goBack();
   await expect(page.getByRole("dialog")).toHaveCount(0);
@@ -168,8 +174,8 @@ test("unsaved changes are asked about on close, and kept when the back button cl
   await expectAccessible(page, "the Edit panel with unsaved changes restored");
   await expect(panel.getByLabel("User sync interval")).toHaveValue("2");
 
-  page.once("dialog", (dialog) => dialog.accept());
   await page.keyboard.press("Escape");
+  await question.getByRole("button", { name: "Discard changes" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await page.getByRole("link", { name: "Edit Contoso Ltd" }).click();
   await expect(panel.getByLabel("User sync interval")).toHaveValue("24");

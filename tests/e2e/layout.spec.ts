@@ -59,8 +59,9 @@ for (const [width, what] of [
       await expectNoSidewaysScrolling(page, "the Edit panel");
       await panel.getByRole("button", { name: "Remove organization…" }).click();
       await expectNoSidewaysScrolling(page, "the Edit panel asking to confirm removal");
-      page.once("dialog", (question) => question.accept());
       await page.keyboard.press("Escape");
+      await expectNoSidewaysScrolling(page, "the question whether to discard changes");
+      await page.getByRole("alertdialog").getByRole("button", { name: "Discard changes" }).click();
       await expect(page.getByRole("dialog")).toHaveCount(0);
 
       await page.getByRole("link", { name: "Custom policy of Contoso Ltd" }).click();

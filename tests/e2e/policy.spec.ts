@@ -121,13 +121,42 @@ test("a custom policy can be returned to the default", async ({ page, xms }) => 
   await previewed(page);
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page.getByText("Custom policy saved.")).toBeVisible();
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Return to the default policy" }).click();
+  const question = page.getByRole("alertdialog", { name: "Return to XMS's default policy? This custom policy is discarded." });
+  await expect(question.getByRole("button", { name: "Keep custom policy" })).toBeFocused();
+  await question.getByRole("button", { name: "Discard custom policy" }).click();
   await expect(page.getByText("The default policy applies again.")).toBeVisible();
   await expect(page.getByText("This organization uses XMS's default policy.")).toBeVisible();
   await expect(page.getByRole("radio", { name: /^Basic/ })).toBeChecked();
   await page.getByRole("link", { name: "Back to the organizations" }).click();
   await expect(page.getByRole("article", { name: "Contoso Ltd" })).toContainText("PolicyDefault policy");
+});
+
+test("leaving with unsaved changes asks first, in the module's own dialog, and keeps them until discarded", async ({ page, xms }) => {
+  xms.addOrganization(contoso);
+  await openPolicy(page, xms.url);
+  await page.getByRole("radio", { name: /^Forever incremental/ }).check();
+  const back = page.getByRole("link", { name: "Back to the organizations" }).last();
+  await back.click();
+  const question = page.getByRole("alertdialog", { name: "Discard your unsaved changes to this policy?" });
+  const keep = question.getByRole("button", { name: "Keep editing" });
+  await expect(keep).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(question.getByRole("button", { name: "Discard changes" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(keep).toBeFocused();
+  await expectAccessible(page, "the policy editor asking whether to discard changes");
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(back).toBeFocused();
+  await expect(page.getByRole("radio", { name: /^Forever incremental/ })).toBeChecked();
+
+  await back.click();
+  await question.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByRole("article", { name: "Contoso Ltd" })).toBeVisible();
+  await page.getByRole("link", { name: "Custom policy of Contoso Ltd" }).click();
+  await expect(page.getByRole("radio", { name: /^Basic/ })).toBeChecked();
+  await expect(page.getByText("Your unsaved changes from before are back.")).toHaveCount(0);
 });
 
 test("the way back from the policy editor is the module's dashboard, also opened in a new tab", async ({ page, context, xms }) => {

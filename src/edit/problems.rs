@@ -1,22 +1,7 @@
-//! The settings edit in progress, and the checks made before XMS is asked.
+//! The checks made of the settings before XMS is asked.
 
 use crate::i18n::{I18n, t};
-use xms_m365_contract::{OrganizationSettings, SettingsView, USER_SYNC_INTERVALS_HOURS, Worker};
-
-use crate::state::DraftStore;
-
-/// An edit in progress: the settings as the administrator has them, and the version of the
-/// settings they started from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    /// The settings as read when the edit began.
-    pub base: SettingsView,
-    /// The settings as the administrator has them now.
-    pub values: OrganizationSettings,
-}
-
-/// Every organization's settings edit in progress.
-pub type Drafts = DraftStore<Draft>;
+use xms_m365_contract::{OrganizationSettings, USER_SYNC_INTERVALS_HOURS, Worker};
 
 /// What is wrong with `values` before XMS is even asked, field by field; empty when nothing.
 /// `offline_acknowledged` says whether the administrator accepted an offline worker.
