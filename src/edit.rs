@@ -9,8 +9,6 @@ mod form;
 mod problems;
 mod remove;
 
-pub use problems::problems;
-
 use leptos::prelude::*;
 use leptos_router::{
     NavigateOptions,
@@ -19,19 +17,21 @@ use leptos_router::{
 use xms_m365_contract::{OrganizationId, OrganizationSettings, SettingsView, Worker};
 
 use crate::{
-    api::ApiClient,
-    i18n::{msg, t, use_i18n},
+    api::{ApiClient, field_words},
+    i18n::{learn_panel_words, msg, t, use_i18n},
     routes::Page,
     state::{Connector, Dashboard, Drafts},
     widgets::{Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm},
 };
 use conflict::ConflictRows;
 use form::{FieldErrors, SettingsForm};
+use problems::problems;
 use remove::RemoveOrganization;
 
 /// The panel of the organization the address names.
 #[component]
 pub fn EditPanel() -> impl IntoView {
+    learn_panel_words();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Panel id/> })
@@ -195,7 +195,7 @@ fn Editor(
                             .fields
                             .iter()
                             .find(|f| f.field == field)
-                            .map(|f| f.message.clone())
+                            .map(|f| field_words(i18n, f))
                     })
                 })
         })

@@ -8,7 +8,7 @@
 
 mod intl;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
@@ -75,8 +75,9 @@ impl Locale {
         }
     }
 
-    /// The catalogue's files, one per part of the module (without their comments: build.rs).
-    fn sources(self) -> [&'static str; 6] {
+    /// The first load's catalogue files, one per part of the module (without their comments:
+    /// build.rs).
+    fn sources(self) -> [&'static str; 4] {
         macro_rules! catalogue {
             ($tag:literal) => {
                 [
@@ -88,8 +89,6 @@ impl Locale {
                         "/organizations.ftl"
                     )),
                     include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/connect.ftl")),
-                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
-                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
                     include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/errors.ftl")),
                 ]
             };
@@ -100,6 +99,31 @@ impl Locale {
             Self::De => catalogue!("de"),
         }
     }
+}
+
+/// The catalogue files of the Edit panel and the policy editor. Only [`learn_panel_words`]
+/// names them, which only those views call, so their text travels in the panels' chunk.
+fn panel_sources(locale: Locale) -> [&'static str; 2] {
+    macro_rules! catalogue {
+        ($tag:literal) => {
+            [
+                include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
+                include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
+            ]
+        };
+    }
+    match locale {
+        Locale::En => catalogue!("en"),
+        Locale::Pl => catalogue!("pl"),
+        Locale::De => catalogue!("de"),
+    }
+}
+
+/// Makes the words of the Edit panel and the policy editor sayable; those views call it as
+/// they open. (Their catalogues are a feature's own: `cargo test -p xms-catalogues` checks that
+/// no other code names their messages.)
+pub fn learn_panel_words() {
+    PANEL_SOURCES.with(|sources| sources.set(Some(panel_sources)));
 }
 
 /// The browser's preferred languages, most preferred first.
@@ -116,13 +140,20 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Each language's catalogue files of the panels.
+type PanelSources = fn(Locale) -> [&'static str; 2];
+
 thread_local! {
     /// Each language's parsed catalogue, built the first time that language is spoken.
     static BUNDLES: [OnceCell<FluentBundle<FluentResource>>; 3] =
         const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
+    /// The same for the panels' words, once a panel has opened.
+    static PANEL_BUNDLES: [OnceCell<FluentBundle<FluentResource>>; 3] =
+        const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
+    static PANEL_SOURCES: Cell<Option<PanelSources>> = const { Cell::new(None) };
 }
 
-fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
+fn build_bundle(locale: Locale, sources: &[&'static str]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![locale.language()]);
     // Placeables are not wrapped in bidi isolation marks: all three languages run left to
     // right, and the marks would end up in copied text and accessible names.
@@ -130,10 +161,10 @@ fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
     bundle.set_formatter(Some(intl::fluent_number));
     // NUMBER(), for percentages; its output is written by `Intl` through the formatter.
     let _ = bundle.add_builtins();
-    for source in locale.sources() {
+    for source in sources {
         // The catalogues are part of the build and checked by the tests: a syntax error there
         // loses only the entries it spoils, which then fall back to English.
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
     }
     bundle
@@ -141,8 +172,7 @@ fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
 
 /// The message `id` in `locale`, with `args` put in; English when `locale` lacks it.
 pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
-    let found = BUNDLES.with(|bundles| {
-        let bundle = bundles[locale.index()].get_or_init(|| build_bundle(locale));
+    let say = |bundle: &FluentBundle<FluentResource>| {
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
         Some(
@@ -150,7 +180,17 @@ pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
                 .format_pattern(pattern, args, &mut errors)
                 .into_owned(),
         )
-    });
+    };
+    let found = BUNDLES
+        .with(|bundles| {
+            say(bundles[locale.index()].get_or_init(|| build_bundle(locale, &locale.sources())))
+        })
+        .or_else(|| {
+            let sources = PANEL_SOURCES.with(Cell::get)?;
+            PANEL_BUNDLES.with(|bundles| {
+                say(bundles[locale.index()].get_or_init(|| build_bundle(locale, &sources(locale))))
+            })
+        });
     match found {
         Some(text) => text,
         None if locale != Locale::En => message(Locale::En, id, args),

@@ -24,11 +24,9 @@ mod app;
 
 pub use api::{ApiClient, ApiError, decode};
 pub use connect::is_allowed_sign_in_uri;
-pub use edit::problems as settings_problems;
 pub use events::{SseEvent, SseParser};
 pub use i18n::{I18n, Locale};
 pub use organizations::{OrganizationList, SortOrder, visible_entries};
-pub use policy::{next_runs_words, policy_summary, run_time};
 pub use routes::BasePath;
 pub use state::{Announcer, Dashboard, Entry, ListKey};
 pub use widgets::LoadFailed;

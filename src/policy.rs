@@ -6,8 +6,6 @@
 mod sections;
 mod words;
 
-pub use words::{next_runs as next_runs_words, run_time, summary as policy_summary};
-
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     NavigateOptions,
@@ -15,13 +13,13 @@ use leptos_router::{
     hooks::{use_navigate, use_params_map},
 };
 use xms_m365_contract::{
-    EncryptionAlgorithm, ErrorCode, Group, OrganizationId, PlannedRun, PolicyKind, PolicyView,
-    SavePolicy, Storage, Worker,
+    EncryptionAlgorithm, ErrorCode, FieldError, Group, MIN_PASSWORD_CHARS, OrganizationId,
+    PlannedRun, PolicyKind, PolicyView, SavePolicy, Storage, Worker,
 };
 
 use crate::{
-    api::{ApiClient, ApiError},
-    i18n::{msg, t, use_i18n},
+    api::{ApiClient, ApiError, field_words},
+    i18n::{learn_panel_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Dashboard, Drafts},
     widgets::{Confirm, FormWords, Loadable, SaveStatus, VersionedForm},
@@ -33,6 +31,7 @@ use sections::{
 /// The editor of the organization the address names.
 #[component]
 pub fn PolicyEditor() -> impl IntoView {
+    learn_panel_words();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Loader id/> })
@@ -110,7 +109,7 @@ enum Question {
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Preview {
     runs: Vec<PlannedRun>,
-    errors: Vec<(String, String)>,
+    errors: Vec<FieldError>,
     pending: bool,
     failed: Option<ApiError>,
 }
@@ -191,8 +190,8 @@ fn Editor(
         }
         let (first, second) = (password.get(), again.get());
         let mut problems = Vec::new();
-        if first.chars().count() < 8 {
-            problems.push(t!(i18n, "policy-password-short"));
+        if first.chars().count() < MIN_PASSWORD_CHARS as usize {
+            problems.push(t!(i18n, "field-password-short", limit = MIN_PASSWORD_CHARS));
         }
         if first != second {
             problems.push(t!(i18n, "policy-password-differ"));
@@ -241,11 +240,7 @@ fn Editor(
                             p.failed = None;
                         }
                         Err(error) if error.code() == Some(ErrorCode::ValidationFailed) => {
-                            p.errors = error
-                                .field_errors()
-                                .iter()
-                                .map(|f| (f.field.clone(), f.message.clone()))
-                                .collect();
+                            p.errors = error.field_errors().to_vec();
                             p.failed = None;
                         }
                         Err(error) => {
@@ -259,23 +254,18 @@ fn Editor(
     let section_errors = move |prefixes: &'static [&'static str],
                                extra: Option<Memo<Vec<String>>>| {
         Signal::derive(move || {
-            let matching = |errors: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<String> {
+            let matching = |errors: &[FieldError]| -> Vec<String> {
                 errors
-                    .filter(|(field, _)| prefixes.iter().any(|p| field.starts_with(p)))
-                    .map(|(_, message)| message.to_owned())
+                    .iter()
+                    .filter(|error| prefixes.iter().any(|p| error.field.starts_with(p)))
+                    .map(|error| field_words(i18n, error))
                     .collect()
             };
-            let mut all = preview
-                .with(|p| matching(&mut p.errors.iter().map(|(f, m)| (f.as_str(), m.as_str()))));
+            let mut all = preview.with(|p| matching(&p.errors));
             let refused = form.rejected.with(|rejected| {
-                rejected.as_ref().map_or_else(Vec::new, |rejected| {
-                    matching(
-                        &mut rejected
-                            .fields
-                            .iter()
-                            .map(|f| (f.field.as_str(), f.message.as_str())),
-                    )
-                })
+                rejected
+                    .as_ref()
+                    .map_or_else(Vec::new, |rejected| matching(&rejected.fields))
             });
             for message in refused {
                 if !all.contains(&message) {

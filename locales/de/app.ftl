@@ -13,3 +13,5 @@ modal-close = Schließen
 form-saving = Wird gespeichert…
 discard-yes = Änderungen verwerfen
 discard-no = Weiter bearbeiten
+conflict-keep-mine = Meine behalten
+conflict-take-theirs = Gespeicherte übernehmen

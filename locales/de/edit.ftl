@@ -57,8 +57,6 @@ conflict-setting = Einstellung
 conflict-yours = Ihre
 conflict-theirs = Von jemand anderem gespeichert
 conflict-differs = { " " }(abweichend)
-conflict-keep-mine = Meine behalten
-conflict-take-theirs = Gespeicherte übernehmen
 
 remove-heading = Organisation entfernen
 remove-start = Organisation entfernen…
@@ -79,8 +77,6 @@ edit-saved = Einstellungen gespeichert.
 edit-save = Speichern
 edit-close = Schließen
 edit-no-changes = Keine Änderungen zum Speichern.
-problem-interval = Wählen Sie eines der aufgeführten Intervalle aus.
-problem-worker = Wählen Sie einen der aufgeführten Worker aus.
 problem-worker-offline = { $name } ist offline: Bestätigen Sie, dass Sicherungen auf ihn warten dürfen.
 
 reauthorize-heading = Autorisierung

@@ -6,7 +6,6 @@ policy-back = Zurück zu den Organisationen
 policy-kind-default = Diese Organisation verwendet die Standardrichtlinie von XMS. Beim Speichern wird daraus eine benutzerdefinierte Richtlinie.
 policy-kind-custom = Diese Organisation hat eine benutzerdefinierte Richtlinie.
 policy-restored = Ihre zuvor nicht gespeicherten Änderungen wurden wiederhergestellt. Speichern Sie sie, oder gehen Sie zurück, um sie zu verwerfen.
-policy-password-short = Geben Sie ein Verschlüsselungskennwort mit mindestens 8 Zeichen ein.
 policy-password-differ = Die Kennwörter stimmen nicht überein: Geben Sie zweimal dasselbe Kennwort ein.
 policy-next-runs-failed = Die nächsten Ausführungen konnten nicht ermittelt werden. { $reason }
 policy-saved = Benutzerdefinierte Richtlinie gespeichert.

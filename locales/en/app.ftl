@@ -13,3 +13,5 @@ modal-close = Close
 form-saving = Saving…
 discard-yes = Discard changes
 discard-no = Keep editing
+conflict-keep-mine = Keep mine
+conflict-take-theirs = Take theirs

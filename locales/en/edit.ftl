@@ -57,8 +57,6 @@ conflict-setting = Setting
 conflict-yours = Yours
 conflict-theirs = Saved by someone else
 conflict-differs = { " " }(differs)
-conflict-keep-mine = Keep mine
-conflict-take-theirs = Take theirs
 
 remove-heading = Remove organization
 remove-start = Remove organization…
@@ -79,8 +77,6 @@ edit-saved = Settings saved.
 edit-save = Save
 edit-close = Close
 edit-no-changes = No changes to save.
-problem-interval = Choose one of the listed intervals.
-problem-worker = Choose one of the listed workers.
 problem-worker-offline = { $name } is offline: confirm that backups may wait for it.
 
 reauthorize-heading = Authorization

@@ -6,7 +6,6 @@ policy-back = Back to the organizations
 policy-kind-default = This organization uses XMS's default policy. Saving makes it a custom policy.
 policy-kind-custom = This organization has a custom policy.
 policy-restored = Your unsaved changes from before are back. Save them, or go back to discard them.
-policy-password-short = Enter an encryption password of at least 8 characters.
 policy-password-differ = The two passwords differ: type the same password twice.
 policy-next-runs-failed = The next runs could not be worked out. { $reason }
 policy-saved = Custom policy saved.

@@ -13,3 +13,5 @@ modal-close = Zamknij
 form-saving = Zapisywanie…
 discard-yes = Odrzuć zmiany
 discard-no = Edytuj dalej
+conflict-keep-mine = Zachowaj moje
+conflict-take-theirs = Przyjmij zapisane

@@ -69,8 +69,6 @@ conflict-setting = Ustawienie
 conflict-yours = Twoje
 conflict-theirs = Zapisane przez kogoś innego
 conflict-differs = { " " }(różni się)
-conflict-keep-mine = Zachowaj moje
-conflict-take-theirs = Przyjmij zapisane
 
 remove-heading = Usuń organizację
 remove-start = Usuń organizację…
@@ -91,8 +89,6 @@ edit-saved = Zapisano ustawienia.
 edit-save = Zapisz
 edit-close = Zamknij
 edit-no-changes = Brak zmian do zapisania.
-problem-interval = Wybierz jeden z wymienionych interwałów.
-problem-worker = Wybierz jednego z wymienionych workerów.
 problem-worker-offline = Worker { $name } jest offline: potwierdź, że kopie zapasowe mogą na niego czekać.
 
 reauthorize-heading = Autoryzacja

@@ -6,7 +6,6 @@ policy-back = Wróć do listy organizacji
 policy-kind-default = Ta organizacja korzysta z domyślnych zasad XMS. Zapisanie zmian utworzy zasady niestandardowe.
 policy-kind-custom = Ta organizacja ma zasady niestandardowe.
 policy-restored = Przywrócono Twoje wcześniejsze niezapisane zmiany. Zapisz je lub wróć, aby je odrzucić.
-policy-password-short = Wprowadź hasło szyfrowania o długości co najmniej 8 znaków.
 policy-password-differ = Hasła się różnią: wpisz dwa razy to samo hasło.
 policy-next-runs-failed = Nie udało się ustalić najbliższych uruchomień. { $reason }
 policy-saved = Zapisano zasady niestandardowe.

@@ -14,10 +14,10 @@ pub fn problems(
 ) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
     if !USER_SYNC_INTERVALS_HOURS.contains(&values.user_sync_interval_hours) {
-        problems.push(("user_sync_interval_hours", t!(i18n, "problem-interval")));
+        problems.push(("user_sync_interval_hours", t!(i18n, "field-interval")));
     }
     match workers.iter().find(|w| w.id == values.default_worker_id) {
-        None => problems.push(("default_worker_id", t!(i18n, "problem-worker"))),
+        None => problems.push(("default_worker_id", t!(i18n, "field-worker"))),
         Some(worker)
             if !worker.online
                 && values.default_worker_id != saved.default_worker_id
@@ -32,3 +32,6 @@ pub fn problems(
     }
     problems
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use xms_m365_contract::{
-    BackupScope, EncryptionAlgorithm, Frequency, Group, Policy, Recurrence, Retention,
-    SchedulePlan, Storage, UserScope, Weekday, Worker,
+    BackupScope, EncryptionAlgorithm, Frequency, Group, MAX_RETENTION_DAYS, Policy, Recurrence,
+    Retention, SchedulePlan, Storage, UserScope, Weekday, Worker,
 };
 
 use super::words::{FREQUENCIES, WEEKDAYS, frequency, weekday, weekday_name};
@@ -504,7 +504,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                 <div class="m365-settings__indent m365-settings__inline">
                     <label class="m365-toolbar__field">
                         <span class="m365-toolbar__label">{move || t!(i18n, "retention-full-days")}</span>
-                        <input type="number" class="m365-input" min="1" max="3650"
+                        <input type="number" class="m365-input" min="1" max=MAX_RETENTION_DAYS
                             prop:value=days(|r| match r { Retention::ByTime { full_days, .. } => Some(*full_days), Retention::Forever => None })
                             on:input=set(|r, n| if let Retention::ByTime { full_days, .. } = r { *full_days = n })
                         />
@@ -512,7 +512,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                     <Show when=move || gfs.get()>
                         <label class="m365-toolbar__field">
                             <span class="m365-toolbar__label">{move || t!(i18n, "retention-differential-days")}</span>
-                            <input type="number" class="m365-input" min="1" max="3650"
+                            <input type="number" class="m365-input" min="1" max=MAX_RETENTION_DAYS
                                 prop:value=days(|r| match r { Retention::ByTime { differential_days, .. } => *differential_days, Retention::Forever => None })
                                 on:input=set(|r, n| if let Retention::ByTime { differential_days, .. } = r { *differential_days = Some(n) })
                             />
@@ -520,7 +520,7 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
                     </Show>
                     <label class="m365-toolbar__field">
                         <span class="m365-toolbar__label">{move || t!(i18n, "retention-incremental-days")}</span>
-                        <input type="number" class="m365-input" min="1" max="3650"
+                        <input type="number" class="m365-input" min="1" max=MAX_RETENTION_DAYS
                             prop:value=days(|r| match r { Retention::ByTime { incremental_days, .. } => Some(*incremental_days), Retention::Forever => None })
                             on:input=set(|r, n| if let Retention::ByTime { incremental_days, .. } = r { *incremental_days = n })
                         />

@@ -242,3 +242,6 @@ pub fn next_runs(i18n: I18n, runs: &[PlannedRun], today: &str, tomorrow: &str) -
         _ => t!(i18n, "next-runs", next = described(first)),
     }
 }
+
+#[cfg(test)]
+mod tests;

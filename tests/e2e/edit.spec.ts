@@ -123,7 +123,7 @@ test("XMS's field errors are shown under their fields", async ({ page, xms }) =>
   await panel.getByRole("button", { name: "Save" }).click();
   await expect(panel.getByRole("alert")).toContainText("Some settings need attention");
   await expect(panel.locator("#m365-sync-error")).toContainText("Choose one of");
-  await expect(panel.locator("#m365-worker-error")).toContainText("retired-worker");
+  await expect(panel.locator("#m365-worker-error")).toContainText("Choose one of the listed workers.");
   await expect(panel.getByLabel("User sync interval")).toHaveAccessibleDescription(/Choose one of/);
   await expectAccessible(page, "the Edit panel with XMS's field errors");
 });

@@ -21,7 +21,25 @@ interface Words {
   defaultPolicy: string;
   runBackupOf: (name: string) => string;
   counts: [number, string][];
+  policy: PolicyWords;
 }
+
+/** The policy editor's words a validation test reads, and what XMS's codes are worded as. */
+interface PolicyWords {
+  link: string;
+  scope: string;
+  nothingChosen: string;
+  retention: string;
+  fullDays: string;
+  fullDaysTooShort: string;
+}
+
+const contoso = {
+  tenantId: "5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01",
+  name: "Contoso Ltd",
+  domain: "contoso.onmicrosoft.com",
+  users: 250,
+};
 
 const LANGUAGES: Record<string, Words> = {
   Polish: {
@@ -53,6 +71,14 @@ const LANGUAGES: Record<string, Words> = {
       [12, "12 organizacji"],
       [22, "22 organizacje"],
     ],
+    policy: {
+      link: "Zasady niestandardowe organizacji Contoso Ltd",
+      scope: "Zakres kopii zapasowej",
+      nothingChosen: "Wybierz co najmniej jeden rodzaj danych do kopii zapasowej.",
+      retention: "Przechowywanie",
+      fullDays: "Kopie pełne, dni",
+      fullDaysTooShort: "Przechowuj pełne kopie co najmniej 31 dni: na ich podstawie powstają nowsze kopie.",
+    },
   },
   German: {
     browser: "de-DE",
@@ -80,6 +106,14 @@ const LANGUAGES: Record<string, Words> = {
       [2, "2 Organisationen"],
       [12, "12 Organisationen"],
     ],
+    policy: {
+      link: "Benutzerdefinierte Richtlinie von Contoso Ltd",
+      scope: "Zu sichernde Daten",
+      nothingChosen: "Wählen Sie mindestens eine Art von Daten für die Sicherung.",
+      retention: "Aufbewahrung",
+      fullDays: "Vollkopien, Tage",
+      fullDaysTooShort: "Bewahren Sie Vollkopien mindestens 31 Tage auf: neuere Kopien bauen auf ihnen auf.",
+    },
   },
 };
 
@@ -120,6 +154,21 @@ for (const [language, words] of Object.entries(LANGUAGES)) {
       await expect(tile).toContainText(words.defaultPolicy);
       await expect(tile.getByRole("button", { name: words.runBackupOf("Contoso Ltd") })).toBeVisible();
       await expectAccessible(page, `the dashboard, in ${language}`);
+    });
+
+    test("what XMS refuses in a policy is said in the language, from XMS's codes", async ({ page, xms }) => {
+      xms.addOrganization(contoso);
+      await page.goto(xms.url);
+      await page.getByRole("link", { name: words.policy.link }).click();
+      const scope = page.getByRole("group", { name: words.policy.scope });
+      await expect(scope.getByRole("checkbox").first()).toBeChecked();
+      for (const box of await scope.getByRole("checkbox").all()) {
+        await box.uncheck();
+      }
+      await expect(scope).toContainText(words.policy.nothingChosen);
+      await expect(scope).not.toContainText("Choose at least one kind");
+      await page.getByLabel(words.policy.fullDays).fill("10");
+      await expect(page.getByRole("group", { name: words.policy.retention })).toContainText(words.policy.fullDaysTooShort);
     });
 
     test("the organization count takes the language's plural forms", async ({ page, xms }) => {

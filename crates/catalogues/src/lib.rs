@@ -158,6 +158,60 @@ pub fn check(locales: &Path, sources: &[&Path]) -> Result<(), Vec<String>> {
     }
 }
 
+/// Checks that the messages of each feature's own catalogue (`<feature>.ftl`, which the module
+/// loads with that feature's chunk rather than in the first load) are named only by that
+/// feature's code (`src/<feature>.rs` and `src/<feature>/`): elsewhere they could be asked for
+/// before they are loaded. Test modules (`tests.rs`) load them themselves and may name them.
+pub fn check_feature_words(
+    locales: &Path,
+    src: &Path,
+    features: &[&str],
+) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    let reference = read_catalogue(&locales.join(REFERENCE), &mut problems);
+    for feature in features {
+        let own = locales.join(REFERENCE).join(format!("{feature}.ftl"));
+        let ids: BTreeSet<&String> = reference
+            .iter()
+            .filter(|(_, (file, _))| *file == own)
+            .map(|(id, _)| id)
+            .collect();
+        let inside = |file: &Path| {
+            file == src.join(format!("{feature}.rs"))
+                || file.starts_with(src.join(feature))
+                || file.file_name().is_some_and(|name| name == "tests.rs")
+        };
+        for file in rust_files(src).into_iter().filter(|file| !inside(file)) {
+            let Some(tokens) = fs::read_to_string(&file)
+                .ok()
+                .and_then(|text| TokenStream::from_str(&text).ok())
+            else {
+                problems.push(format!("{}: cannot be read", file.display()));
+                continue;
+            };
+            let mut uses = Vec::new();
+            message_uses(tokens, &mut uses);
+            for found in uses {
+                if let Use::Named { id, .. } = found
+                    && ids.contains(&id)
+                {
+                    problems.push(format!(
+                        "{}: names `{id}`, a message of {feature}.ftl, which only {feature}'s \
+                         own code may say (it is loaded with {feature}'s chunk): move the \
+                         message to a catalogue of the first load, or the code into {feature}",
+                        file.display()
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
 /// Reports what `catalogue` lacks or has beyond `reference`, and messages whose variables
 /// differ from English's (a translation that drops `$name` loses what it says).
 fn compare(

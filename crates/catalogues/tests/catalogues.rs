@@ -2,7 +2,7 @@
 
 use std::{fs, path::PathBuf};
 
-use xms_catalogues::check;
+use xms_catalogues::{check, check_feature_words};
 
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -18,6 +18,46 @@ fn assert_clean(result: Result<(), Vec<String>>) {
 fn the_module_speaks_every_language_completely() {
     let root = workspace();
     assert_clean(check(&root.join("locales"), &[&root.join("src")]));
+}
+
+#[test]
+fn the_panels_words_are_said_only_by_the_panels() {
+    let root = workspace();
+    assert_clean(check_feature_words(
+        &root.join("locales"),
+        &root.join("src"),
+        &["edit", "policy"],
+    ));
+}
+
+#[test]
+fn a_features_word_said_elsewhere_is_named() {
+    let dir = project(
+        "feature-words",
+        &[
+            ("locales/en/app.ftl", "greeting = Hello\n"),
+            ("locales/en/edit.ftl", "edit-title = Edit\n"),
+            (
+                "src/edit.rs",
+                r#"fn f() { t!(i18n, "edit-title"); t!(i18n, "greeting"); }"#,
+            ),
+            ("src/app.rs", r#"fn f() { t!(i18n, "greeting"); }"#),
+        ],
+    );
+    assert_clean(check_feature_words(
+        &dir.join("locales"),
+        &dir.join("src"),
+        &["edit"],
+    ));
+    fs::write(
+        dir.join("src/tile.rs"),
+        r#"fn f() { t!(i18n, "edit-title"); }"#,
+    )
+    .unwrap();
+    let problems =
+        check_feature_words(&dir.join("locales"), &dir.join("src"), &["edit"]).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("tile.rs") && problems[0].contains("`edit-title`"));
 }
 
 #[test]

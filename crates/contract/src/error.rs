@@ -30,10 +30,68 @@ pub struct ErrorDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
-    /// The field's name in the request body.
+    /// The field's name in the request body, as a JSON path (`retention.full_days`).
     pub field: String,
-    /// A sentence for a person, to show under the field.
+    /// What is wrong, for programs: a client words a code it knows in its own language, and
+    /// shows `message` for one it does not.
+    #[serde(default)]
+    pub code: FieldErrorCode,
+    /// The bound a `too_short`, `too_long` or `required` value is held to: days, characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// A sentence for a person (in English), to show under the field.
     pub message: String,
+}
+
+impl FieldError {
+    /// `field` is wrong for the reason `code`, said by `message`.
+    pub fn new(field: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            code,
+            limit: None,
+            message: message.into(),
+        }
+    }
+
+    /// The same error, held to the bound `limit`.
+    #[must_use]
+    pub fn limit(self, limit: u32) -> Self {
+        Self {
+            limit: Some(limit),
+            ..self
+        }
+    }
+}
+
+/// Why a field is invalid: a closed set that a client must accept new members of (they decode
+/// as [`FieldErrorCode::Unknown`], and the error's `message` is shown).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    /// Nothing is chosen where at least one choice is needed.
+    NothingChosen,
+    /// The value names something that does not exist: a group, a time zone, a worker, a storage.
+    NotFound,
+    /// The value is not one of the choices offered.
+    NotOffered,
+    /// Not a time as `HH:MM`, 24-hour.
+    InvalidTime,
+    /// Not a day of the month, 1 to 31.
+    InvalidDay,
+    /// Less than the least allowed, `limit`.
+    TooShort,
+    /// More than the most allowed, `limit`.
+    TooLong,
+    /// Given where it does not apply: leave it out.
+    NotApplicable,
+    /// Missing where it is needed (at least `limit`, when there is one).
+    Required,
+    /// A code this client does not know.
+    #[default]
+    #[serde(other)]
+    Unknown,
 }
 
 /// The closed set of error codes the API answers with.
@@ -102,6 +160,29 @@ impl ErrorBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_error_carries_its_code_and_bound_and_an_unknown_code_is_tolerated() {
+        let error =
+            FieldError::new("retention.full_days", FieldErrorCode::TooShort, "Longer.").limit(7);
+        assert_eq!(
+            serde_json::to_value(&error).unwrap(),
+            serde_json::json!({
+                "field": "retention.full_days",
+                "code": "too_short",
+                "limit": 7,
+                "message": "Longer."
+            })
+        );
+        let newer: FieldError = serde_json::from_value(serde_json::json!({
+            "field": "scope",
+            "code": "too_colourful",
+            "message": "Fewer colours."
+        }))
+        .unwrap();
+        assert_eq!(newer.code, FieldErrorCode::Unknown);
+        assert_eq!(newer.limit, None);
+    }
 
     #[test]
     fn serializes_to_the_documented_shape() {

@@ -14,16 +14,17 @@ mod settings;
 mod worker;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
-pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError, FieldErrorCode};
 pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
 pub use organization::{
     LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus, PolicyKind,
 };
 pub use policy::{
-    BackupKind, BackupScope, EncryptionAlgorithm, Frequency, Group, GroupList, PlannedRun, Policy,
-    PolicyPreview, PolicyView, Recurrence, Retention, SavePolicy, Schedule, SchedulePlan, Storage,
-    StorageId, StorageList, UserScope, Weekday,
+    BackupKind, BackupScope, EncryptionAlgorithm, Frequency, Group, GroupList, MAX_RETENTION_DAYS,
+    MIN_DIFFERENTIAL_DAYS, MIN_PASSWORD_CHARS, PlannedRun, Policy, PolicyPreview, PolicyView,
+    Recurrence, Retention, SavePolicy, Schedule, SchedulePlan, Storage, StorageId, StorageList,
+    UserScope, Weekday,
 };
 pub use settings::{
     LicenceMode, LicensingPreview, OrganizationSettings, SettingsView, StartConnection,

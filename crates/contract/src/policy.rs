@@ -6,6 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::{OrganizationId, PolicyKind, WorkerId};
 
+/// The longest a copy can be kept by time, in days; longer is "forever" (the schemas below
+/// spell it out as 3650 too).
+pub const MAX_RETENTION_DAYS: u32 = 3650;
+/// Differential copies are kept at least this many days: a differential backup runs weekly.
+pub const MIN_DIFFERENTIAL_DAYS: u32 = 7;
+/// The shortest encryption password, in characters.
+pub const MIN_PASSWORD_CHARS: u32 = 8;
+
 /// What a policy decides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -876,7 +876,7 @@ async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
         session::session_create,
         session::session_delete
     ),
-    components(schemas(session::SessionCreated, xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode, xms_m365_contract::FieldError)),
+    components(schemas(session::SessionCreated, xms_m365_contract::ErrorBody, xms_m365_contract::ErrorDetail, xms_m365_contract::ErrorCode, xms_m365_contract::FieldError, xms_m365_contract::FieldErrorCode)),
     modifiers(&BearerAuth, &TimeZones, &Unauthorized),
 )]
 pub struct ApiDoc;

@@ -6,8 +6,8 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::Value;
 use xms_m365_contract::{
-    FieldError, LicenceMode, OrganizationId, OrganizationSettings, ServerEvent, SettingsView,
-    USER_SYNC_INTERVALS_HOURS, WorkerId,
+    FieldError, FieldErrorCode, LicenceMode, OrganizationId, OrganizationSettings, ServerEvent,
+    SettingsView, USER_SYNC_INTERVALS_HOURS, WorkerId,
 };
 
 use crate::{
@@ -200,11 +200,8 @@ fn settings_view(
 /// is reported against its field like every other invalid value.
 fn validate(conn: &Connection, body: &Value) -> Result<OrganizationSettings, SaveError> {
     let mut errors = Vec::new();
-    let mut invalid = |field: &str, message: String| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            message,
-        });
+    let mut invalid = |field: &str, code: FieldErrorCode, message: String| {
+        errors.push(FieldError::new(field, code, message));
     };
     let licence_mode = match body.get("licence_mode").and_then(Value::as_str) {
         Some("automatic") => Some(LicenceMode::Automatic),
@@ -212,6 +209,7 @@ fn validate(conn: &Connection, body: &Value) -> Result<OrganizationSettings, Sav
         _ => {
             invalid(
                 "licence_mode",
+                FieldErrorCode::NotOffered,
                 "Choose automatic or manual licence management.".to_owned(),
             );
             None
@@ -223,7 +221,11 @@ fn validate(conn: &Connection, body: &Value) -> Result<OrganizationSettings, Sav
         .and_then(|hours| u8::try_from(hours).ok())
         .filter(|hours| USER_SYNC_INTERVALS_HOURS.contains(hours));
     if interval.is_none() {
-        invalid("user_sync_interval_hours", interval_message());
+        invalid(
+            "user_sync_interval_hours",
+            FieldErrorCode::NotOffered,
+            interval_message(),
+        );
     }
     let worker = match body.get("default_worker_id").and_then(Value::as_str) {
         Some(worker) => {
@@ -235,6 +237,7 @@ fn validate(conn: &Connection, body: &Value) -> Result<OrganizationSettings, Sav
             if !known {
                 invalid(
                     "default_worker_id",
+                    FieldErrorCode::NotFound,
                     format!("There is no worker {worker}. Choose one of the listed workers."),
                 );
             }
@@ -243,6 +246,7 @@ fn validate(conn: &Connection, body: &Value) -> Result<OrganizationSettings, Sav
         None => {
             invalid(
                 "default_worker_id",
+                FieldErrorCode::NotOffered,
                 "Choose one of the listed workers.".to_owned(),
             );
             None

@@ -7,9 +7,14 @@ use argon2::{Argon2, PasswordHasher, password_hash::SaltString};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use xms_m365_contract::{
-    BackupKind, BackupScope, EncryptionAlgorithm, FieldError, Frequency, Group, OrganizationId,
-    PlannedRun, Policy, PolicyKind, PolicyView, Retention, Schedule, SchedulePlan, Storage,
-    StorageId, UserScope,
+    BackupKind, BackupScope, EncryptionAlgorithm, FieldError,
+    FieldErrorCode::{
+        InvalidDay, InvalidTime, NotApplicable, NotFound, NothingChosen, Required, TooLong,
+        TooShort,
+    },
+    Frequency, Group, MAX_RETENTION_DAYS, MIN_DIFFERENTIAL_DAYS, MIN_PASSWORD_CHARS,
+    OrganizationId, PlannedRun, Policy, PolicyKind, PolicyView, Retention, Schedule, SchedulePlan,
+    Storage, StorageId, UserScope,
 };
 
 use crate::{
@@ -24,10 +29,6 @@ pub const DEFAULT_STORAGE: &str = "xopero-cloud-storage";
 pub const DEFAULT_TIME: &str = "22:00";
 /// How many next runs a policy view and a preview list (plus the next full one if later).
 pub const PLANNED_RUNS: usize = 5;
-/// The longest a copy can be kept by time; longer is "forever".
-pub const MAX_RETENTION_DAYS: u32 = 3650;
-/// The shortest encryption password.
-pub const MIN_PASSWORD_CHARS: usize = 8;
 
 /// XMS's default policy: everything of every protected user, Basic at 22:00 UTC (what
 /// [`crate::scheduler::next_run_after`] computes), full copies kept 90 days and incremental
@@ -194,12 +195,7 @@ pub fn validate(
     password: Option<PasswordCheck<'_>>,
 ) -> rusqlite::Result<Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut invalid = |field: &str, message: String| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            message,
-        });
-    };
+    let mut invalid = |error: FieldError| errors.push(error);
 
     let scope = &policy.scope;
     // Shared mailboxes widen what mail is backed up; alone they choose no data.
@@ -210,42 +206,46 @@ pub fn validate(
         || scope.sharepoint
         || scope.groups)
     {
-        invalid(
+        invalid(FieldError::new(
             "scope",
-            "Choose at least one kind of data to back up.".to_owned(),
-        );
+            NothingChosen,
+            "Choose at least one kind of data to back up.",
+        ));
     }
     if let UserScope::Groups { group_ids } = &scope.users {
         let known = groups(organization_id, user_count);
         if group_ids.is_empty() {
-            invalid(
+            invalid(FieldError::new(
                 "scope.users",
-                "Choose at least one group, or back up all protected users.".to_owned(),
-            );
+                NothingChosen,
+                "Choose at least one group, or back up all protected users.",
+            ));
         } else if let Some(unknown) = group_ids
             .iter()
             .find(|id| !known.iter().any(|group| &group.id == *id))
         {
-            invalid(
+            invalid(FieldError::new(
                 "scope.users",
+                NotFound,
                 format!(
                     "There is no group {unknown} in this organization. Choose among its groups."
                 ),
-            );
+            ));
         }
     }
 
     if schedule::parse_zone(&policy.schedule.time_zone).is_none() {
-        invalid(
+        invalid(FieldError::new(
             "schedule.time_zone",
+            NotFound,
             format!(
                 "There is no time zone {}. Choose one such as Europe/Warsaw or UTC.",
                 policy.schedule.time_zone
             ),
-        );
+        ));
     }
-    for (field, message) in plan_errors(&policy.schedule.plan) {
-        invalid(&field, message);
+    for error in plan_errors(&policy.schedule.plan) {
+        invalid(error);
     }
 
     if let Retention::ByTime {
@@ -256,55 +256,75 @@ pub fn validate(
     {
         let gfs = matches!(policy.schedule.plan, SchedulePlan::Gfs { .. });
         let too_long = |days: u32| days > MAX_RETENTION_DAYS;
-        let long_message = || {
-            format!(
-                "Keep copies at most {MAX_RETENTION_DAYS} days; to keep them longer, keep them \
-                 forever."
+        let too_long_error = |field: &str| {
+            FieldError::new(
+                field,
+                TooLong,
+                format!(
+                    "Keep copies at most {MAX_RETENTION_DAYS} days; to keep them longer, keep \
+                     them forever."
+                ),
             )
+            .limit(MAX_RETENTION_DAYS)
         };
         let (cycle, every) = full_cycle(&policy.schedule.plan);
         if full_days < cycle {
             invalid(
-                "retention.full_days",
-                match every {
-                    Some(every) => format!(
-                        "Keep full copies at least {cycle} {}: a full backup runs {every}, and \
-                         newer copies need it.",
-                        days(cycle)
-                    ),
-                    None => "Keep the full copy at least 1 day.".to_owned(),
-                },
+                FieldError::new(
+                    "retention.full_days",
+                    TooShort,
+                    match every {
+                        Some(every) => format!(
+                            "Keep full copies at least {cycle} {}: a full backup runs {every}, \
+                             and newer copies need it.",
+                            days(cycle)
+                        ),
+                        None => "Keep the full copy at least 1 day.".to_owned(),
+                    },
+                )
+                .limit(cycle),
             );
         } else if too_long(full_days) {
-            invalid("retention.full_days", long_message());
+            invalid(too_long_error("retention.full_days"));
         }
         match (gfs, differential_days) {
-            (false, Some(_)) => invalid(
+            (false, Some(_)) => invalid(FieldError::new(
                 "retention.differential_days",
-                "Only the GFS schedule makes differential copies: leave this empty.".to_owned(),
-            ),
+                NotApplicable,
+                "Only the GFS schedule makes differential copies: leave this empty.",
+            )),
             (true, None) => invalid(
-                "retention.differential_days",
-                "Keep differential copies at least 7 days: a differential backup runs weekly."
-                    .to_owned(),
+                FieldError::new(
+                    "retention.differential_days",
+                    Required,
+                    differential_message(),
+                )
+                .limit(MIN_DIFFERENTIAL_DAYS),
             ),
-            (true, Some(days)) if days < 7 => invalid(
-                "retention.differential_days",
-                "Keep differential copies at least 7 days: a differential backup runs weekly."
-                    .to_owned(),
+            (true, Some(days)) if days < MIN_DIFFERENTIAL_DAYS => invalid(
+                FieldError::new(
+                    "retention.differential_days",
+                    TooShort,
+                    differential_message(),
+                )
+                .limit(MIN_DIFFERENTIAL_DAYS),
             ),
             (true, Some(days)) if too_long(days) => {
-                invalid("retention.differential_days", long_message());
+                invalid(too_long_error("retention.differential_days"));
             }
             _ => {}
         }
         if incremental_days < 1 {
             invalid(
-                "retention.incremental_days",
-                "Keep incremental copies at least 1 day.".to_owned(),
+                FieldError::new(
+                    "retention.incremental_days",
+                    TooShort,
+                    "Keep incremental copies at least 1 day.",
+                )
+                .limit(1),
             );
         } else if too_long(incremental_days) {
-            invalid("retention.incremental_days", long_message());
+            invalid(too_long_error("retention.incremental_days"));
         }
     }
 
@@ -312,19 +332,29 @@ pub fn validate(
         && policy.encryption != EncryptionAlgorithm::Off
     {
         match check.given {
-            Some(given) if given.chars().count() < MIN_PASSWORD_CHARS => invalid(
-                "encryption_password",
-                format!(
-                    "The encryption password must have at least {MIN_PASSWORD_CHARS} characters."
-                ),
+            Some(given) if given.chars().count() < MIN_PASSWORD_CHARS as usize => invalid(
+                FieldError::new(
+                    "encryption_password",
+                    TooShort,
+                    format!(
+                        "The encryption password must have at least {MIN_PASSWORD_CHARS} \
+                         characters."
+                    ),
+                )
+                .limit(MIN_PASSWORD_CHARS),
             ),
             Some(_) => {}
             None if check.current != Some(policy.encryption) => invalid(
-                "encryption_password",
-                format!(
-                    "Enter an encryption password of at least {MIN_PASSWORD_CHARS} characters. \
-                     Keep it safe: encrypted copies cannot be restored without it."
-                ),
+                FieldError::new(
+                    "encryption_password",
+                    Required,
+                    format!(
+                        "Enter an encryption password of at least {MIN_PASSWORD_CHARS} \
+                         characters. Keep it safe: encrypted copies cannot be restored without \
+                         it."
+                    ),
+                )
+                .limit(MIN_PASSWORD_CHARS),
             ),
             None => {}
         }
@@ -337,13 +367,14 @@ pub fn validate(
             |row| row.get(0),
         )?;
         if !known {
-            invalid(
+            invalid(FieldError::new(
                 "worker_id",
+                NotFound,
                 format!(
                     "There is no worker {}. Choose one of the listed workers.",
                     worker.0
                 ),
-            );
+            ));
         }
     }
     let known: bool = conn.query_row(
@@ -352,15 +383,23 @@ pub fn validate(
         |row| row.get(0),
     )?;
     if !known {
-        invalid(
+        invalid(FieldError::new(
             "storage_id",
+            NotFound,
             format!(
                 "There is no storage {}. Choose one of the listed storages.",
                 policy.storage_id.0
             ),
-        );
+        ));
     }
     Ok(errors)
+}
+
+fn differential_message() -> String {
+    format!(
+        "Keep differential copies at least {MIN_DIFFERENTIAL_DAYS} days: a differential backup \
+         runs weekly."
+    )
 }
 
 fn days(count: u32) -> &'static str {
@@ -383,13 +422,17 @@ fn full_cycle(plan: &SchedulePlan) -> (u32, Option<&'static str>) {
 }
 
 /// What is wrong with each time and day of a plan, by JSON path.
-fn plan_errors(plan: &SchedulePlan) -> Vec<(String, String)> {
+fn plan_errors(plan: &SchedulePlan) -> Vec<FieldError> {
     const TIME: &str = "Enter the time as HH:MM, 24-hour, such as 22:00.";
     const DAY: &str = "Choose a day of the month from 1 to 31.";
     let mut errors = Vec::new();
     let mut time = |field: &str, text: &str| {
         if schedule::parse_time(text).is_none() {
-            errors.push((format!("schedule.plan.{field}"), TIME.to_owned()));
+            errors.push(FieldError::new(
+                format!("schedule.plan.{field}"),
+                InvalidTime,
+                TIME,
+            ));
         }
     };
     let mut days = Vec::new();
@@ -423,7 +466,7 @@ fn plan_errors(plan: &SchedulePlan) -> Vec<(String, String)> {
     errors.extend(
         days.into_iter()
             .filter(|(_, day)| !(1..=31).contains(day))
-            .map(|(field, _)| (format!("schedule.plan.{field}"), DAY.to_owned())),
+            .map(|(field, _)| FieldError::new(format!("schedule.plan.{field}"), InvalidDay, DAY)),
     );
     errors
 }
@@ -521,7 +564,7 @@ impl Db {
         let new_hash = match password {
             Some(given)
                 if policy.encryption != EncryptionAlgorithm::Off
-                    && given.chars().count() >= MIN_PASSWORD_CHARS =>
+                    && given.chars().count() >= MIN_PASSWORD_CHARS as usize =>
             {
                 Some(hash_password(given)?)
             }

@@ -12,9 +12,9 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use xms_m365_contract::{
-    BackupKind, EncryptionAlgorithm, ErrorBody, ErrorCode, GroupList, JobState, OrganizationId,
-    PolicyKind, PolicyPreview, PolicyView, ServerEvent, StorageList, groups_path, paths,
-    policy_path, policy_preview_path,
+    BackupKind, EncryptionAlgorithm, ErrorBody, ErrorCode, FieldErrorCode, GroupList, JobState,
+    OrganizationId, PolicyKind, PolicyPreview, PolicyView, ServerEvent, StorageList, groups_path,
+    paths, policy_path, policy_preview_path,
 };
 use xms_server::{db, policies::default_policy, scheduler};
 
@@ -52,6 +52,17 @@ impl Answer {
             .fields
             .into_iter()
             .map(|f| (f.field, f.message))
+            .collect()
+    }
+
+    /// Each invalid field with its code and bound, which clients word in their own language.
+    fn codes(&self) -> Vec<(String, FieldErrorCode, Option<u32>)> {
+        let error = self.error(StatusCode::UNPROCESSABLE_ENTITY);
+        error
+            .error
+            .fields
+            .into_iter()
+            .map(|f| (f.field, f.code, f.limit))
             .collect()
     }
 
@@ -400,6 +411,30 @@ async fn an_invalid_policy_is_a_422_naming_every_field_and_stores_nothing() {
             ),
         ]
         .map(|(field, message)| (field.to_owned(), message.to_owned()))
+    );
+    assert_eq!(
+        answer.codes(),
+        [
+            ("scope", FieldErrorCode::NothingChosen, None),
+            ("scope.users", FieldErrorCode::NothingChosen, None),
+            ("schedule.time_zone", FieldErrorCode::NotFound, None),
+            ("schedule.plan.time", FieldErrorCode::InvalidTime, None),
+            ("retention.full_days", FieldErrorCode::TooShort, Some(31)),
+            (
+                "retention.differential_days",
+                FieldErrorCode::NotApplicable,
+                None
+            ),
+            (
+                "retention.incremental_days",
+                FieldErrorCode::TooShort,
+                Some(1)
+            ),
+            ("encryption_password", FieldErrorCode::Required, Some(8)),
+            ("worker_id", FieldErrorCode::NotFound, None),
+            ("storage_id", FieldErrorCode::NotFound, None),
+        ]
+        .map(|(field, code, limit)| (field.to_owned(), code, limit))
     );
 
     // Custom cycles, GFS rules, short passwords and unknown groups.

@@ -80,6 +80,7 @@ struct Rendered {
 /// The form over `loaded`, its status shown as the Edit panel words it, theirs beside mine in
 /// a conflict.
 fn render(loaded: Doc, drafts: Drafts<Doc>, xms: &Xms) -> Rendered {
+    crate::i18n::learn_panel_words();
     let document = document();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();

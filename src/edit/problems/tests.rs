@@ -1,9 +1,10 @@
-//! Component tests of the Edit panel's own checks, made before XMS is asked.
-#![cfg(target_arch = "wasm32")]
+//! Tests of the Edit panel's own checks, made before XMS is asked, in Chromium.
 
 use wasm_bindgen_test::*;
-use xms_m365::{I18n, Locale, settings_problems};
-use xms_m365_contract::{LicenceMode, OrganizationSettings, Worker, WorkerId, WorkerKind};
+use xms_m365_contract::{LicenceMode, WorkerId, WorkerKind};
+
+use super::*;
+use crate::i18n::{Locale, learn_panel_words};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,8 +27,9 @@ fn settings(hours: u8, worker: &str) -> OrganizationSettings {
 }
 
 fn fields(values: &OrganizationSettings, acknowledged: bool) -> Vec<&'static str> {
+    learn_panel_words();
     let workers = [worker("cloud", true), worker("nas", false)];
-    settings_problems(
+    problems(
         I18n::new(Locale::En),
         values,
         &settings(24, "cloud"),
@@ -59,7 +61,7 @@ fn a_newly_chosen_offline_worker_needs_its_warning_accepted() {
     let workers = [worker("nas", false)];
     let already = settings(24, "nas");
     assert!(
-        settings_problems(I18n::new(Locale::En), &already, &already, &workers, false).is_empty(),
+        problems(I18n::new(Locale::En), &already, &already, &workers, false).is_empty(),
         "a worker already saved needs no new confirmation"
     );
 }

@@ -1,14 +1,22 @@
-//! Component tests of how the policy editor words the next runs XMS computed.
-#![cfg(target_arch = "wasm32")]
+//! Tests of how the policy editor words its summary and the next runs XMS computed, in
+//! Chromium (the words come from `Intl` and the catalogues).
 
 use wasm_bindgen_test::*;
-use xms_m365::{I18n, Locale, next_runs_words, policy_summary, run_time};
 use xms_m365_contract::{
     BackupKind, BackupScope, EncryptionAlgorithm, Frequency, PlannedRun, Policy, Recurrence,
     Retention, Schedule, SchedulePlan, StorageId, UserScope, Weekday,
 };
 
+use super::*;
+use crate::i18n::{Locale, learn_panel_words};
+
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// `locale` with the policy editor's words, as the editor speaks it.
+fn speaking(locale: Locale) -> I18n {
+    learn_panel_words();
+    I18n::new(locale)
+}
 
 fn run(local: &str, kind: BackupKind) -> PlannedRun {
     PlannedRun {
@@ -23,7 +31,7 @@ fn runs_read_as_today_tomorrow_or_a_date() {
     let (today, tomorrow) = ("2026-11-26", "2026-11-27");
     assert_eq!(
         run_time(
-            I18n::new(Locale::En),
+            speaking(Locale::En),
             &run("2026-11-26T22:00", BackupKind::Incremental),
             today,
             tomorrow
@@ -32,7 +40,7 @@ fn runs_read_as_today_tomorrow_or_a_date() {
     );
     assert_eq!(
         run_time(
-            I18n::new(Locale::En),
+            speaking(Locale::En),
             &run("2026-11-27T02:30", BackupKind::Full),
             today,
             tomorrow
@@ -41,7 +49,7 @@ fn runs_read_as_today_tomorrow_or_a_date() {
     );
     assert_eq!(
         run_time(
-            I18n::new(Locale::En),
+            speaking(Locale::En),
             &run("2026-12-01T22:00", BackupKind::Full),
             today,
             tomorrow
@@ -58,20 +66,15 @@ fn the_summary_names_the_next_run_and_the_next_full_one() {
         run("2026-12-01T22:00", BackupKind::Full),
     ];
     assert_eq!(
-        next_runs_words(I18n::new(Locale::En), &runs, "2026-11-26", "2026-11-27"),
+        next_runs(speaking(Locale::En), &runs, "2026-11-26", "2026-11-27"),
         "Next: today 22:00 incremental, Dec 1 22:00 full"
     );
     assert_eq!(
-        next_runs_words(
-            I18n::new(Locale::En),
-            &runs[2..],
-            "2026-11-26",
-            "2026-11-27"
-        ),
+        next_runs(speaking(Locale::En), &runs[2..], "2026-11-26", "2026-11-27"),
         "Next: Dec 1 22:00 full"
     );
     assert_eq!(
-        next_runs_words(I18n::new(Locale::En), &[], "2026-11-26", "2026-11-27"),
+        next_runs(speaking(Locale::En), &[], "2026-11-26", "2026-11-27"),
         "No run is planned."
     );
 }
@@ -84,11 +87,11 @@ fn runs_read_naturally_in_polish_and_german() {
     ];
     let (today, tomorrow) = ("2026-11-26", "2026-11-27");
     assert_eq!(
-        next_runs_words(I18n::new(Locale::Pl), &runs, today, tomorrow),
+        next_runs(speaking(Locale::Pl), &runs, today, tomorrow),
         "Następne: dzisiaj 22:00 przyrostowa, 1 gru 22:00 pełna"
     );
     assert_eq!(
-        next_runs_words(I18n::new(Locale::De), &runs, today, tomorrow),
+        next_runs(speaking(Locale::De), &runs, today, tomorrow),
         "Nächste: heute 22:00 inkrementell, 1. Dez. 22:00 vollständig"
     );
 }
@@ -97,11 +100,11 @@ fn runs_read_naturally_in_polish_and_german() {
 fn tomorrow_is_said_in_the_readers_language() {
     let tomorrow = run("2026-11-27T02:30", BackupKind::Full);
     assert_eq!(
-        run_time(I18n::new(Locale::Pl), &tomorrow, "2026-11-26", "2026-11-27"),
+        run_time(speaking(Locale::Pl), &tomorrow, "2026-11-26", "2026-11-27"),
         "jutro 02:30"
     );
     assert_eq!(
-        run_time(I18n::new(Locale::De), &tomorrow, "2026-11-26", "2026-11-27"),
+        run_time(speaking(Locale::De), &tomorrow, "2026-11-26", "2026-11-27"),
         "morgen 02:30"
     );
 }
@@ -136,12 +139,12 @@ fn schedule_sentence(i18n: I18n, plan: SchedulePlan) -> String {
         differential_days: Some(35),
         incremental_days: 1,
     };
-    policy_summary(i18n, &policy(plan, retention), "Office NAS", "NFS", &[])[1].clone()
+    summary(i18n, &policy(plan, retention), "Office NAS", "NFS", &[])[1].clone()
 }
 
 #[wasm_bindgen_test]
 fn the_summary_says_what_each_schedule_does() {
-    let en = I18n::new(Locale::En);
+    let en = speaking(Locale::En);
     // Basic runs every day: not "every other day", which would be every second one.
     assert_eq!(
         schedule_sentence(
@@ -198,7 +201,7 @@ fn the_summary_says_what_each_schedule_does() {
     );
     assert_eq!(
         schedule_sentence(
-            I18n::new(Locale::Pl),
+            speaking(Locale::Pl),
             SchedulePlan::Basic {
                 time: "21:00".into()
             }
@@ -207,7 +210,7 @@ fn the_summary_says_what_each_schedule_does() {
          przyrostowa w pozostałe dni."
     );
     assert_eq!(
-        schedule_sentence(I18n::new(Locale::De), gfs(31)),
+        schedule_sentence(speaking(Locale::De), gfs(31)),
         "Täglich um 23:30 (Europe/Warsaw): Vollsicherung am letzten Tag jedes Monats, \
          differenziell jeden Sonntag, an den übrigen Tagen inkrementell."
     );
@@ -215,12 +218,11 @@ fn the_summary_says_what_each_schedule_does() {
 
 #[wasm_bindgen_test]
 fn the_summary_says_how_long_copies_are_kept() {
-    let en = I18n::new(Locale::En);
+    let en = speaking(Locale::En);
     let basic = SchedulePlan::Basic {
         time: "21:00".into(),
     };
-    let keep =
-        |retention| policy_summary(en, &policy(basic.clone(), retention), "W", "S", &[])[2].clone();
+    let keep = |retention| summary(en, &policy(basic.clone(), retention), "W", "S", &[])[2].clone();
     assert_eq!(
         keep(Retention::ByTime {
             full_days: 90,
