@@ -21,7 +21,7 @@ use xms_m365_contract::{Job, Organization, StartConnection};
 use crate::{
     api::{ApiClient, ApiError},
     chunks::{NotFetched, fetched, fetched_view, split},
-    i18n::{I18n, MessageId, msg, t, use_i18n},
+    i18n::{I18n, MessageId, learn_connect_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Connector, Dashboard},
     widgets::Modal,
@@ -32,7 +32,8 @@ use waiting::Waiting;
 /// **Connect**, and the dialog it opens (also for re-authorizing, through the [`Connector`]).
 /// An organization connected, or the first backup started from the dialog, shows on the
 /// [`Dashboard`] at once. The dialog's code is a chunk of its own, fetched when the browser is
-/// idle or the dialog opens.
+/// idle or the dialog opens, and so are its words (`connect.ftl`): the button's own are the
+/// first load's (`organizations.ftl`).
 #[component]
 pub fn ConnectButton() -> impl IntoView {
     let connector = expect_context::<Connector>();
@@ -99,6 +100,7 @@ split!(
 /// The dialog, which starts an attempt when it opens and cancels a waiting one when it closes.
 #[component]
 fn ConnectDialog(dialog: Dialog) -> impl IntoView {
+    learn_connect_words();
     let Dialog {
         target,
         return_focus,
@@ -275,35 +277,33 @@ fn FirstBackup(
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
-    let (busy, set_busy) = signal(false);
-    let (error, set_error) = signal(None::<ApiError>);
     let policy_href = expect_context::<BasePath>().href(&Page::Policy(organization.id.clone()));
-    let run = move |_| {
-        if busy.get_untracked() {
-            return;
+    // Starting it: the button waits on the action; a failure stays until the next try.
+    let start = Action::new_unsync_local(move |()| {
+        let (api, id) = (api.clone(), organization.id.clone());
+        async move {
+            let job = api.start_backup(&id).await?;
+            on_backup_started.run(job);
+            close.run(());
+            Ok::<(), ApiError>(())
         }
-        set_busy.set(true);
-        set_error.set(None);
-        let api = api.clone();
-        let id = organization.id.clone();
-        spawn_local(async move {
-            match api.start_backup(&id).await {
-                Ok(job) => {
-                    on_backup_started.run(job);
-                    close.run(());
-                }
-                Err(failure) => {
-                    set_error.try_set(Some(failure));
-                    set_busy.try_set(false);
-                }
-            }
-        });
+    });
+    let busy = start.pending();
+    let error = move || {
+        start
+            .value()
+            .with(|outcome| outcome.clone().and_then(Result::err))
+    };
+    let run = move |_| {
+        if !busy.get_untracked() {
+            start.dispatch_local(());
+        }
     };
     view! {
         <p>{move || t!(i18n, "connect-first-backup")}</p>
-        <Show when=move || error.with(Option::is_some)>
+        <Show when=move || !busy.get() && error().is_some()>
             <p class="m365-alert" role="alert">
-                {move || error.with(|error| error.as_ref().map(|error| error.words(i18n)))}
+                {move || error().map(|error| error.words(i18n))}
             </p>
         </Show>
         <div class="m365-connect__actions">

@@ -14,7 +14,7 @@ use leptos_router::{
     NavigateOptions,
     hooks::{use_location, use_navigate, use_params_map},
 };
-use xms_m365_contract::{OrganizationId, OrganizationSettings, SettingsView, Worker};
+use xms_m365_contract::{OrganizationId, OrganizationSettings, SettingsView, Worker, WorkerId};
 
 use crate::{
     api::{ApiClient, field_words},
@@ -169,14 +169,18 @@ fn Editor(
         dirty,
         ..
     } = form;
-    let offline_acknowledged = RwSignal::new(false);
+    // The offline worker the administrator accepted: a new offline choice needs its own.
+    let offline_acknowledged = RwSignal::new(None::<WorkerId>);
     let workers = StoredValue::new(workers);
 
     let problems = Memo::new(move |_| {
         values.with(|v| {
             saved.with(|s| {
-                workers
-                    .with_value(|w| problems(i18n, v, &s.settings, w, offline_acknowledged.get()))
+                workers.with_value(|w| {
+                    let accepted =
+                        offline_acknowledged.with(|a| a.as_ref() == Some(&v.default_worker_id));
+                    problems(i18n, v, &s.settings, w, accepted)
+                })
             })
         })
     });

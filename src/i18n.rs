@@ -8,7 +8,7 @@
 
 mod intl;
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{OnceCell, RefCell};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
@@ -77,7 +77,7 @@ impl Locale {
 
     /// The first load's catalogue files, one per part of the module (without their comments:
     /// build.rs).
-    fn sources(self) -> [&'static str; 4] {
+    fn sources(self) -> [&'static str; 3] {
         macro_rules! catalogue {
             ($tag:literal) => {
                 [
@@ -88,7 +88,6 @@ impl Locale {
                         $tag,
                         "/organizations.ftl"
                     )),
-                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/connect.ftl")),
                     include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/errors.ftl")),
                 ]
             };
@@ -103,10 +102,10 @@ impl Locale {
 
 /// The catalogue files of the Edit panel and the policy editor. Only [`learn_panel_words`]
 /// names them, which only those views call, so their text travels in the panels' chunk.
-fn panel_sources(locale: Locale) -> [&'static str; 2] {
+fn panel_sources(locale: Locale) -> &'static [&'static str] {
     macro_rules! catalogue {
         ($tag:literal) => {
-            [
+            &[
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
             ]
@@ -119,11 +118,47 @@ fn panel_sources(locale: Locale) -> [&'static str; 2] {
     }
 }
 
+/// The Connect dialog's catalogue file, in the dialog's chunk like [`panel_sources`].
+fn connect_sources(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::En => &[include_str!(concat!(
+            env!("OUT_DIR"),
+            "/locales/en/connect.ftl"
+        ))],
+        Locale::Pl => &[include_str!(concat!(
+            env!("OUT_DIR"),
+            "/locales/pl/connect.ftl"
+        ))],
+        Locale::De => &[include_str!(concat!(
+            env!("OUT_DIR"),
+            "/locales/de/connect.ftl"
+        ))],
+    }
+}
+
 /// Makes the words of the Edit panel and the policy editor sayable; those views call it as
 /// they open. (Their catalogues are a feature's own: `cargo test -p xms-catalogues` checks that
 /// no other code names their messages.)
 pub fn learn_panel_words() {
-    PANEL_SOURCES.with(|sources| sources.set(Some(panel_sources)));
+    learn(panel_sources);
+}
+
+/// Makes the Connect dialog's words sayable; the dialog calls it as it opens.
+pub fn learn_connect_words() {
+    learn(connect_sources);
+}
+
+/// Adds a chunk's catalogue files to what the module can say, once.
+fn learn(sources: LaterSources) {
+    LATER.with(|later| {
+        let mut later = later.borrow_mut();
+        if !later
+            .iter()
+            .any(|(known, _)| std::ptr::fn_addr_eq(*known, sources))
+        {
+            later.push((sources, Default::default()));
+        }
+    });
 }
 
 /// The browser's preferred languages, most preferred first.
@@ -140,17 +175,18 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Each language's catalogue files of the panels.
-type PanelSources = fn(Locale) -> [&'static str; 2];
+/// Each language's catalogue files of a chunk.
+type LaterSources = fn(Locale) -> &'static [&'static str];
+
+/// A chunk's catalogue files and each language's bundle of them, built when first spoken.
+type Later = (LaterSources, [OnceCell<FluentBundle<FluentResource>>; 3]);
 
 thread_local! {
     /// Each language's parsed catalogue, built the first time that language is spoken.
     static BUNDLES: [OnceCell<FluentBundle<FluentResource>>; 3] =
         const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
-    /// The same for the panels' words, once a panel has opened.
-    static PANEL_BUNDLES: [OnceCell<FluentBundle<FluentResource>>; 3] =
-        const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
-    static PANEL_SOURCES: Cell<Option<PanelSources>> = const { Cell::new(None) };
+    /// The same for the chunks' words, once a view of the chunk has opened.
+    static LATER: RefCell<Vec<Later>> = const { RefCell::new(Vec::new()) };
 }
 
 fn build_bundle(locale: Locale, sources: &[&'static str]) -> FluentBundle<FluentResource> {
@@ -186,9 +222,11 @@ pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
             say(bundles[locale.index()].get_or_init(|| build_bundle(locale, &locale.sources())))
         })
         .or_else(|| {
-            let sources = PANEL_SOURCES.with(Cell::get)?;
-            PANEL_BUNDLES.with(|bundles| {
-                say(bundles[locale.index()].get_or_init(|| build_bundle(locale, &sources(locale))))
+            LATER.with(|later| {
+                later.borrow().iter().find_map(|(sources, bundles)| {
+                    say(bundles[locale.index()]
+                        .get_or_init(|| build_bundle(locale, sources(locale))))
+                })
             })
         });
     match found {

@@ -1,6 +1,5 @@
 # Das Dialogfeld „Verbinden“: einen Code abrufen, sich damit auf der Microsoft-Seite anmelden, und das Ergebnis.
 
-connect-button = Verbinden
 connect-title = Microsoft 365-Organisation verbinden
 connect-reauthorize-title = { $name } erneut autorisieren
 connect-starting = App-Authentifizierungscode wird von Microsoft abgerufen…

@@ -72,3 +72,6 @@ announce-backup-succeeded = { $items ->
 }
 announce-backup-failed = Die Sicherung von { $name } ist fehlgeschlagen: { $reason }
 announce-backup-ended = Die Sicherung von { $name } wurde vorzeitig beendet.
+
+# The button that opens the Connect dialog (its own words come with the dialog).
+connect-button = Verbinden

@@ -1,6 +1,5 @@
 # The Connect dialog: getting a code, signing in with it on Microsoft's page, and the result.
 
-connect-button = Connect
 connect-title = Connect a Microsoft 365 organization
 connect-reauthorize-title = Re-authorize { $name }
 connect-starting = Getting an app authentication code from Microsoft…

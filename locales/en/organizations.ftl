@@ -72,3 +72,6 @@ announce-backup-succeeded = { $items ->
 }
 announce-backup-failed = The backup of { $name } failed: { $reason }
 announce-backup-ended = The backup of { $name } ended without finishing.
+
+# The button that opens the Connect dialog (its own words come with the dialog).
+connect-button = Connect

@@ -1,6 +1,5 @@
 # Okno dialogowe „Połącz”: uzyskanie kodu, zalogowanie się nim na stronie firmy Microsoft i wynik.
 
-connect-button = Połącz
 connect-title = Połącz organizację Microsoft 365
 connect-reauthorize-title = Autoryzuj ponownie organizację { $name }
 connect-starting = Pobieranie kodu uwierzytelniania aplikacji od firmy Microsoft…

@@ -87,3 +87,6 @@ announce-backup-succeeded = { $items ->
 }
 announce-backup-failed = Kopia zapasowa organizacji { $name } nie powiodła się: { $reason }
 announce-backup-ended = Kopia zapasowa organizacji { $name } została przerwana przed ukończeniem.
+
+# The button that opens the Connect dialog (its own words come with the dialog).
+connect-button = Połącz

@@ -2,10 +2,10 @@
 //! take), the user sync interval (with the last and next sync, and **Sync now**) and the
 //! default worker (an offline one only after a warning).
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use xms_m365_contract::{
     LicenceMode, LicensingPreview, OrganizationId, OrganizationSettings, SettingsView,
-    USER_SYNC_INTERVALS_HOURS, Worker, WorkerKind,
+    USER_SYNC_INTERVALS_HOURS, Worker, WorkerId, WorkerKind,
 };
 
 use crate::{
@@ -31,7 +31,7 @@ pub fn SettingsForm(
     values: RwSignal<OrganizationSettings>,
     saved: RwSignal<SettingsView>,
     workers: Vec<Worker>,
-    offline_acknowledged: RwSignal<bool>,
+    offline_acknowledged: RwSignal<Option<WorkerId>>,
     errors: FieldErrors,
 ) -> impl IntoView {
     view! {
@@ -138,33 +138,36 @@ fn SyncField(
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
     let hours = Memo::new(move |_| values.with(|v| v.user_sync_interval_hours));
-    let (syncing, set_syncing) = signal(false);
-    let (sync_outcome, set_sync_outcome) = signal(None::<SyncOutcome>);
-    let sync_now = move |_| {
-        if syncing.get_untracked() {
-            return;
+    // Sync now: the action's pending state and answer are the button's and the status line's.
+    let sync = Action::new_unsync_local(move |()| {
+        let (api, id) = (api.clone(), id.clone());
+        async move {
+            let view = api.sync_users(&id).await?;
+            // Only the sync's facts: the settings being edited stay as they are.
+            saved.try_update(|s| {
+                s.last_user_sync_at = view.last_user_sync_at;
+                s.next_user_sync_at = view.next_user_sync_at;
+                s.automatic_licensing = view.automatic_licensing;
+            });
+            Ok::<(), ApiError>(())
         }
-        set_syncing.set(true);
-        set_sync_outcome.set(Some(SyncOutcome::Running));
-        let api = api.clone();
-        let id = id.clone();
-        spawn_local(async move {
-            match api.sync_users(&id).await {
-                Ok(view) => {
-                    // Only the sync's facts: the settings being edited stay as they are.
-                    saved.try_update(|s| {
-                        s.last_user_sync_at = view.last_user_sync_at;
-                        s.next_user_sync_at = view.next_user_sync_at;
-                        s.automatic_licensing = view.automatic_licensing;
-                    });
-                    set_sync_outcome.try_set(Some(SyncOutcome::Done));
-                }
-                Err(failure) => {
-                    set_sync_outcome.try_set(Some(SyncOutcome::Failed(failure)));
-                }
-            }
-            set_syncing.try_set(false);
-        });
+    });
+    let syncing = sync.pending();
+    let sync_now = move |_| {
+        if !syncing.get_untracked() {
+            sync.dispatch_local(());
+        }
+    };
+    let sync_words = move || {
+        if syncing.get() {
+            return Some(t!(i18n, "sync-running"));
+        }
+        sync.value().with(|outcome| {
+            outcome.as_ref().map(|outcome| match outcome {
+                Ok(()) => t!(i18n, "sync-done"),
+                Err(error) => t!(i18n, "sync-failed", reason = error.words(i18n)),
+            })
+        })
     };
     let last = move || {
         saved.with(|s| match &s.last_user_sync_at {
@@ -220,7 +223,7 @@ fn SyncField(
                     {move || t!(i18n, "sync-now")}
                 </button>
                 <span class="m365-status" role="status">
-                    {move || sync_outcome.with(|outcome| outcome.as_ref().map(|o| o.words(i18n)))}
+                    {sync_words}
                 </span>
             </div>
             <FieldError id="m365-sync-error" error/>
@@ -233,7 +236,7 @@ fn WorkerField(
     values: RwSignal<OrganizationSettings>,
     saved: RwSignal<SettingsView>,
     workers: Vec<Worker>,
-    offline_acknowledged: RwSignal<bool>,
+    offline_acknowledged: RwSignal<Option<WorkerId>>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -249,11 +252,6 @@ fn WorkerField(
                 .map(|w| w.name.clone())
         })
     };
-    // A new offline choice needs its own confirmation.
-    Effect::new(move |_| {
-        chosen.track();
-        offline_acknowledged.set(false);
-    });
     let options = workers
         .into_iter()
         .map(|worker| {
@@ -313,8 +311,10 @@ fn WorkerField(
                     <label class="m365-choice">
                         <input
                             type="checkbox"
-                            prop:checked=move || offline_acknowledged.get()
-                            on:change=move |event| offline_acknowledged.set(event_target_checked(&event))
+                            prop:checked=move || offline_acknowledged.with(|a| a.as_ref() == Some(&chosen.get()))
+                            on:change=move |event| offline_acknowledged.set(
+                                event_target_checked(&event).then(|| chosen.get_untracked()),
+                            )
                         />
                         <span class="m365-choice__label">{move || t!(i18n, "worker-use-anyway")}</span>
                     </label>
@@ -330,23 +330,5 @@ pub fn interval_words(i18n: I18n, hours: u8) -> String {
     match hours {
         24 => t!(i18n, "sync-interval-daily"),
         h => t!(i18n, "sync-interval", hours = h),
-    }
-}
-
-/// How the last **Sync now** went.
-#[derive(Debug, Clone)]
-enum SyncOutcome {
-    Running,
-    Done,
-    Failed(ApiError),
-}
-
-impl SyncOutcome {
-    fn words(&self, i18n: I18n) -> String {
-        match self {
-            Self::Running => t!(i18n, "sync-running"),
-            Self::Done => t!(i18n, "sync-done"),
-            Self::Failed(error) => t!(i18n, "sync-failed", reason = error.words(i18n)),
-        }
     }
 }

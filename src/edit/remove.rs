@@ -1,12 +1,12 @@
 //! **Remove organization**: says what happens to the organization's backups, asks for its
 //! name to be typed, then removes it and its tile.
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{html, prelude::*};
 use xms_m365_contract::{OrganizationId, PolicyView, SettingsView};
 
 use super::Leave;
 use crate::{
-    api::{ApiClient, ApiError},
+    api::ApiClient,
     i18n::{t, use_i18n},
     state::{Announcer, Dashboard, Drafts},
 };
@@ -22,8 +22,6 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
     let i18n = use_i18n();
     let (confirming, set_confirming) = signal(false);
     let typed = RwSignal::new(String::new());
-    let (busy, set_busy) = signal(false);
-    let (error, set_error) = signal(None::<(String, ApiError)>);
     let input = NodeRef::<html::Input>::new();
     let matches = move || typed.with(|t| t.trim() == name.get());
 
@@ -33,16 +31,11 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
             let _ = input.focus();
         }
     });
-    let remove = move |_| {
-        if busy.get_untracked() || !matches() {
-            return;
-        }
-        set_busy.set(true);
-        set_error.set(None);
-        let api = api.clone();
-        let id = id.clone();
-        let name = name.get_untracked();
-        spawn_local(async move {
+    // Removing: the action's pending state holds the button, its failure is said with the name
+    // as it was when asked.
+    let removal = Action::new_unsync_local(move |name: &String| {
+        let (api, id, name) = (api.clone(), id.clone(), name.clone());
+        async move {
             match api.remove_organization(&id).await {
                 Ok(()) => {
                     drafts.forget(&id);
@@ -50,13 +43,22 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                     dashboard.remove(&id);
                     announcer.say(t!(@now i18n, "remove-done", name = name));
                     leave.run();
+                    Ok(())
                 }
-                Err(failure) => {
-                    set_error.try_set(Some((name, failure)));
-                    set_busy.try_set(false);
-                }
+                Err(failure) => Err((name, failure)),
             }
-        });
+        }
+    });
+    let busy = removal.pending();
+    let remove = move |_| {
+        if !busy.get_untracked() && matches() {
+            removal.dispatch_local(name.get_untracked());
+        }
+    };
+    let error = move || {
+        removal
+            .value()
+            .with(|outcome| outcome.clone().and_then(Result::err))
     };
 
     view! {
@@ -93,11 +95,11 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                         on:input=move |event| typed.set(event_target_value(&event))
                     />
                 </label>
-                <Show when=move || error.with(Option::is_some)>
+                <Show when=move || error().is_some()>
                     <p class="m365-alert" role="alert">
-                        {move || error.with(|error| error.as_ref().map(|(name, failure)| {
+                        {move || error().map(|(name, failure)| {
                             t!(i18n, "remove-failed", name = name.as_str(), reason = failure.words(i18n))
-                        }))}
+                        })}
                     </p>
                 </Show>
                 <div class="m365-settings__inline">
@@ -105,7 +107,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                         type="button"
                         class="m365-button m365-button--danger"
                         aria-disabled=move || (busy.get() || !matches()).to_string()
-                        on:click=remove.clone()
+                        on:click=remove
                     >
                         {move || t!(i18n, "remove-confirm", name = name.get())}
                     </button>

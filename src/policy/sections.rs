@@ -312,6 +312,21 @@ fn plan_time(plan: &SchedulePlan) -> String {
     }
 }
 
+/// Differential copies exist only with GFS: their retention comes and goes with the plan.
+fn differential_follows_plan(policy: &mut Policy) {
+    let gfs = matches!(policy.schedule.plan, SchedulePlan::Gfs { .. });
+    if let Retention::ByTime {
+        differential_days, ..
+    } = &mut policy.retention
+    {
+        match (gfs, &differential_days) {
+            (true, None) => *differential_days = Some(30),
+            (false, Some(_)) => *differential_days = None,
+            _ => {}
+        }
+    }
+}
+
 fn new_plan(kind: &str, time: String) -> Option<SchedulePlan> {
     let daily = |frequency: Frequency| Recurrence {
         frequency,
@@ -387,6 +402,7 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
                         on:change=move |_| policy.update(|p| {
                             if let Some(plan) = new_plan(value, plan_time(&p.schedule.plan)) {
                                 p.schedule.plan = plan;
+                                differential_follows_plan(p);
                             }
                         })
                     />
@@ -455,22 +471,6 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
     let forever = Memo::new(move |_| policy.with(|p| p.retention == Retention::Forever));
     let gfs =
         Memo::new(move |_| policy.with(|p| matches!(p.schedule.plan, SchedulePlan::Gfs { .. })));
-    // Differential copies exist only with GFS: the field follows the plan.
-    Effect::new(move |_| {
-        let gfs = gfs.get();
-        policy.update(|p| {
-            if let Retention::ByTime {
-                differential_days, ..
-            } = &mut p.retention
-            {
-                match (gfs, &differential_days) {
-                    (true, None) => *differential_days = Some(30),
-                    (false, Some(_)) => *differential_days = None,
-                    _ => {}
-                }
-            }
-        });
-    });
     let days = move |read: fn(&Retention) -> Option<u32>| {
         Signal::derive(move || policy.with(|p| read(&p.retention).unwrap_or(0).to_string()))
     };

@@ -26,7 +26,7 @@ fn the_panels_words_are_said_only_by_the_panels() {
     assert_clean(check_feature_words(
         &root.join("locales"),
         &root.join("src"),
-        &["edit", "policy"],
+        &["connect", "edit", "policy"],
     ));
 }
 
