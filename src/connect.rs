@@ -24,7 +24,7 @@ use crate::{
     i18n::{I18n, MessageId, learn_connect_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Connector, Dashboard},
-    widgets::Modal,
+    widgets::{ButtonStyle, Modal},
 };
 use flow::Phase;
 use waiting::Waiting;
@@ -51,7 +51,7 @@ pub fn ConnectButton() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="m365-button"
+            class=ButtonStyle::Primary.class()
             node_ref=button
             on:click=move |_| opened.set(Some(None))
         >
@@ -195,7 +195,7 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
 fn again_button(i18n: I18n, label: MessageId, again: Callback<()>) -> impl IntoView {
     view! {
         <div class="m365-connect__actions">
-            <button type="button" class="m365-button" on:click=move |_| again.run(())>
+            <button type="button" class=ButtonStyle::Primary.class() on:click=move |_| again.run(())>
                 {move || i18n.say(label)}
             </button>
         </div>
@@ -309,7 +309,7 @@ fn FirstBackup(
         <div class="m365-connect__actions">
             <button
                 type="button"
-                class="m365-button"
+                class=ButtonStyle::Primary.class()
                 aria-disabled=move || busy.get().to_string()
                 on:click=run
             >
@@ -323,14 +323,14 @@ fn FirstBackup(
             </button>
             <A
                 href=policy_href
-                attr:class="m365-button m365-button--secondary"
+                attr:class=ButtonStyle::Secondary.class()
                 on:click=move |_| close.run(())
             >
                 {move || t!(i18n, "tile-custom-policy")}
             </A>
             <button
                 type="button"
-                class="m365-button m365-button--secondary"
+                class=ButtonStyle::Secondary.class()
                 on:click=move |_| close.run(())
             >
                 {move || t!(i18n, "connect-done")}

@@ -21,7 +21,7 @@ use crate::{
     i18n::{learn_panel_words, msg, t, use_i18n},
     routes::Page,
     state::{Connector, Dashboard, Drafts},
-    widgets::{Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm},
+    widgets::{ButtonStyle, Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm},
 };
 use conflict::ConflictRows;
 use form::{FieldErrors, SettingsForm};
@@ -255,14 +255,14 @@ fn Editor(
             <div class="m365-settings__actions">
                 <button
                     type="submit"
-                    class="m365-button"
+                    class=ButtonStyle::Primary.class()
                     aria-disabled=move || cannot_save().to_string()
                 >
                     {move || t!(i18n, "edit-save")}
                 </button>
                 <button
                     type="button"
-                    class="m365-button m365-button--secondary"
+                    class=ButtonStyle::Secondary.class()
                     on:click=move |_| close.run(())
                 >
                     {move || t!(i18n, "edit-close")}
@@ -315,7 +315,7 @@ fn OtherActions(id: OrganizationId, leave: Leave) -> impl IntoView {
                 {move || t!(i18n, "reauthorize-heading")}
             </h3>
             <p>{move || t!(i18n, "reauthorize-text")}</p>
-            <button type="button" class="m365-button m365-button--secondary" on:click=reauthorize>
+            <button type="button" class=ButtonStyle::Secondary.class() on:click=reauthorize>
                 {move || t!(i18n, "reauthorize-button")}
             </button>
         </section>

@@ -46,15 +46,17 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 use crate::{api::Credentials, host::HostEvents};
 
-/// The module's styles. They are put inside the module's shadow root, where the host page's
+/// The module's styles, in its layers' order: foundations, shared widgets, one file per
+/// feature. They are put inside the module's shadow root, where the host page's
 /// own stylesheets cannot reach; a host themes the module through the `--m365-*` custom
 /// properties, which do cross into it.
 const STYLES: &str = concat!(
     include_str!("../style/module.css"),
+    include_str!("../style/widgets.css"),
     include_str!("../style/organizations.css"),
-    include_str!("../style/dialog.css"),
     include_str!("../style/connect.css"),
     include_str!("../style/edit.css"),
+    include_str!("../style/policy.css"),
 );
 
 /// What the host passes to [`mount`], as a JavaScript object. Exactly one way of proving the

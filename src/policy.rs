@@ -22,7 +22,7 @@ use crate::{
     i18n::{learn_panel_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Dashboard, Drafts},
-    widgets::{Confirm, FormWords, Loadable, SaveStatus, VersionedForm},
+    widgets::{ButtonStyle, Confirm, FormWords, Loadable, SaveStatus, VersionedForm},
 };
 use sections::{
     EncryptionSection, PlacementSection, RetentionSection, ScheduleSection, ScopeSection,
@@ -461,15 +461,15 @@ fn Editor(
                 rows=|_, _| ()
             />
             <div class="m365-settings__actions">
-                <button type="submit" class="m365-button" aria-disabled=move || blocked().to_string()>
+                <button type="submit" class=ButtonStyle::Primary.class() aria-disabled=move || blocked().to_string()>
                     {move || t!(i18n, "policy-save")}
                 </button>
                 <Show when=move || saved.with(|s| s.kind == PolicyKind::Custom)>
-                    <button type="button" class="m365-button m365-button--secondary" on:click=move |_| asking.set(Some(Question::Reset))>
+                    <button type="button" class=ButtonStyle::Secondary.class() on:click=move |_| asking.set(Some(Question::Reset))>
                         {move || t!(i18n, "policy-reset")}
                     </button>
                 </Show>
-                <a href=dashboard_href class="m365-button m365-button--secondary" on:click=leave>
+                <a href=dashboard_href class=ButtonStyle::Secondary.class() on:click=leave>
                     {move || t!(i18n, "policy-back")}
                 </a>
             </div>

@@ -1,14 +1,16 @@
-//! Widgets that every feature may use and none owns: the modal dialog, the confirmation asked
+//! Widgets that every feature may use and none owns: the buttons' looks, the modal dialog, the confirmation asked
 //! over any view, the view of a read (loading, loaded, or failed with Retry), and the versioned
 //! form both editors are views over. They know words (`i18n`), failures (`api`) and the
 //! module-wide drafts (`state`), nothing of any feature.
 
+mod button;
 mod confirm;
 mod load_failed;
 mod loadable;
 mod modal;
 mod versioned;
 
+pub use button::ButtonStyle;
 pub use confirm::Confirm;
 pub use load_failed::LoadFailed;
 pub use loadable::Loadable;

@@ -5,7 +5,10 @@ use leptos::{html, prelude::*};
 use leptos_use::{UseClipboardReturn, use_clipboard};
 use xms_m365_contract::Connection;
 
-use crate::i18n::{t, use_i18n};
+use crate::{
+    i18n::{t, use_i18n},
+    widgets::ButtonStyle,
+};
 
 /// The code to copy, the sign-in link, and the countdown.
 #[component]
@@ -77,7 +80,7 @@ fn CodeToCopy(code: String) -> impl IntoView {
             >
                 {code}
             </output>
-            <button type="button" class="m365-button" on:click=on_copy>
+            <button type="button" class=ButtonStyle::Primary.class() on:click=on_copy>
                 {move || t!(i18n, "connect-copy")}
             </button>
             <span class="m365-code__copied" role="status">
@@ -113,7 +116,7 @@ fn SignInLink(uri: String) -> impl IntoView {
     let origin = window().location().origin().unwrap_or_default();
     if is_allowed_sign_in_uri(&uri, &origin) {
         view! {
-            <a class="m365-button" href=uri target="_blank" rel="noopener noreferrer">
+            <a class=ButtonStyle::Primary.class() href=uri target="_blank" rel="noopener noreferrer">
                 {move || t!(i18n, "connect-log-in")}
             </a>
         }

@@ -11,6 +11,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, MessageId, msg, t, use_i18n},
+    widgets::ButtonStyle,
 };
 
 /// What is wrong with each field, if anything.
@@ -216,7 +217,7 @@ fn SyncField(
             <div class="m365-settings__inline">
                 <button
                     type="button"
-                    class="m365-button m365-button--secondary"
+                    class=ButtonStyle::Secondary.class()
                     aria-disabled=move || syncing.get().to_string()
                     on:click=sync_now
                 >

@@ -9,6 +9,7 @@ use crate::{
     api::ApiClient,
     i18n::{t, use_i18n},
     state::{Announcer, Dashboard, Drafts},
+    widgets::ButtonStyle,
 };
 
 /// The removal section of the panel.
@@ -71,7 +72,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                 fallback=move || view! {
                     <button
                         type="button"
-                        class="m365-button m365-button--danger"
+                        class=ButtonStyle::Danger.class()
                         on:click=move |_| set_confirming.set(true)
                     >
                         {move || t!(i18n, "remove-start")}
@@ -81,8 +82,8 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                 <p>
                     {move || t!(i18n, "remove-explained", name = name.get())}
                 </p>
-                <label class="m365-toolbar__field">
-                    <span class="m365-toolbar__label">
+                <label class="m365-field">
+                    <span class="m365-field__label">
                         {move || t!(i18n, "remove-type-name", name = name.get())}
                     </span>
                     <input
@@ -105,7 +106,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                 <div class="m365-settings__inline">
                     <button
                         type="button"
-                        class="m365-button m365-button--danger"
+                        class=ButtonStyle::Danger.class()
                         aria-disabled=move || (busy.get() || !matches()).to_string()
                         on:click=remove
                     >
@@ -113,7 +114,7 @@ pub fn RemoveOrganization(id: OrganizationId, name: Signal<String>, leave: Leave
                     </button>
                     <button
                         type="button"
-                        class="m365-button m365-button--secondary"
+                        class=ButtonStyle::Secondary.class()
                         on:click=move |_| {
                             typed.set(String::new());
                             set_confirming.set(false);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::{
     i18n::{t, use_i18n},
     state::Dashboard,
+    widgets::ButtonStyle,
 };
 
 use super::{
@@ -77,7 +78,7 @@ pub fn OrganizationList(
                     </p>
                     <button
                         type="button"
-                        class="m365-button m365-button--secondary"
+                        class=ButtonStyle::Secondary.class()
                         on:click=move |_| options.clear_filter()
                     >
                         {move || t!(i18n, "list-clear-filter")}

@@ -14,6 +14,7 @@ use crate::{
     i18n::{I18n, t, use_i18n},
     routes::{BasePath, Page},
     state::{Announcer, Dashboard, Entry},
+    widgets::ButtonStyle,
 };
 
 /// The tile of one organization.
@@ -53,14 +54,14 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 <BackupActions organization name job running>
                     <a
                         href=policy_href
-                        class="m365-button m365-button--secondary"
+                        class=ButtonStyle::Secondary.class()
                         aria-label=move || t!(i18n, "tile-custom-policy-label", name = name.get())
                     >
                         {move || t!(i18n, "tile-custom-policy")}
                     </a>
                     <a
                         href=edit
-                        class="m365-button m365-button--secondary"
+                        class=ButtonStyle::Secondary.class()
                         aria-label=move || t!(i18n, "tile-edit-label", name = name.get())
                     >
                         {move || t!(i18n, "tile-edit")}
@@ -171,7 +172,7 @@ fn BackupActions(
             // it started runs, and says why it does nothing.
             <button
                 type="button"
-                class="m365-button"
+                class=ButtonStyle::Primary.class()
                 node_ref=run_button
                 aria-label=move || t!(i18n, "tile-run-backup-label", name = name.get())
                 aria-disabled=move || (busy.get() || running.get()).to_string()
@@ -184,7 +185,7 @@ fn BackupActions(
                     view! {
                         <button
                             type="button"
-                            class="m365-button m365-button--secondary"
+                            class=ButtonStyle::Secondary.class()
                             aria-label=move || {
                                 t!(i18n, "tile-cancel-backup-label", name = name.get())
                             }

@@ -8,7 +8,10 @@ use xms_m365_contract::{
 };
 
 use super::words::{FREQUENCIES, WEEKDAYS, frequency, weekday, weekday_name};
-use crate::i18n::{MessageId, msg, t, use_i18n};
+use crate::{
+    i18n::{MessageId, msg, t, use_i18n},
+    widgets::ButtonStyle,
+};
 
 /// Time zones offered for the schedule; the policy's own is added when it is not one of them.
 const TIME_ZONES: [&str; 9] = [
@@ -156,8 +159,8 @@ fn time_input(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
+        <label class="m365-field">
+            <span class="m365-field__label">{move || i18n.say(label)}</span>
             <input
                 type="time"
                 class="m365-input"
@@ -175,8 +178,8 @@ fn weekday_select(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
+        <label class="m365-field">
+            <span class="m365-field__label">{move || i18n.say(label)}</span>
             <select
                 class="m365-input"
                 on:change=move |event| {
@@ -199,8 +202,8 @@ fn weekday_select(
 fn day_input(label: MessageId, value: Signal<u8>, set: impl Fn(u8) + 'static) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <label class="m365-toolbar__field">
-            <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
+        <label class="m365-field">
+            <span class="m365-field__label">{move || i18n.say(label)}</span>
             <input
                 type="number"
                 class="m365-input"
@@ -253,8 +256,8 @@ fn recurrence_fields(
     view! {
         <fieldset class="m365-settings__subsection m365-settings__inline">
             <legend class="m365-choice__label">{move || i18n.say(title)}</legend>
-            <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">{move || t!(i18n, "schedule-how-often")}</span>
+            <label class="m365-field">
+                <span class="m365-field__label">{move || t!(i18n, "schedule-how-often")}</span>
                 <select
                     class="m365-input"
                     on:change=move |event| {
@@ -444,8 +447,8 @@ pub fn ScheduleSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVie
                     }.into_any(),
                 }}
             </div>
-            <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">{move || t!(i18n, "schedule-time-zone")}</span>
+            <label class="m365-field">
+                <span class="m365-field__label">{move || t!(i18n, "schedule-time-zone")}</span>
                 <select
                     class="m365-input"
                     on:change=move |event| {
@@ -502,24 +505,24 @@ pub fn RetentionSection(policy: RwSignal<Policy>, errors: Errors) -> impl IntoVi
             </label>
             <Show when=move || !forever.get()>
                 <div class="m365-settings__indent m365-settings__inline">
-                    <label class="m365-toolbar__field">
-                        <span class="m365-toolbar__label">{move || t!(i18n, "retention-full-days")}</span>
+                    <label class="m365-field">
+                        <span class="m365-field__label">{move || t!(i18n, "retention-full-days")}</span>
                         <input type="number" class="m365-input" min="1" max=MAX_RETENTION_DAYS
                             prop:value=days(|r| match r { Retention::ByTime { full_days, .. } => Some(*full_days), Retention::Forever => None })
                             on:input=set(|r, n| if let Retention::ByTime { full_days, .. } = r { *full_days = n })
                         />
                     </label>
                     <Show when=move || gfs.get()>
-                        <label class="m365-toolbar__field">
-                            <span class="m365-toolbar__label">{move || t!(i18n, "retention-differential-days")}</span>
+                        <label class="m365-field">
+                            <span class="m365-field__label">{move || t!(i18n, "retention-differential-days")}</span>
                             <input type="number" class="m365-input" min="1" max=MAX_RETENTION_DAYS
                                 prop:value=days(|r| match r { Retention::ByTime { differential_days, .. } => *differential_days, Retention::Forever => None })
                                 on:input=set(|r, n| if let Retention::ByTime { differential_days, .. } = r { *differential_days = Some(n) })
                             />
                         </label>
                     </Show>
-                    <label class="m365-toolbar__field">
-                        <span class="m365-toolbar__label">{move || t!(i18n, "retention-incremental-days")}</span>
+                    <label class="m365-field">
+                        <span class="m365-field__label">{move || t!(i18n, "retention-incremental-days")}</span>
                         <input type="number" class="m365-input" min="1" max=MAX_RETENTION_DAYS
                             prop:value=days(|r| match r { Retention::ByTime { incremental_days, .. } => Some(*incremental_days), Retention::Forever => None })
                             on:input=set(|r, n| if let Retention::ByTime { incremental_days, .. } = r { *incremental_days = n })
@@ -572,8 +575,8 @@ pub fn EncryptionSection(
     };
     let password_field = move |label: MessageId, value: RwSignal<String>| {
         view! {
-            <label class="m365-toolbar__field">
-                <span class="m365-toolbar__label">{move || i18n.say(label)}</span>
+            <label class="m365-field">
+                <span class="m365-field__label">{move || i18n.say(label)}</span>
                 <input
                     type="password"
                     class="m365-input"
@@ -604,7 +607,7 @@ pub fn EncryptionSection(
             <Show when=move || !needs_password.get() && algorithm.get() != EncryptionAlgorithm::Off && password_set.get()>
                 <div class="m365-settings__inline">
                     <span>{move || t!(i18n, "encryption-password-set")}</span>
-                    <button type="button" class="m365-button m365-button--secondary" on:click=move |_| changing.set(true)>
+                    <button type="button" class=ButtonStyle::Secondary.class() on:click=move |_| changing.set(true)>
                         {move || t!(i18n, "encryption-change-password")}
                     </button>
                 </div>
@@ -667,8 +670,8 @@ pub fn PlacementSection(
         <fieldset class="m365-settings__section" aria-describedby="m365-placement-errors">
             <legend class="m365-settings__heading">{move || t!(i18n, "placement-heading")}</legend>
             <div class="m365-settings__inline">
-                <label class="m365-toolbar__field">
-                    <span class="m365-toolbar__label">{move || t!(i18n, "placement-worker")}</span>
+                <label class="m365-field">
+                    <span class="m365-field__label">{move || t!(i18n, "placement-worker")}</span>
                     <select
                         class="m365-input"
                         on:change=move |event| {
@@ -684,8 +687,8 @@ pub fn PlacementSection(
                         {worker_options}
                     </select>
                 </label>
-                <label class="m365-toolbar__field">
-                    <span class="m365-toolbar__label">{move || t!(i18n, "placement-storage")}</span>
+                <label class="m365-field">
+                    <span class="m365-field__label">{move || t!(i18n, "placement-storage")}</span>
                     <select
                         class="m365-input"
                         on:change=move |event| {

@@ -6,6 +6,7 @@
 use leptos::{ev, html, prelude::*};
 use web_sys::HtmlElement;
 
+use super::ButtonStyle;
 use super::modal::active_element;
 use crate::i18n::{MessageId, use_i18n};
 
@@ -78,7 +79,7 @@ pub fn Confirm(
                 <div class="m365-settings__inline">
                     <button
                         type="button"
-                        class="m365-button m365-button--danger"
+                        class=ButtonStyle::Danger.class()
                         node_ref=go_ahead
                         on:click=move |_| on_answer.run(true)
                     >
@@ -86,7 +87,7 @@ pub fn Confirm(
                     </button>
                     <button
                         type="button"
-                        class="m365-button m365-button--secondary"
+                        class=ButtonStyle::Secondary.class()
                         node_ref=safe
                         on:click=move |_| on_answer.run(false)
                     >

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::ButtonStyle;
 use crate::{
     api::ApiError,
     i18n::{t, use_i18n},
@@ -24,7 +25,7 @@ pub fn LoadFailed(
             <p class="m365-alert__message">{move || error.words(i18n)}</p>
             <button
                 type="button"
-                class="m365-button"
+                class=ButtonStyle::Primary.class()
                 aria-disabled=move || retrying.get().to_string()
                 on:click=move |_| {
                     // Keeps focus on the button while the retry runs, unlike `disabled`.

@@ -10,6 +10,7 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use xms_m365_contract::{ErrorCode, FieldError, OrganizationId};
 
+use super::ButtonStyle;
 use crate::{
     api::ApiError,
     i18n::{MessageId, t, use_i18n},
@@ -297,7 +298,7 @@ where
                         }}
                     </p>
                     <Show when=move || !has_fields>
-                        <button type="button" class="m365-button" on:click=move |_| retry.run(())>
+                        <button type="button" class=ButtonStyle::Primary.class() on:click=move |_| retry.run(())>
                             {move || t!(i18n, "load-failed-retry")}
                         </button>
                     </Show>
@@ -319,14 +320,14 @@ where
                     <div class="m365-settings__inline">
                         <button
                             type="button"
-                            class="m365-button"
+                            class=ButtonStyle::Primary.class()
                             on:click=move |_| form.keep_mine(kept.clone())
                         >
                             {move || t!(i18n, "conflict-keep-mine")}
                         </button>
                         <button
                             type="button"
-                            class="m365-button m365-button--secondary"
+                            class=ButtonStyle::Secondary.class()
                             on:click=move |_| form.take_theirs(theirs.clone())
                         >
                             {move || t!(i18n, "conflict-take-theirs")}
