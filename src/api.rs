@@ -9,15 +9,16 @@ use crate::{
 };
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::{Owner, on_cleanup};
 use send_wrapper::SendWrapper;
 use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
-    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, FieldErrorCode, GroupList, Job,
-    JobId, OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview,
-    PolicyView, SavePolicy, SettingsView, StartConnection, StorageList, WorkerList, backups_path,
+    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, Job, JobId,
+    OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview, PolicyView,
+    SavePolicy, SettingsView, StartConnection, StorageList, WorkerList, backups_path,
     connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
     policy_preview_path, settings_path, user_sync_path,
 };
@@ -73,54 +74,6 @@ impl ApiError {
                 )
             }
         }
-    }
-}
-
-/// What is wrong with a field, in the active language: the module's words for the codes it
-/// knows on the fields it knows, XMS's own sentence for anything else (a newer XMS's code).
-pub fn field_words(i18n: I18n, error: &FieldError) -> String {
-    use FieldErrorCode::{
-        InvalidDay, InvalidTime, NotApplicable, NotFound, NotOffered, NothingChosen, Required,
-        TooLong, TooShort,
-    };
-    let field = error.field.as_str();
-    if let Some(limit) = error.limit {
-        let bounded = match (error.code, field) {
-            (TooShort, "retention.full_days") => Some(t!(i18n, "field-full-days", limit = limit)),
-            (TooShort | Required, "retention.differential_days") => {
-                Some(t!(i18n, "field-differential-days", limit = limit))
-            }
-            (TooShort, "retention.incremental_days") => {
-                Some(t!(i18n, "field-incremental-days", limit = limit))
-            }
-            (TooLong, _) if field.starts_with("retention.") => {
-                Some(t!(i18n, "field-days-too-long", limit = limit))
-            }
-            (TooShort, "encryption_password") => {
-                Some(t!(i18n, "field-password-short", limit = limit))
-            }
-            (Required, "encryption_password") => {
-                Some(t!(i18n, "field-password-required", limit = limit))
-            }
-            _ => None,
-        };
-        if let Some(words) = bounded {
-            return words;
-        }
-    }
-    match (error.code, field) {
-        (NothingChosen, "scope") => t!(i18n, "field-scope"),
-        (NothingChosen, "scope.users") => t!(i18n, "field-groups"),
-        (NotFound, "scope.users") => t!(i18n, "field-group-gone"),
-        (NotFound, "schedule.time_zone") => t!(i18n, "field-time-zone"),
-        (InvalidTime, _) if field.starts_with("schedule.") => t!(i18n, "field-time"),
-        (InvalidDay, _) if field.starts_with("schedule.") => t!(i18n, "field-day"),
-        (NotApplicable, "retention.differential_days") => t!(i18n, "field-differential-not-gfs"),
-        (NotFound | NotOffered, "worker_id" | "default_worker_id") => t!(i18n, "field-worker"),
-        (NotFound, "storage_id") => t!(i18n, "field-storage"),
-        (NotOffered, "licence_mode") => t!(i18n, "field-licence-mode"),
-        (NotOffered, "user_sync_interval_hours") => t!(i18n, "field-interval"),
-        _ => error.message.clone(),
     }
 }
 
@@ -196,12 +149,12 @@ impl ApiClient {
 
     /// The workers that can back organizations up.
     pub async fn workers(&self) -> Result<WorkerList, ApiError> {
-        self.get(paths::WORKERS).await
+        self.view_get(paths::WORKERS).await
     }
 
     /// An organization's settings, with the version to save them against.
     pub async fn settings(&self, organization: &OrganizationId) -> Result<SettingsView, ApiError> {
-        self.get(&settings_path(organization)).await
+        self.view_get(&settings_path(organization)).await
     }
 
     /// Saves an organization's settings over the version `etag`; XMS refuses (412) when
@@ -219,7 +172,7 @@ impl ApiClient {
 
     /// An organization's backup policy, with the version to save it against.
     pub async fn policy(&self, organization: &OrganizationId) -> Result<PolicyView, ApiError> {
-        self.get(&policy_path(organization)).await
+        self.view_get(&policy_path(organization)).await
     }
 
     /// Saves a custom policy over the version `etag`.
@@ -256,12 +209,12 @@ impl ApiClient {
 
     /// Where backups can be stored.
     pub async fn storages(&self) -> Result<StorageList, ApiError> {
-        self.get(paths::STORAGES).await
+        self.view_get(paths::STORAGES).await
     }
 
     /// An organization's Microsoft 365 groups.
     pub async fn groups(&self, organization: &OrganizationId) -> Result<GroupList, ApiError> {
-        self.get(&groups_path(organization)).await
+        self.view_get(&groups_path(organization)).await
     }
 
     /// Runs an organization's user sync now.
@@ -343,6 +296,28 @@ impl ApiClient {
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         decode(self.send(Request::get(&self.url(path))).await?).await
+    }
+
+    /// A read for a view (the panels' loads): aborted when the view goes or reads again, as
+    /// its answer would go nowhere. Only the panels' reads take it, so its code is in their
+    /// chunk; the dashboard's reloads and the sign-in's polls follow no view.
+    async fn view_get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        decode(self.send(self.view_read(path)).await?).await
+    }
+
+    /// [`Self::view_get`]'s request, compiled once rather than for every answer type.
+    fn view_read(&self, path: &str) -> RequestBuilder {
+        let request = Request::get(&self.url(path));
+        if Owner::current().is_none() {
+            return request;
+        }
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return request;
+        };
+        let request = request.abort_signal(Some(&controller.signal()));
+        let controller = SendWrapper::new(controller);
+        on_cleanup(move || controller.abort());
+        request
     }
 
     /// `request` with the session's credentials.
@@ -462,5 +437,58 @@ async fn failure(response: Response) -> ApiError {
             fields: body.error.fields,
         },
         Err(_) => ApiError::UnexpectedResponse { status },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::{mount::mount_to, prelude::*};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    use super::ApiClient;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn a_views_read_is_aborted_when_the_view_goes() {
+        // A fetch that never answers and keeps the signal it was given.
+        let window = web_sys::window().unwrap();
+        let real_fetch = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        let stub = js_sys::Function::new_with_args(
+            "url, init",
+            "globalThis.lastSignal = (init && init.signal) || url.signal; \
+             return new Promise(() => {});",
+        );
+        js_sys::Reflect::set(&window, &"fetch".into(), &stub).unwrap();
+
+        let document = window.document().unwrap();
+        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let view = mount_to(host, || {
+            let api = ApiClient::new("/api/v1", "token");
+            let read = LocalResource::new(move || {
+                let api = api.clone();
+                async move { api.workers().await.is_ok() }
+            });
+            move || read.get().map(|ok| ok.to_string())
+        });
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        let signal = || -> web_sys::AbortSignal {
+            js_sys::Reflect::get(&window, &"lastSignal".into())
+                .unwrap()
+                .unchecked_into()
+        };
+        assert!(
+            !signal().aborted(),
+            "the read is under way while its view is shown"
+        );
+        drop(view);
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        assert!(
+            signal().aborted(),
+            "the read was not aborted when its view went"
+        );
+        js_sys::Reflect::set(&window, &"fetch".into(), &real_fetch).unwrap();
     }
 }

@@ -24,7 +24,7 @@ use crate::{
     i18n::{I18n, MessageId, learn_connect_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Connector, Dashboard},
-    widgets::{ButtonStyle, Modal},
+    widgets::{ButtonStyle, Modal, add_styles},
 };
 use flow::Phase;
 use waiting::Waiting;
@@ -101,6 +101,7 @@ split!(
 #[component]
 fn ConnectDialog(dialog: Dialog) -> impl IntoView {
     learn_connect_words();
+    add_styles(include_str!("../style/connect.css"));
     let Dialog {
         target,
         return_focus,

@@ -17,11 +17,14 @@ use leptos_router::{
 use xms_m365_contract::{OrganizationId, OrganizationSettings, SettingsView, Worker, WorkerId};
 
 use crate::{
-    api::{ApiClient, field_words},
+    api::ApiClient,
     i18n::{learn_panel_words, msg, t, use_i18n},
     routes::Page,
     state::{Connector, Dashboard, Drafts},
-    widgets::{ButtonStyle, Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm},
+    widgets::{
+        ButtonStyle, Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm, add_styles,
+        field_words,
+    },
 };
 use conflict::ConflictRows;
 use form::{FieldErrors, SettingsForm};
@@ -32,6 +35,7 @@ use remove::RemoveOrganization;
 #[component]
 pub fn EditPanel() -> impl IntoView {
     learn_panel_words();
+    add_styles(include_str!("../style/edit.css"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Panel id/> })

@@ -100,7 +100,8 @@ impl Locale {
     }
 }
 
-/// The catalogue files of the Edit panel and the policy editor. Only [`learn_panel_words`]
+/// The catalogue files of the Edit panel and the policy editor (and of the fields' errors they
+/// show, `forms.ftl`). Only [`learn_panel_words`]
 /// names them, which only those views call, so their text travels in the panels' chunk.
 fn panel_sources(locale: Locale) -> &'static [&'static str] {
     macro_rules! catalogue {
@@ -108,6 +109,7 @@ fn panel_sources(locale: Locale) -> &'static [&'static str] {
             &[
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
+                include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/forms.ftl")),
             ]
         };
     }

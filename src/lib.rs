@@ -46,17 +46,22 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 use crate::{api::Credentials, host::HostEvents};
 
-/// The module's styles, in its layers' order: foundations, shared widgets, one file per
-/// feature. They are put inside the module's shadow root, where the host page's
+/// Room in the module's data for the wasm splitter. It moves each chunk's data (its words,
+/// its strings) out of the first load, padding every chunk's part to the data's largest
+/// alignment; when that padding outgrows the data, it gives up and keeps all data in the first
+/// load (+22 KB). Nothing uses these bytes, so no output module keeps them: they only make the
+/// input's data longer than the padding can grow.
+#[used]
+static SPLIT_SLACK: [u8; 512] = [0xA5; 512];
+
+/// The module's styles, in its layers' order: foundations, shared widgets, the dashboard (the
+/// features in chunks bring their own, `widgets::add_styles`). They are put inside the module's shadow root, where the host page's
 /// own stylesheets cannot reach; a host themes the module through the `--m365-*` custom
 /// properties, which do cross into it.
 const STYLES: &str = concat!(
     include_str!("../style/module.css"),
     include_str!("../style/widgets.css"),
     include_str!("../style/organizations.css"),
-    include_str!("../style/connect.css"),
-    include_str!("../style/edit.css"),
-    include_str!("../style/policy.css"),
 );
 
 /// What the host passes to [`mount`], as a JavaScript object. Exactly one way of proving the
@@ -286,7 +291,9 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, Js
     // The language lives in the view's reactive owner; the handle keeps a copy to switch it.
     let made = Rc::new(Cell::new(None));
     let made_inside = Rc::clone(&made);
+    let module_root = widgets::ModuleRoot(SendWrapper::new(root.clone()));
     let view = mount_to(container.clone(), move || {
+        provide_context(module_root);
         let i18n = I18n::new(Locale::negotiate(options.locale.as_deref()));
         made_inside.set(Some(i18n));
         // Screen readers pronounce the words in the language they are written in.

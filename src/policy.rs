@@ -18,11 +18,14 @@ use xms_m365_contract::{
 };
 
 use crate::{
-    api::{ApiClient, ApiError, field_words},
+    api::{ApiClient, ApiError},
     i18n::{learn_panel_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Dashboard, Drafts},
-    widgets::{ButtonStyle, Confirm, FormWords, Loadable, SaveStatus, VersionedForm},
+    widgets::{
+        ButtonStyle, Confirm, FormWords, Loadable, SaveStatus, VersionedForm, add_styles,
+        field_words,
+    },
 };
 use sections::{
     EncryptionSection, PlacementSection, RetentionSection, ScheduleSection, ScopeSection,
@@ -32,6 +35,7 @@ use sections::{
 #[component]
 pub fn PolicyEditor() -> impl IntoView {
     learn_panel_words();
+    add_styles(include_str!("../style/policy.css"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Loader id/> })

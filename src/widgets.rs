@@ -1,18 +1,22 @@
 //! Widgets that every feature may use and none owns: the buttons' looks, the modal dialog, the confirmation asked
 //! over any view, the view of a read (loading, loaded, or failed with Retry), and the versioned
-//! form both editors are views over. They know words (`i18n`), failures (`api`) and the
+//! form both editors are views over, and the styles a chunk's views bring. They know words (`i18n`), failures (`api`) and the
 //! module-wide drafts (`state`), nothing of any feature.
 
 mod button;
 mod confirm;
+mod field_words;
 mod load_failed;
 mod loadable;
 mod modal;
+mod styles;
 mod versioned;
 
 pub use button::ButtonStyle;
 pub use confirm::Confirm;
+pub use field_words::field_words;
 pub use load_failed::LoadFailed;
 pub use loadable::Loadable;
 pub use modal::Modal;
+pub use styles::{ModuleRoot, add_styles};
 pub use versioned::{FormWords, SaveStatus, VersionedForm};

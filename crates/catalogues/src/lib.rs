@@ -158,30 +158,30 @@ pub fn check(locales: &Path, sources: &[&Path]) -> Result<(), Vec<String>> {
     }
 }
 
-/// Checks that the messages of each feature's own catalogue (`<feature>.ftl`, which the module
-/// loads with that feature's chunk rather than in the first load) are named only by that
-/// feature's code (`src/<feature>.rs` and `src/<feature>/`): elsewhere they could be asked for
-/// before they are loaded. Test modules (`tests.rs`) load them themselves and may name them.
-pub fn check_feature_words(
+/// Checks that the messages of each catalogue part the module loads with a chunk rather than
+/// in the first load (`<part>.ftl`) are named only by the code that chunk runs: `parts` pairs
+/// each such part with the paths under `src` (files, or folders and all they hold) allowed to
+/// name its messages; elsewhere they could be asked for before they are loaded. Test modules
+/// (`tests.rs`) load them themselves and may name them.
+pub fn check_chunk_words(
     locales: &Path,
     src: &Path,
-    features: &[&str],
+    parts: &[(&str, &[&str])],
 ) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     let reference = read_catalogue(&locales.join(REFERENCE), &mut problems);
-    for feature in features {
-        let own = locales.join(REFERENCE).join(format!("{feature}.ftl"));
+    for (part, places) in parts {
+        let own = locales.join(REFERENCE).join(format!("{part}.ftl"));
         let ids: BTreeSet<&String> = reference
             .iter()
             .filter(|(_, (file, _))| *file == own)
             .map(|(id, _)| id)
             .collect();
-        let inside = |file: &Path| {
-            file == src.join(format!("{feature}.rs"))
-                || file.starts_with(src.join(feature))
+        let allowed = |file: &Path| {
+            places.iter().any(|place| file.starts_with(src.join(place)))
                 || file.file_name().is_some_and(|name| name == "tests.rs")
         };
-        for file in rust_files(src).into_iter().filter(|file| !inside(file)) {
+        for file in rust_files(src).into_iter().filter(|file| !allowed(file)) {
             let Some(tokens) = fs::read_to_string(&file)
                 .ok()
                 .and_then(|text| TokenStream::from_str(&text).ok())
@@ -196,9 +196,9 @@ pub fn check_feature_words(
                     && ids.contains(&id)
                 {
                     problems.push(format!(
-                        "{}: names `{id}`, a message of {feature}.ftl, which only {feature}'s \
-                         own code may say (it is loaded with {feature}'s chunk): move the \
-                         message to a catalogue of the first load, or the code into {feature}",
+                        "{}: names `{id}`, a message of {part}.ftl, which is loaded with a chunk \
+                         and may be named only in {places:?}: move the message to a catalogue \
+                         of the first load, or the code into those",
                         file.display()
                     ));
                 }

@@ -2,7 +2,7 @@
 
 use std::{fs, path::PathBuf};
 
-use xms_catalogues::{check, check_feature_words};
+use xms_catalogues::{check, check_chunk_words};
 
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -21,17 +21,23 @@ fn the_module_speaks_every_language_completely() {
 }
 
 #[test]
-fn the_panels_words_are_said_only_by_the_panels() {
+fn the_chunks_words_are_said_only_by_their_code() {
     let root = workspace();
-    assert_clean(check_feature_words(
+    let editors: &[&str] = &["edit.rs", "edit", "policy.rs", "policy"];
+    assert_clean(check_chunk_words(
         &root.join("locales"),
         &root.join("src"),
-        &["connect", "edit", "policy"],
+        &[
+            ("connect", &["connect.rs", "connect"]),
+            ("edit", &["edit.rs", "edit"]),
+            ("policy", &["policy.rs", "policy"]),
+            ("forms", &[editors, &["widgets/field_words.rs"]].concat()),
+        ],
     ));
 }
 
 #[test]
-fn a_features_word_said_elsewhere_is_named() {
+fn a_chunks_word_said_elsewhere_is_named() {
     let dir = project(
         "feature-words",
         &[
@@ -44,18 +50,18 @@ fn a_features_word_said_elsewhere_is_named() {
             ("src/app.rs", r#"fn f() { t!(i18n, "greeting"); }"#),
         ],
     );
-    assert_clean(check_feature_words(
+    let edit: &[(&str, &[&str])] = &[("edit", &["edit.rs", "edit"])];
+    assert_clean(check_chunk_words(
         &dir.join("locales"),
         &dir.join("src"),
-        &["edit"],
+        edit,
     ));
     fs::write(
         dir.join("src/tile.rs"),
         r#"fn f() { t!(i18n, "edit-title"); }"#,
     )
     .unwrap();
-    let problems =
-        check_feature_words(&dir.join("locales"), &dir.join("src"), &["edit"]).unwrap_err();
+    let problems = check_chunk_words(&dir.join("locales"), &dir.join("src"), edit).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("tile.rs") && problems[0].contains("`edit-title`"));
 }
