@@ -49,8 +49,9 @@ use crate::{api::Credentials, host::HostEvents};
 /// Room in the module's data for the wasm splitter. It moves each chunk's data (its words,
 /// its strings) out of the first load, padding every chunk's part to the data's largest
 /// alignment; when that padding outgrows the data, it gives up and keeps all data in the first
-/// load (+22 KB). Nothing uses these bytes, so no output module keeps them: they only make the
-/// input's data longer than the padding can grow.
+/// load (+22 KB), and the build fails saying so (`xtask/src/module.rs`). Nothing uses these
+/// bytes, so no output module keeps them: they only make the input's data longer than the
+/// padding can grow.
 #[used]
 static SPLIT_SLACK: [u8; 512] = [0xA5; 512];
 

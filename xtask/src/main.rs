@@ -66,6 +66,18 @@ fn target_dir() -> PathBuf {
 
 /// Runs `command` in the workspace root with the project's tools on PATH; Ok when it succeeds.
 fn run(command: &mut Command) -> Result<(), String> {
+    let status = prepared(command)
+        .status()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed ({status})"))
+    }
+}
+
+/// `command` set to run in the workspace root with the project's tools on PATH.
+fn prepared(command: &mut Command) -> &mut Command {
     command.current_dir(root()).env("PATH", tools::path());
     // `cargo run` describes xtask itself in these; build scripts (ring's) rerun when they
     // change, so passing them on would rebuild half the tree whenever a build alternates
@@ -86,14 +98,7 @@ fn run(command: &mut Command) -> Result<(), String> {
             command.env_remove(name.as_ref());
         }
     }
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?} failed ({status})"))
-    }
+    command
 }
 
 fn cargo() -> Command {
