@@ -103,8 +103,19 @@ test.describe("with backups that take 5 seconds", () => {
 
   test("a backup that XMS is already running is refused with XMS's words", async ({ page, xms }) => {
     xms.addOrganization(contoso);
-    // Without the change stream the page only learns of the other backup at its next reload.
+    // Without the change stream the page only learns of the other backup at its next reload;
+    // its reloads get the first answer again, so that it cannot learn of it before the click
+    // (a reload in between made Run backup wait for the other backup, with nothing to refuse).
     await page.route("**/api/v1/events", (route) => route.abort("connectionrefused"));
+    let firstList: string | undefined;
+    await page.route("**/api/v1/m365/organizations", async (route) => {
+      if (firstList === undefined) {
+        const response = await route.fetch();
+        firstList = await response.text();
+        return route.fulfill({ response, body: firstList });
+      }
+      return route.fulfill({ status: 200, contentType: "application/json", body: firstList });
+    });
     await page.goto(xms.url);
     const contosoTile = tile(page, "Contoso");
     await expectStatus(contosoTile, STATUS.never_backed_up);

@@ -8,7 +8,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 use xms_m365_contract::{
     Job, JobId, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
@@ -123,9 +123,10 @@ impl Db {
             source,
         })?;
         let mut conn = Connection::open(data_dir.join(DB_FILE))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // Another process (the `add-organization` command, a test) may write at the same time.
+        // Another process (the `add-organization` command, a test) may write at the same time;
+        // set before anything else, since choosing the journal mode already takes a lock.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
         migrate(&mut conn, MIGRATIONS)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
@@ -202,7 +203,7 @@ impl Db {
             Err(DbError::DuplicateTenant(_)) => {
                 let id = {
                     let mut conn = self.conn();
-                    let tx = conn.transaction()?;
+                    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                     // Users gone take their licences with them; new ones get licences as in a
                     // user sync.
                     let id: String = tx.query_row(
@@ -248,7 +249,7 @@ impl Db {
         let id = uuid::Uuid::new_v4().to_string();
         {
             let mut conn = self.conn();
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let existing: Option<String> = tx
                 .query_row(
                     "SELECT id FROM organizations WHERE tenant_id = ?1",
@@ -283,7 +284,7 @@ impl Db {
     /// are the caller's to stop), or `None` when there is no such organization.
     pub fn remove_organization(&self, id: &str, now: i64) -> Result<Option<Vec<Job>>, DbError> {
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let active = {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT {} FROM jobs WHERE organization_id = ?1 AND state IN ('queued', 'running')",
@@ -635,6 +636,25 @@ mod tests {
             (250, 100),
             "manual management protects no one by itself"
         );
+    }
+
+    #[test]
+    fn a_write_waits_for_another_process_writing_instead_of_failing() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path()).unwrap();
+        // The server writing while `add-organization` stores one: its write ends a moment
+        // later, after the command would have read what it then changes.
+        let server = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        server
+            .execute_batch("BEGIN IMMEDIATE; CREATE TABLE elsewhere (x INTEGER);")
+            .unwrap();
+        let done = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            server.execute_batch("COMMIT").unwrap();
+        });
+        let stored = db.insert_organization(&contoso());
+        done.join().unwrap();
+        assert!(stored.is_ok(), "{:?}", stored.err());
     }
 
     #[test]

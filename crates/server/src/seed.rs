@@ -5,7 +5,7 @@
 //! the licence rules: the subscription may end up overcommitted, which shows as no free
 //! licences.
 
-use rusqlite::params;
+use rusqlite::{TransactionBehavior, params};
 
 use crate::db::{Db, DbError};
 
@@ -64,7 +64,7 @@ pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbErro
     // The main worker comes first.
     let workers: Vec<String> = db.list_workers()?.into_iter().map(|w| w.id.0).collect();
     let mut conn = db.conn();
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut added = 0;
     for n in 1..=count {
         let index = n as usize;

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use xms_m365_contract::{Organization, ServerEvent};
 
 use crate::{
@@ -54,7 +54,7 @@ pub enum SyncNow {
 pub fn sync_now(state: &crate::AppState, id: &str, now: i64) -> Result<SyncNow, DbError> {
     {
         let mut conn = state.db.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let found: Option<(String, bool)> = tx
             .query_row(
                 "SELECT name, needs_reauthorization FROM organizations WHERE id = ?1",
@@ -121,7 +121,7 @@ impl Db {
     /// ids. `period_ms` overrides each organization's interval.
     fn sync_due_users(&self, now: i64, period_ms: Option<i64>) -> Result<Vec<String>, DbError> {
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let due: Vec<String> = {
             let mut stmt = tx.prepare_cached(
                 "SELECT id FROM organizations
