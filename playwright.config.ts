@@ -9,10 +9,6 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
-  // Under CI a failed test runs once more, and is reported as flaky when it then passes: two
-  // sign-in tests have stalled for a whole timeout (the page made no request for 86 s after
-  // the connection succeeded) in about one full run in four, which no rerun alone reproduced.
-  retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",

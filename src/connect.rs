@@ -16,7 +16,7 @@ use leptos_router::components::A;
 use leptos_use::use_document_visibility;
 use web_sys::VisibilityState;
 
-use xms_m365_contract::{Job, Organization, StartConnection};
+use xms_m365_contract::{Organization, StartConnection};
 
 use crate::{
     api::{ApiClient, ApiError},
@@ -37,9 +37,6 @@ use waiting::Waiting;
 #[component]
 pub fn ConnectButton() -> impl IntoView {
     let connector = expect_context::<Connector>();
-    let dashboard = expect_context::<Dashboard>();
-    let on_connected = Callback::new(move |organization| dashboard.upsert(organization));
-    let on_backup_started = Callback::new(move |job| dashboard.job_changed(job));
     let button = NodeRef::<html::Button>::new();
     // `None` while closed; `Some(None)` when connecting a new organization, `Some(Some(o))`
     // when re-authorizing `o`. A new opening starts a new dialog, with a new attempt.
@@ -65,8 +62,6 @@ pub fn ConnectButton() -> impl IntoView {
                         target,
                         return_focus: button,
                         on_close,
-                        on_connected,
-                        on_backup_started,
                     };
                     fetched_view(move || {
                         let dialog = dialog.clone();
@@ -83,8 +78,6 @@ pub struct Dialog {
     target: Option<Organization>,
     return_focus: NodeRef<html::Button>,
     on_close: Callback<()>,
-    on_connected: Callback<Organization>,
-    on_backup_started: Callback<Job>,
 }
 
 split!(
@@ -106,10 +99,9 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
         target,
         return_focus,
         on_close,
-        on_connected,
-        on_backup_started,
     } = dialog;
     let api = expect_context::<ApiClient>();
+    let dashboard = expect_context::<Dashboard>();
     let (phase, set_phase) = signal(Phase::Starting);
     let task = StoredValue::new(None::<AbortHandle>);
     let wake = StoredValue::new(None::<mpsc::UnboundedSender<()>>);
@@ -126,12 +118,6 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
             });
         }
         now
-    });
-
-    Effect::new(move |_| {
-        if let Phase::Connected { organization, .. } = phase.get() {
-            on_connected.run(*organization);
-        }
     });
 
     let stop = {
@@ -163,7 +149,9 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
         let start = StartConnection {
             reauthorize: reauthorize.clone(),
         };
-        let run = flow::run(api.clone(), start, set_phase, woken, hidden);
+        // The organization connected shows on the dashboard at once.
+        let connected = move |organization: &Organization| dashboard.upsert(organization.clone());
+        let run = flow::run(api.clone(), start, set_phase, connected, woken, hidden);
         spawn_local(async move {
             let _ = Abortable::new(run, registration).await;
         });
@@ -187,7 +175,7 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
     view! {
         <Modal title=Signal::derive(title) return_focus on_close=close>
             // The dialog's own copy of the language (see `I18n::scoped`).
-            {move || phase_view(use_i18n(), phase.get(), start, close, on_backup_started)}
+            {move || phase_view(use_i18n(), phase.get(), start, close)}
         </Modal>
     }
 }
@@ -204,13 +192,7 @@ fn again_button(i18n: I18n, label: MessageId, again: Callback<()>) -> impl IntoV
 }
 
 /// The dialog's content for `phase`; `again` starts a new attempt, `close` closes.
-fn phase_view(
-    i18n: I18n,
-    phase: Phase,
-    again: Callback<()>,
-    close: Callback<()>,
-    on_backup_started: Callback<Job>,
-) -> AnyView {
+fn phase_view(i18n: I18n, phase: Phase, again: Callback<()>, close: Callback<()>) -> AnyView {
     match phase {
         Phase::Starting => view! {
             <p class="m365-status" role="status">{move || t!(i18n, "connect-starting")}</p>
@@ -246,7 +228,7 @@ fn phase_view(
                     <h3 class="m365-connect__headline">{move || t!(i18n, "connect-connected")}</h3>
                     <p>{summary}</p>
                 </div>
-                <FirstBackup organization=*organization close on_backup_started/>
+                <FirstBackup organization=*organization close/>
             }
             .into_any()
         }
@@ -271,12 +253,9 @@ fn phase_view(
 /// The success view's actions: **Run backup** starts the new organization's first backup
 /// (its tile shows it once the dialog closes), **Done** just closes.
 #[component]
-fn FirstBackup(
-    organization: Organization,
-    close: Callback<()>,
-    on_backup_started: Callback<Job>,
-) -> impl IntoView {
+fn FirstBackup(organization: Organization, close: Callback<()>) -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let dashboard = expect_context::<Dashboard>();
     let i18n = use_i18n();
     let policy_href = expect_context::<BasePath>().href(&Page::Policy(organization.id.clone()));
     // Starting it: the button waits on the action; a failure stays until the next try.
@@ -284,7 +263,7 @@ fn FirstBackup(
         let (api, id) = (api.clone(), organization.id.clone());
         async move {
             let job = api.start_backup(&id).await?;
-            on_backup_started.run(job);
+            dashboard.job_changed(job);
             close.run(());
             Ok::<(), ApiError>(())
         }

@@ -6,15 +6,16 @@
 mod sections;
 mod words;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{
     NavigateOptions,
     components::A,
     hooks::{use_navigate, use_params_map},
 };
+use leptos_use::use_debounce_fn;
 use xms_m365_contract::{
     EncryptionAlgorithm, ErrorCode, FieldError, Group, MIN_PASSWORD_CHARS, OrganizationId,
-    PlannedRun, PolicyKind, PolicyView, SavePolicy, Storage, Worker,
+    PlannedRun, Policy, PolicyKind, PolicyView, SavePolicy, Storage, Worker,
 };
 
 use crate::{
@@ -114,7 +115,6 @@ enum Question {
 struct Preview {
     runs: Vec<PlannedRun>,
     errors: Vec<FieldError>,
-    pending: bool,
     failed: Option<ApiError>,
 }
 
@@ -135,10 +135,7 @@ fn Editor(
     let changing_password = RwSignal::new(false);
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let preview = RwSignal::new(Preview {
-        runs: view.next_runs.clone(),
-        ..Preview::default()
-    });
+    let loaded_runs = view.next_runs.clone();
     // The password is never kept in a draft: it is sent with the save, and forgotten once saved.
     let needs_password = StoredValue::new(None::<Signal<bool>>);
     let form = {
@@ -206,55 +203,63 @@ fn Editor(
         form.dirty.get() || (needs_password.get() && !password.with(String::is_empty))
     });
 
-    // XMS previews every change: the next runs, or what is wrong.
-    {
-        let api = api.clone();
-        let id = id.clone();
-        let generation = StoredValue::new(0_u64);
-        Effect::new(move |previous: Option<()>| {
-            let current = policy.get();
-            if previous.is_none() {
-                return; // the loaded view already carries its next runs
+    // XMS previews the policy as it stands once typing pauses (a time or a number of days
+    // changes it several times quickly): its next runs, or what is wrong with it.
+    // (leptos-use's `signal_debounced` would read the policy when the wait ends even if the
+    // editor has gone meanwhile, which panics.)
+    let (asked, set_asked) = signal(policy.get_untracked());
+    let ask_when_paused = use_debounce_fn(
+        move || {
+            if let Some(policy) = policy.try_get_untracked() {
+                set_asked.try_set(policy);
             }
-            let Some(mine) = generation.try_update_value(|g| {
-                *g += 1;
-                *g
-            }) else {
-                return;
-            };
-            preview.update(|p| p.pending = true);
-            let api = api.clone();
-            let id = id.clone();
-            spawn_local(async move {
-                // Typing a time or a number of days changes the policy several times quickly.
-                gloo_timers::future::sleep(std::time::Duration::from_millis(250)).await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                let result = api.preview_policy(&id, &current).await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                preview.try_update(|p| {
-                    p.pending = false;
-                    match result {
-                        Ok(next) => {
-                            p.runs = next.next_runs;
-                            p.errors.clear();
-                            p.failed = None;
-                        }
-                        Err(error) if error.code() == Some(ErrorCode::ValidationFailed) => {
-                            p.errors = error.field_errors().to_vec();
-                            p.failed = None;
-                        }
-                        Err(error) => {
-                            p.failed = Some(error);
-                        }
-                    }
-                });
-            });
+        },
+        250.0,
+    );
+    Effect::watch(
+        move || policy.track(),
+        move |_, _, _| _ = ask_when_paused(),
+        false,
+    );
+    let ask = {
+        let (api, id) = (api.clone(), id.clone());
+        Action::new_unsync_local(move |asked: &Policy| {
+            let (api, id, asked) = (api.clone(), id.clone(), asked.clone());
+            async move { api.preview_policy(&id, &asked).await.map(|p| p.next_runs) }
+        })
+    };
+    // The loaded runs are the saved policy's: a restored draft is asked about at once.
+    Effect::watch(
+        move || asked.get(),
+        move |asked, _, _| {
+            ask.dispatch_local(asked.clone());
+        },
+        form.restored,
+    );
+    // Until XMS has answered for the policy as it stands, nothing can be saved.
+    let asking = ask.pending();
+    let previewing = move || asking.get() || policy.with(|p| asked.with(|a| p != a));
+    // A failed preview keeps the runs last shown.
+    let preview = Memo::new(move |previous: Option<&Preview>| {
+        let mut preview = previous.cloned().unwrap_or_else(|| Preview {
+            runs: loaded_runs.clone(),
+            ..Preview::default()
         });
-    }
+        match ask.value().get() {
+            None => {}
+            Some(Ok(runs)) => {
+                preview.runs = runs;
+                preview.errors.clear();
+                preview.failed = None;
+            }
+            Some(Err(error)) if error.code() == Some(ErrorCode::ValidationFailed) => {
+                preview.errors = error.field_errors().to_vec();
+                preview.failed = None;
+            }
+            Some(Err(error)) => preview.failed = Some(error),
+        }
+        preview
+    });
     let section_errors = move |prefixes: &'static [&'static str],
                                extra: Option<Memo<Vec<String>>>| {
         Signal::derive(move || {
@@ -283,7 +288,8 @@ fn Editor(
         })
     };
     let blocked = move || {
-        preview.with(|p| p.pending || !p.errors.is_empty())
+        previewing()
+            || preview.with(|p| !p.errors.is_empty())
             || password_problems.with(|p| !p.is_empty())
             || form.busy()
             || !dirty.get()
@@ -321,11 +327,7 @@ fn Editor(
                     let etag = saved.with_untracked(|s| s.etag.clone());
                     form.send_with(msg!("policy-reset-done"), move || {
                         let (api, id, etag) = (api.clone(), id.clone(), etag.clone());
-                        async move {
-                            let view = api.reset_policy(&id, &etag).await?;
-                            preview.try_update(|p| p.runs = view.next_runs.clone());
-                            Ok(view)
-                        }
+                        async move { api.reset_policy(&id, &etag).await }
                     });
                 }
             }

@@ -91,15 +91,23 @@ impl Phase {
     }
 }
 
-/// Starts an attempt (for `start`) and follows it until it ends. `woken` yields when the page becomes
-/// visible again; `hidden` says whether it is hidden now.
+/// Starts an attempt (for `start`) and follows it until it ends, telling `connected` of the
+/// organization it connects. `woken` yields when the page becomes visible again; `hidden` says
+/// whether it is hidden now.
 pub async fn run(
     api: ApiClient,
     start: StartConnection,
     set_phase: WriteSignal<Phase>,
+    connected: impl Fn(&Organization),
     mut woken: UnboundedReceiver<()>,
     hidden: impl Fn() -> bool,
 ) {
+    let settle = |phase: Phase| {
+        if let Phase::Connected { organization, .. } = &phase {
+            connected(organization);
+        }
+        set_phase.try_set(phase);
+    };
     set_phase.try_set(Phase::Starting);
     let connection = match api.start_connection(&start).await {
         Ok(connection) => connection,
@@ -111,7 +119,7 @@ pub async fn run(
     let id = connection.id.clone();
     let interval = seconds(connection.interval_secs);
     let mut delay = interval;
-    set_phase.try_set(Phase::of(connection));
+    settle(Phase::of(connection));
     loop {
         // Wait the interval, unless the page just became visible again: then check at once.
         let _ = select(sleep(delay), woken.next()).await;
@@ -124,7 +132,7 @@ pub async fn run(
             Ok(latest) => {
                 delay = seconds(latest.interval_secs);
                 let pending = latest.state.is_pending();
-                set_phase.try_set(Phase::of(latest));
+                settle(Phase::of(latest));
                 if !pending {
                     return;
                 }

@@ -2,7 +2,7 @@
 //! **Log in to Microsoft 365**, and how long the code stays valid.
 
 use leptos::{html, prelude::*};
-use leptos_use::{UseClipboardReturn, use_clipboard};
+use leptos_use::{UseClipboardReturn, use_clipboard, use_interval_fn};
 use xms_m365_contract::Connection;
 
 use crate::{
@@ -139,12 +139,8 @@ fn Countdown(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (now, set_now) = signal(js_sys::Date::now());
-    if let Ok(ticker) = set_interval_with_handle(
-        move || set_now.set(js_sys::Date::now()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || ticker.clear());
-    }
+    // Stopped when the countdown goes.
+    use_interval_fn(move || set_now.set(js_sys::Date::now()), 1000);
     let remaining = move || {
         // Whole seconds left; NaN (an unreadable expiry) shows as expired.
         let seconds = ((expires_at - now.get()) / 1000.0).ceil().max(0.0);

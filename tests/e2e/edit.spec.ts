@@ -204,8 +204,6 @@ test("Remove asks for the organization's name typed, then removes it and its til
 });
 
 test("a tile needing re-authorization leads to Edit, whose Re-authorize signs in again", async ({ page, context, xms }) => {
-  // Two tabs and a whole sign-in: on a loaded 2-core machine it has run past 30 s.
-  test.slow();
   xms.addOrganization({ ...contoso, needsReauthorization: true });
   await page.goto(xms.url);
   const tile = page.getByRole("article", { name: "Contoso Ltd" });

@@ -196,8 +196,6 @@ test("for each schedule type the next runs shown are the ones XMS computes", asy
 });
 
 test("Custom policy in the Connect dialog's success view opens the new organization's policy", async ({ page, context, xms }) => {
-  // A whole sign-in in a second tab: on a loaded 2-core machine it has run past 30 s.
-  test.slow();
   await page.goto(xms.url);
   await page.getByRole("button", { name: "Connect" }).click();
   const dialog = page.getByRole("dialog", { name: "Connect a Microsoft 365 organization" });

@@ -55,4 +55,9 @@ export async function signIn(
   await expect(tab.getByRole("heading", { name: words.consent })).toBeVisible();
   await check("the device-login consent page");
   await tab.getByRole("button", { name: decision === "Continue" ? words.continue : words.cancel }).click();
+  // The answer's page has replaced the question and finished loading: closing the tab while
+  // that navigation commits makes Chromium drop the close, and \`tab.close()\` then hangs
+  // (crbug.com/536385539; it stalled a test for its whole timeout about once in four runs).
+  await expect(tab.getByRole("heading", { name: words.consent })).toBeHidden();
+  await tab.waitForLoadState();
 }
