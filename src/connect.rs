@@ -24,7 +24,7 @@ use crate::{
     i18n::{I18n, MessageId, learn_connect_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Connector, Dashboard},
-    widgets::{ButtonStyle, Modal, add_styles},
+    widgets::{ButtonStyle, Modal, ModalBody, ModalTitle, add_styles},
 };
 use flow::Phase;
 use waiting::Waiting;
@@ -173,9 +173,12 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
         None => t!(i18n, "connect-title"),
     };
     view! {
-        <Modal title=Signal::derive(title) return_focus on_close=close>
-            // The dialog's own copy of the language (see `I18n::scoped`).
-            {move || phase_view(use_i18n(), phase.get(), start, close)}
+        <Modal return_focus on_close=close>
+            <ModalTitle title=Signal::derive(title)/>
+            <ModalBody>
+                // The dialog's own copy of the language (see `I18n::scoped`).
+                {move || phase_view(use_i18n(), phase.get(), start, close)}
+            </ModalBody>
         </Modal>
     }
 }

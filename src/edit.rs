@@ -22,8 +22,8 @@ use crate::{
     routes::Page,
     state::{Connector, Dashboard, Drafts},
     widgets::{
-        ButtonStyle, Confirm, FormWords, Loadable, Modal, SaveStatus, VersionedForm, add_styles,
-        field_words,
+        ButtonStyle, Confirm, FormWords, Loadable, Modal, ModalBody, ModalTitle, SaveStatus,
+        VersionedForm, add_styles, field_words,
     },
 };
 use conflict::ConflictRows;
@@ -124,18 +124,21 @@ fn Panel(id: OrganizationId) -> impl IntoView {
     };
 
     view! {
-        <Modal title=title on_close=close panel=true>
-            <Loadable read loading=msg!("edit-loading") let((settings, workers))>
-                <Editor id=id.clone() settings workers close leave/>
-            </Loadable>
-            <Show when=move || asking.get()>
-                <Confirm
-                    question=msg!("edit-discard-question")
-                    yes=msg!("discard-yes")
-                    no=msg!("discard-no")
-                    on_answer=answer
-                />
-            </Show>
+        <Modal on_close=close panel=true>
+            <ModalTitle title/>
+            <ModalBody>
+                <Loadable read loading=msg!("edit-loading") let((settings, workers))>
+                    <Editor id=id.clone() settings workers close leave/>
+                </Loadable>
+                <Show when=move || asking.get()>
+                    <Confirm
+                        question=msg!("edit-discard-question")
+                        yes=msg!("discard-yes")
+                        no=msg!("discard-no")
+                        on_answer=answer
+                    />
+                </Show>
+            </ModalBody>
         </Modal>
     }
 }

@@ -17,6 +17,6 @@ pub use confirm::Confirm;
 pub use field_words::field_words;
 pub use load_failed::LoadFailed;
 pub use loadable::Loadable;
-pub use modal::Modal;
+pub use modal::{Modal, ModalBody, ModalTitle};
 pub use styles::{ModuleRoot, add_styles};
 pub use versioned::{FormWords, SaveStatus, VersionedForm};

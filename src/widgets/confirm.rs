@@ -4,10 +4,9 @@
 //! answers, and the focus goes back where it was when the question goes.
 
 use leptos::{ev, html, prelude::*};
-use web_sys::HtmlElement;
 
 use super::ButtonStyle;
-use super::modal::active_element;
+use super::modal::{active_element, hold_focus};
 use crate::i18n::{MessageId, use_i18n};
 
 /// A question with two answers; shown while it is in the view.
@@ -25,22 +24,7 @@ pub fn Confirm(
     let i18n = use_i18n();
     let safe = NodeRef::<html::Button>::new();
     let go_ahead = NodeRef::<html::Button>::new();
-    let focused_before = StoredValue::new_local(None::<HtmlElement>);
-    Effect::new(move |_| {
-        if let Some(button) = safe.get() {
-            focused_before.set_value(active_element(&button));
-            let _ = button.focus();
-        }
-    });
-    on_cleanup(move || {
-        if let Some(element) = focused_before
-            .try_get_value()
-            .flatten()
-            .filter(|element| element.is_connected())
-        {
-            let _ = element.focus();
-        }
-    });
+    hold_focus(move || safe.get().map(Into::into), || None);
     // Handled on the dialog and marked done, so that a modal dialog under it does not act too.
     let keys = move |event: ev::KeyboardEvent| match event.key().as_str() {
         "Escape" => {

@@ -1,8 +1,10 @@
-//! The module's modal dialog: labelled by its title, focus moved in and trapped while open,
-//! closed by Escape or its close button, focus given back to the control that opened it (or,
-//! for a dialog opened by an address, to whatever had the focus before). When the view inside
-//! changes under the focus (a sign-in finished in another tab), focus moves to the new view's
-//! heading; Escape and Tab work wherever the focus is while the dialog is open.
+//! The module's modal dialog, in parts like a component library's: the [`Modal`] surface,
+//! its [`ModalTitle`] (the heading that names it, with the close button) and its [`ModalBody`],
+//! which share the dialog's close through a context of their own. Focus is moved in and
+//! trapped while open, Escape or the close button closes, and focus goes back to the control
+//! that opened it (or, for a dialog opened by an address, to whatever had the focus before).
+//! When the view inside changes under the focus (a sign-in finished in another tab), focus
+//! moves to the new view's heading; Escape and Tab work wherever the focus is while it is open.
 
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::{JsCast, closure::Closure};
@@ -15,13 +17,20 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]),
                          select:not([disabled]), textarea:not([disabled]), \
                          [tabindex]:not([tabindex=\"-1\"])";
 
-/// A modal dialog over the module. There is only ever one open; a [`super::Confirm`] may ask
-/// a question over it, and keys it handles are not this dialog's.
+/// The id of the open dialog's title (there is only ever one open).
+const TITLE_ID: &str = "m365-modal-title";
+
+/// What the dialog's parts share.
+#[derive(Clone, Copy)]
+struct Opened {
+    close: Callback<()>,
+}
+
+/// A modal dialog over the module, named by the [`ModalTitle`] among its children. There is
+/// only ever one open; a [`super::Confirm`] may ask a question over it, and keys it handles
+/// are not this dialog's.
 #[component]
 pub fn Modal(
-    /// The dialog's title: its heading and accessible name.
-    #[prop(into)]
-    title: Signal<String>,
     /// The control that opened the dialog; it gets the focus back when the dialog closes.
     /// Without one, the element focused when the dialog opened gets it back, if still there.
     #[prop(optional)]
@@ -32,31 +41,19 @@ pub fn Modal(
     /// Called when the person closes the dialog (Escape or the close button).
     #[prop(into)]
     on_close: Callback<()>,
-    /// The dialog's content.
+    /// The dialog's parts: its [`ModalTitle`] and [`ModalBody`].
     children: Children,
 ) -> impl IntoView {
     // The dialog's words follow its own copy of the language, which closes with it.
-    let i18n = use_i18n().scoped();
-    provide_context(i18n);
+    provide_context(use_i18n().scoped());
+    provide_context(Opened { close: on_close });
     let dialog = NodeRef::<html::Div>::new();
-    let focused_before = StoredValue::new_local(None::<HtmlElement>);
 
-    // Move focus into the dialog once it is on the page, so a screen reader announces it.
-    Effect::new(move |_| {
-        if let Some(dialog) = dialog.get() {
-            focused_before.set_value(active_element(&dialog));
-            let _ = dialog.focus();
-        }
-    });
-    on_cleanup(move || {
-        let target = match return_focus {
-            Some(button) => button.get_untracked().map(Into::into),
-            None => focused_before.try_get_value().flatten(),
-        };
-        if let Some(target) = target.filter(|element: &HtmlElement| element.is_connected()) {
-            let _ = target.focus();
-        }
-    });
+    // Focus moves into the dialog once it is on the page, so a screen reader announces it.
+    hold_focus(
+        move || dialog.get().map(Into::into),
+        move || return_focus.and_then(|button| button.get_untracked().map(Into::into)),
+    );
 
     // The element last focused in the dialog: when it is no longer there and nothing else has
     // the focus, its view was replaced under it (the focus is then on the page's body). A focus
@@ -128,26 +125,66 @@ pub fn Modal(
                 class:m365-modal--panel=panel
                 role="dialog"
                 aria-modal="true"
-                aria-labelledby="m365-modal-title"
+                aria-labelledby=TITLE_ID
                 tabindex="-1"
                 node_ref=dialog
                 on:focusin=on_focusin
             >
-                <div class="m365-modal__header">
-                    <h2 id="m365-modal-title" class="m365-modal__title">{move || title.get()}</h2>
-                    <button
-                        type="button"
-                        class="m365-modal__close"
-                        aria-label=move || t!(i18n, "modal-close")
-                        on:click=move |_| on_close.run(())
-                    >
-                        "×"
-                    </button>
-                </div>
-                <div class="m365-modal__body">{children()}</div>
+                {children()}
             </div>
         </div>
     }
+}
+
+/// The dialog's heading, which names it, and its close button.
+#[component]
+pub fn ModalTitle(
+    /// The title.
+    #[prop(into)]
+    title: Signal<String>,
+) -> impl IntoView {
+    let Opened { close } = expect_context();
+    let i18n = use_i18n();
+    view! {
+        <div class="m365-modal__header">
+            <h2 id=TITLE_ID class="m365-modal__title">{move || title.get()}</h2>
+            <button
+                type="button"
+                class="m365-modal__close"
+                aria-label=move || t!(i18n, "modal-close")
+                on:click=move |_| close.run(())
+            >
+                "×"
+            </button>
+        </div>
+    }
+}
+
+/// What the dialog shows under its title.
+#[component]
+pub fn ModalBody(children: Children) -> impl IntoView {
+    view! { <div class="m365-modal__body">{children()}</div> }
+}
+
+/// Moves the focus to what `into` finds once it is on the page and, when the view goes, gives
+/// it back to what `back` finds, or else to what had it before, if still on the page.
+pub(super) fn hold_focus(
+    into: impl Fn() -> Option<HtmlElement> + 'static,
+    back: impl FnOnce() -> Option<HtmlElement> + Send + Sync + 'static,
+) {
+    let before = StoredValue::new_local(None::<HtmlElement>);
+    Effect::new(move |_| {
+        if let Some(element) = into() {
+            before.set_value(active_element(&element));
+            let _ = element.focus();
+        }
+    });
+    on_cleanup(move || {
+        let target = back().or_else(|| before.try_get_value().flatten());
+        if let Some(target) = target.filter(|element| element.is_connected()) {
+            let _ = target.focus();
+        }
+    });
 }
 
 /// The focused element of the document or shadow root `element` is in.
