@@ -207,11 +207,19 @@ fn Editor(
     // changes it several times quickly): its next runs, or what is wrong with it.
     // (leptos-use's `signal_debounced` would read the policy when the wait ends even if the
     // editor has gone meanwhile, which panics.)
+    let ask = {
+        let (api, id) = (api.clone(), id.clone());
+        Action::new_unsync_local(move |asked: &Policy| {
+            let (api, id, asked) = (api.clone(), id.clone(), asked.clone());
+            async move { api.preview_policy(&id, &asked).await.map(|p| p.next_runs) }
+        })
+    };
     let (asked, set_asked) = signal(policy.get_untracked());
     let ask_when_paused = use_debounce_fn(
         move || {
             if let Some(policy) = policy.try_get_untracked() {
-                set_asked.try_set(policy);
+                set_asked.try_set(policy.clone());
+                ask.dispatch_local(policy);
             }
         },
         250.0,
@@ -221,21 +229,10 @@ fn Editor(
         move |_, _, _| _ = ask_when_paused(),
         false,
     );
-    let ask = {
-        let (api, id) = (api.clone(), id.clone());
-        Action::new_unsync_local(move |asked: &Policy| {
-            let (api, id, asked) = (api.clone(), id.clone(), asked.clone());
-            async move { api.preview_policy(&id, &asked).await.map(|p| p.next_runs) }
-        })
-    };
     // The loaded runs are the saved policy's: a restored draft is asked about at once.
-    Effect::watch(
-        move || asked.get(),
-        move |asked, _, _| {
-            ask.dispatch_local(asked.clone());
-        },
-        form.restored,
-    );
+    if form.restored {
+        ask.dispatch_local(policy.get_untracked());
+    }
     // Until XMS has answered for the policy as it stands, nothing can be saved.
     let asking = ask.pending();
     let previewing = move || asking.get() || policy.with(|p| asked.with(|a| p != a));
