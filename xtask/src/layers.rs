@@ -61,7 +61,7 @@ fn top_module(relative: &Path) -> Option<String> {
     (module != "lib").then(|| module.to_owned())
 }
 
-fn sources(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+pub fn sources(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     let mut files = Vec::new();
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;

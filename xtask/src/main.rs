@@ -9,6 +9,7 @@
 //! - `cargo xtask module` is trunk's build hook, which builds the module split into chunks.
 
 mod bench;
+mod cycles;
 mod layers;
 mod module;
 mod tools;
@@ -295,6 +296,16 @@ fn test() -> Result<ExitCode, String> {
             [] => Ok(()),
             found => Err(format!(
                 "the module's layers point one way (xtask/src/layers.rs):\n  {}",
+                found.join("\n  ")
+            )),
+        },
+    );
+    stage(
+        "server modules (no import cycle)",
+        &mut || match cycles::server_violations(&root().join("crates/server/src"))?.as_slice() {
+            [] => Ok(()),
+            found => Err(format!(
+                "the server's modules import each other in circles (xtask/src/cycles.rs):\n  {}",
                 found.join("\n  ")
             )),
         },

@@ -12,6 +12,9 @@
 //! - `GET /graph/oidc/userinfo`: the signed-in account (OpenID user info)
 //! - `GET /devicelogin` and its forms: the page a person signs in on
 //! - `GET /graph/v1.0/organization`, `GET /graph/v1.0/users/$count`: the signed-in tenant
+//!
+//! It stands apart from XMS: its own state and its own database (`authority.sqlite3`), and
+//! nothing of XMS's; XMS reaches it only over HTTP, as it reaches Microsoft.
 
 pub mod directory;
 mod language;
@@ -19,15 +22,28 @@ mod pages;
 mod protocol;
 pub mod store;
 
-use std::{num::NonZeroU32, time::Duration};
+use std::{num::NonZeroU32, path::Path, sync::Arc, time::Duration};
 
 use axum::{
-    Router,
+    Json, Router,
+    http::StatusCode,
+    response::{IntoResponse, Response},
     routing::{get, post},
 };
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::AppState;
+use crate::{
+    clock::Clock,
+    db::{Db, DbError},
+};
+
+/// The authority's database file inside the data directory.
+pub const DB_FILE: &str = "authority.sqlite3";
+
+/// Its schema, oldest first. Never edit a migration that has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[include_str!(
+    "../migrations/authority/0001_device_authorizations.sql"
+)];
 
 /// The client id of the "Xopero Registrator" application, the one app this authority knows.
 pub const XOPERO_REGISTRATOR_CLIENT_ID: &str = "4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6";
@@ -45,22 +61,29 @@ pub struct AuthorityConfig {
     pub poll_interval: Duration,
 }
 
-/// The authority's configuration and its guard against code guessing.
+/// The authority: its configuration, storage and clock, and its guard against code guessing.
+/// Cheap to clone: it is its routes' state.
+#[derive(Clone)]
 pub struct Authority {
     /// How it behaves.
     pub config: AuthorityConfig,
+    db: Db,
+    clock: Clock,
     /// Code entries per client address: a person needs one or two, a guesser thousands.
-    code_attempts: DefaultKeyedRateLimiter<String>,
+    code_attempts: Arc<DefaultKeyedRateLimiter<String>>,
 }
 
 impl Authority {
-    /// An authority with `config`.
-    pub fn new(config: AuthorityConfig) -> Self {
+    /// An authority with `config`, storing in its database in `data_dir` and living by
+    /// `clock` (the server's: tests set one instant for both).
+    pub fn open(config: AuthorityConfig, data_dir: &Path, clock: Clock) -> Result<Self, DbError> {
         let per_minute = NonZeroU32::new(10).expect("10 is not zero");
-        Self {
+        Ok(Self {
             config,
-            code_attempts: RateLimiter::keyed(Quota::per_minute(per_minute)),
-        }
+            db: Db::open_file(data_dir, DB_FILE, MIGRATIONS)?,
+            clock,
+            code_attempts: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
+        })
     }
 
     /// Where people enter their code.
@@ -70,7 +93,7 @@ impl Authority {
 }
 
 /// The authority's routes, merged at the server's root like Microsoft's host.
-pub fn router(state: AppState) -> Router {
+pub fn router(authority: Authority) -> Router {
     Router::new()
         .route(
             "/{tenant}/oauth2/v2.0/devicecode",
@@ -99,7 +122,22 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/devicelogin/account", post(pages::account_submit))
         .route("/devicelogin/consent", post(pages::consent_submit))
-        .with_state(state)
+        .with_state(authority)
+}
+
+/// The answer when the authority's storage fails: Microsoft's `server_error`, and the cause
+/// in the log.
+fn failed(error: &DbError) -> Response {
+    tracing::error!(%error, "the development authority failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Json(serde_json::json!({
+            "error": "server_error",
+            "error_description": "AADSTS90015: The sign-in service failed. Try again.",
+            "error_codes": [90015],
+        })),
+    )
+        .into_response()
 }
 
 /// An unguessable token of 64 hex digits.

@@ -55,6 +55,13 @@ fn system_now_ms() -> i64 {
     i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
 }
 
+/// Unix milliseconds as RFC 3339 in UTC, to the second, as the API writes instants.
+pub fn rfc3339(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// An RFC 3339 instant (`2026-12-01T09:00:00Z`) in Unix milliseconds, as `--clock-start`
 /// and tests give one.
 pub fn parse_instant(text: &str) -> Option<i64> {

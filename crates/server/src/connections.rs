@@ -5,11 +5,9 @@
 //! An attempt may re-authorize a given organization: it then connects that tenant only.
 //! Pending attempts survive a restart: their polling resumes at start-up.
 
-pub mod store;
-
 use std::{
     collections::HashMap,
-    sync::Mutex,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -23,8 +21,15 @@ use serde::Deserialize;
 use tokio::task::AbortHandle;
 use xms_m365_contract::{Connection, ServerEvent};
 
-use crate::{AppState, db::NewOrganization};
-use store::{Outcome, StoredConnection};
+use crate::{
+    clock::Clock,
+    db::{Db, DbError, run_blocking},
+    events::Events,
+    store::{
+        connections::{self, Outcome, StoredConnection},
+        organizations::{self, NewOrganization},
+    },
+};
 
 /// Where XMS signs in and reads organizations.
 #[derive(Debug, Clone)]
@@ -49,7 +54,13 @@ pub enum StartError {
     UnknownOrganization,
     /// Storage failed.
     #[error(transparent)]
-    Db(#[from] crate::db::DbError),
+    Db(#[from] DbError),
+}
+
+impl From<rusqlite::Error> for StartError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Db(error.into())
+    }
 }
 
 type DeviceClient =
@@ -58,6 +69,11 @@ type DeviceClient =
 /// Runs and follows connection attempts.
 pub struct Connections {
     config: MicrosoftConfig,
+    db: Db,
+    events: Arc<Events>,
+    clock: Clock,
+    /// The subscription's licences, which a newly connected organization's users take.
+    licences: u32,
     client: DeviceClient,
     http: reqwest::Client,
     pollers: Mutex<HashMap<String, AbortHandle>>,
@@ -66,8 +82,16 @@ pub struct Connections {
 }
 
 impl Connections {
-    /// Checks the configuration's URLs and prepares the HTTP client.
-    pub fn new(config: MicrosoftConfig) -> Result<Self, String> {
+    /// Checks the configuration's URLs and prepares the HTTP client; attempts are stored in
+    /// `db`, organizations connected with the subscription's `licences` and published on
+    /// `events`.
+    pub fn new(
+        config: MicrosoftConfig,
+        db: Db,
+        events: Arc<Events>,
+        clock: Clock,
+        licences: u32,
+    ) -> Result<Self, String> {
         let authority = config.authority_url.trim_end_matches('/');
         let device_url = DeviceAuthorizationUrl::new(format!("{authority}/oauth2/v2.0/devicecode"))
             .map_err(|e| format!("the authority URL {authority} is not valid: {e}"))?;
@@ -86,6 +110,10 @@ impl Connections {
             .map_err(|e| format!("cannot create the HTTP client: {e}"))?;
         Ok(Self {
             config,
+            db,
+            events,
+            clock,
+            licences,
             client,
             http,
             pollers: Mutex::default(),
@@ -96,15 +124,18 @@ impl Connections {
     /// Starts a device authorization and follows it in the background; with `reauthorize`,
     /// to re-authorize that organization.
     pub async fn start(
-        &self,
-        state: &AppState,
+        self: &Arc<Self>,
         reauthorize: Option<String>,
     ) -> Result<Connection, StartError> {
         // Checked before asking for a code, which would be of no use.
-        if let Some(id) = &reauthorize
-            && state.db.organization(id)?.is_none()
-        {
-            return Err(StartError::UnknownOrganization);
+        if let Some(id) = reauthorize.clone() {
+            let known = self
+                .db
+                .query(move |conn| organizations::user_count(conn, &id))
+                .await?;
+            if known.is_none() {
+                return Err(StartError::UnknownOrganization);
+            }
         }
         let details: StandardDeviceAuthorizationResponse = self
             .client
@@ -116,7 +147,7 @@ impl Connections {
             .request_async(&self.http)
             .await
             .map_err(|error| StartError::IdentityPlatform(self.describe_start_error(&error)))?;
-        let now = state.clock.now_ms();
+        let now = self.clock.now_ms();
         let expires_at = now + i64::try_from(details.expires_in().as_millis()).unwrap_or(0);
         let interval = u32::try_from(details.interval().as_secs().max(1)).unwrap_or(u32::MAX);
         let stored = StoredConnection::new(
@@ -128,15 +159,17 @@ impl Connections {
             serde_json::to_string(&details).expect("the device authorization serializes"),
             reauthorize,
         );
-        let db = state.db.clone();
+        let db = self.db.clone();
         let insert = stored.clone();
-        tokio::task::spawn_blocking(move || db.insert_connection(&insert, now))
-            .await
-            .map_err(|e| {
-                StartError::IdentityPlatform(format!("XMS failed to store the attempt: {e}"))
-            })??;
-        self.spawn_poller(state, &stored, details);
-        Ok(state.db.connection_view(&stored)?)
+        let view = run_blocking(move || {
+            db.write(|tx| {
+                connections::insert(tx, &insert, now)?;
+                Ok::<_, DbError>(connections::view(tx, &insert)?)
+            })
+        })
+        .await?;
+        self.spawn_poller(&stored, details);
+        Ok(view)
     }
 
     fn describe_start_error<RE: std::error::Error + 'static>(
@@ -160,19 +193,20 @@ impl Connections {
     }
 
     /// Resumes following every attempt that was pending when XMS stopped.
-    pub fn resume_all(&self, state: &AppState) -> Result<usize, crate::db::DbError> {
-        let pending = state.db.pending_connections()?;
+    pub fn resume_all(self: &Arc<Self>) -> Result<usize, DbError> {
+        let pending = self.db.read(connections::pending)?;
         for stored in &pending {
             match serde_json::from_str::<StandardDeviceAuthorizationResponse>(
                 &stored.device_authorization,
             ) {
-                Ok(details) => self.spawn_poller(state, stored, details),
+                Ok(details) => self.spawn_poller(stored, details),
                 Err(_) => {
                     let outcome = Outcome::Failed(
                         "XMS could not resume this sign-in after a restart. Get a new code."
                             .to_owned(),
                     );
-                    state.db.settle_connection(&stored.id, &outcome)?;
+                    self.db
+                        .read(|conn| connections::settle(conn, &stored.id, &outcome))?;
                 }
             }
         }
@@ -180,29 +214,25 @@ impl Connections {
     }
 
     fn spawn_poller(
-        &self,
-        state: &AppState,
+        self: &Arc<Self>,
         stored: &StoredConnection,
         details: StandardDeviceAuthorizationResponse,
     ) {
-        let task_state = state.clone();
+        let poller = Arc::clone(self);
         let id = stored.id.clone();
         let expires_at = stored.expires_at;
         let reauthorize = stored.reauthorize.clone();
         let task = tokio::spawn(async move {
-            let connections = &task_state.connections;
-            let outcome = connections
-                .follow(&task_state, &details, expires_at, reauthorize)
-                .await;
-            let db = task_state.db.clone();
+            let outcome = poller.follow(&details, expires_at, reauthorize).await;
             let settled_id = id.clone();
-            let settled =
-                tokio::task::spawn_blocking(move || db.settle_connection(&settled_id, &outcome))
-                    .await;
-            if !matches!(settled, Ok(Ok(_))) {
-                tracing::error!(connection = %id, "could not store how the connection ended");
+            let settled = poller
+                .db
+                .query(move |conn| connections::settle(conn, &settled_id, &outcome))
+                .await;
+            if let Err(error) = settled {
+                tracing::error!(connection = %id, %error, "could not store how the connection ended");
             }
-            connections.forget(&id);
+            poller.forget(&id);
         });
         self.pollers
             .lock()
@@ -225,13 +255,12 @@ impl Connections {
     /// the one to `reauthorize`, if given).
     async fn follow(
         &self,
-        state: &AppState,
         details: &StandardDeviceAuthorizationResponse,
         expires_at: i64,
         reauthorize: Option<String>,
     ) -> Outcome {
         let remaining =
-            Duration::from_millis(u64::try_from(expires_at - state.clock.now_ms()).unwrap_or(0));
+            Duration::from_millis(u64::try_from(expires_at - self.clock.now_ms()).unwrap_or(0));
         if remaining.is_zero() {
             return Outcome::Expired;
         }
@@ -269,15 +298,20 @@ impl Connections {
         match self.organization(token.access_token().secret()).await {
             Ok(new) => {
                 if let Some(id) = reauthorize
-                    && let Some(refusal) = wrong_tenant(state, &id, &new).await
+                    && let Some(refusal) = self.wrong_tenant(&id, &new).await
                 {
                     return Outcome::Failed(refusal);
                 }
-                let db = state.db.clone();
-                match tokio::task::spawn_blocking(move || db.upsert_organization(&new)).await {
-                    Ok(Ok((organization, already_connected))) => {
+                let db = self.db.clone();
+                let (licences, now) = (self.licences, self.clock.now_ms());
+                let stored: Result<_, DbError> = run_blocking(move || {
+                    db.write(|tx| organizations::upsert(tx, &new, licences, now))
+                })
+                .await;
+                match stored {
+                    Ok((organization, already_connected)) => {
                         let organization_id = organization.id.0.clone();
-                        state.events.publish(ServerEvent::OrganizationChanged {
+                        self.events.publish(ServerEvent::OrganizationChanged {
                             organization: Box::new(organization),
                         });
                         Outcome::Succeeded {
@@ -352,8 +386,8 @@ impl Connections {
     }
 
     /// Cancels a pending attempt; false when there is no such attempt.
-    pub fn cancel(&self, state: &AppState, id: &str) -> Result<bool, crate::db::DbError> {
-        if state.db.connection(id)?.is_none() {
+    pub fn cancel(&self, id: &str) -> Result<bool, DbError> {
+        if self.db.read(|conn| connections::get(conn, id))?.is_none() {
             return Ok(false);
         }
         if let Some(poller) = self
@@ -364,9 +398,41 @@ impl Connections {
         {
             poller.abort();
         }
-        state.db.settle_connection(id, &Outcome::Cancelled)?;
+        self.db
+            .read(|conn| connections::settle(conn, id, &Outcome::Cancelled))?;
         self.forget(id);
         Ok(true)
+    }
+
+    /// Why signing in to `signed_in` cannot re-authorize organization `id`, if it cannot: it is
+    /// another tenant, or the organization was removed meanwhile.
+    async fn wrong_tenant(&self, id: &str, signed_in: &NewOrganization) -> Option<String> {
+        let db = self.db.clone();
+        let lookup = id.to_owned();
+        let organization: Result<_, DbError> =
+            run_blocking(move || Ok(db.read(|conn| organizations::get(conn, &lookup))?)).await;
+        let organization = match organization {
+            Ok(organization) => organization,
+            Err(_) => {
+                return Some(
+                    "Signed in, but XMS could not read the organization to re-authorize. Try again."
+                        .to_owned(),
+                );
+            }
+        };
+        match organization {
+            None => Some(format!(
+                "You signed in to {}, but the organization you were re-authorizing is no longer in \
+                 XMS. Connect it again with Connect.",
+                signed_in.name
+            )),
+            Some(organization) if organization.tenant_id != signed_in.tenant_id => Some(format!(
+                "You signed in to {} ({}), not {}. Sign in with an administrator of {} to \
+                 re-authorize it.",
+                signed_in.name, signed_in.primary_domain, organization.name, organization.name
+            )),
+            Some(_) => None,
+        }
     }
 
     /// Whether the module asked for `id` sooner than its interval allows (allowing a fifth
@@ -382,35 +448,6 @@ impl Connections {
                 false
             }
         }
-    }
-}
-
-/// Why signing in to `signed_in` cannot re-authorize organization `id`, if it cannot: it is
-/// another tenant, or the organization was removed meanwhile.
-async fn wrong_tenant(state: &AppState, id: &str, signed_in: &NewOrganization) -> Option<String> {
-    let db = state.db.clone();
-    let lookup = id.to_owned();
-    let organization = match tokio::task::spawn_blocking(move || db.organization(&lookup)).await {
-        Ok(Ok(organization)) => organization,
-        _ => {
-            return Some(
-                "Signed in, but XMS could not read the organization to re-authorize. Try again."
-                    .to_owned(),
-            );
-        }
-    };
-    match organization {
-        None => Some(format!(
-            "You signed in to {}, but the organization you were re-authorizing is no longer in \
-             XMS. Connect it again with Connect.",
-            signed_in.name
-        )),
-        Some(organization) if organization.tenant_id != signed_in.tenant_id => Some(format!(
-            "You signed in to {} ({}), not {}. Sign in with an administrator of {} to \
-             re-authorize it.",
-            signed_in.name, signed_in.primary_domain, organization.name, organization.name
-        )),
-        Some(_) => None,
     }
 }
 

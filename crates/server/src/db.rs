@@ -1,30 +1,21 @@
-//! The reference server's storage: one SQLite file under the data directory, in WAL mode, with
-//! the schema migrated forward from `migrations/` at start-up, and the organizations as the
-//! dashboard lists them (with their backup summary, schedule, worker and licences), stored and
-//! removed.
+//! The reference server's SQLite files: opened under the data directory in WAL mode, their
+//! schema migrated forward at start-up, and storage calls run on them (in one immediate
+//! transaction when they write, off the async threads when a handler makes them). What is
+//! stored, and how, is each aggregate's own: [`crate::store`].
 
 use std::{
     path::{Path, PathBuf},
     sync::{Arc, Mutex},
 };
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
-use xms_m365_contract::{
-    Job, JobId, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
-};
 
-use crate::{
-    clock::Clock,
-    licences::{DEFAULT_LICENCES, protect_with_free_licences},
-    workers::{WORKER_COLUMNS, worker_from_row_at},
-};
-
-/// The database file's name inside the data directory.
+/// XMS's database file inside the data directory.
 pub const DB_FILE: &str = "xms.sqlite3";
 
-/// The schema, oldest first. Never edit a migration that has shipped: add a new one.
-const MIGRATIONS: &[&str] = &[
+/// XMS's schema, oldest first. Never edit a migration that has shipped: add a new one.
+pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_organizations.sql"),
     include_str!("../migrations/0002_authority.sql"),
     include_str!("../migrations/0003_connections.sql"),
@@ -34,30 +25,21 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_policies.sql"),
     include_str!("../migrations/0008_sessions.sql"),
     include_str!("../migrations/0009_job_kinds.sql"),
+    include_str!("../migrations/0010_authority_apart.sql"),
 ];
 
-/// Runs a storage call off the async threads, for handlers.
-pub async fn run_blocking<T: Send + 'static>(
-    call: impl FnOnce() -> Result<T, DbError> + Send + 'static,
-) -> Result<T, crate::error::AppError> {
-    Ok(tokio::task::spawn_blocking(call).await??)
-}
-
-/// FNV-1a of `bytes`: unlike std's hasher, the same in every build and every run, so what is
-/// derived from it (a user sync's change, an ETag) is stable.
-pub(crate) fn stable_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes
-        .into_iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        })
-}
-
-/// Unix milliseconds as RFC 3339 in UTC, to the second.
-pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// Runs a storage call off the async threads, for handlers and services; its error type is
+/// the caller's (anything a storage failure converts into).
+pub async fn run_blocking<T, E>(
+    call: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
+where
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+{
+    tokio::task::spawn_blocking(call)
+        .await
+        .map_err(|error| E::from(DbError::Interrupted(error)))?
 }
 
 /// What can go wrong with storage.
@@ -77,247 +59,96 @@ pub enum DbError {
     /// The schema could not be brought up to date.
     #[error("cannot migrate the database: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// The thread running a storage call died before it answered.
+    #[error("a storage call stopped before it ended: {0}")]
+    Interrupted(tokio::task::JoinError),
     /// An organization with this tenant id is already stored.
     #[error("the tenant {0} is already connected")]
     DuplicateTenant(String),
     /// There is no worker with this id.
     #[error("there is no worker {0}")]
     UnknownWorker(String),
-    /// An encryption password could not be hashed.
-    #[error("cannot hash the encryption password: {0}")]
-    PasswordHash(String),
-    /// A policy could not be written as JSON.
-    #[error("cannot store the policy: {0}")]
-    Json(#[from] serde_json::Error),
 }
 
-/// A new organization to store.
-#[derive(Debug, Clone)]
-pub struct NewOrganization {
-    /// The Microsoft Entra tenant id.
-    pub tenant_id: String,
-    /// Display name.
-    pub name: String,
-    /// Primary domain.
-    pub primary_domain: String,
-    /// Number of users in the tenant.
-    pub user_count: u32,
-}
-
-/// A handle to the database, cheap to clone; calls block, so async code runs them on
-/// `spawn_blocking`.
+/// A handle to one database, cheap to clone; calls block, so async code runs them with
+/// [`run_blocking`].
 #[derive(Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
-    /// The licences of the XMS subscription the organizations' protected users hold.
-    licences: u32,
-    /// What time it is: rows are stamped with it (an organization's `connected_at`).
-    clock: Clock,
 }
 
 impl Db {
-    /// Opens (creating if needed) the database in `data_dir` and migrates it.
+    /// Opens (creating if needed) XMS's database in `data_dir` and migrates it.
     pub fn open(data_dir: &Path) -> Result<Self, DbError> {
+        Self::open_file(data_dir, DB_FILE, MIGRATIONS)
+    }
+
+    /// Opens (creating if needed) the database `file` in `data_dir` and brings it up to
+    /// `migrations`.
+    pub fn open_file(
+        data_dir: &Path,
+        file: &str,
+        migrations: &[&'static str],
+    ) -> Result<Self, DbError> {
         std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
             path: data_dir.to_owned(),
             source,
         })?;
-        let mut conn = Connection::open(data_dir.join(DB_FILE))?;
+        let mut conn = Connection::open(data_dir.join(file))?;
         // Another process (the `add-organization` command, a test) may write at the same time;
         // set before anything else, since choosing the journal mode already takes a lock.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        migrate(&mut conn, MIGRATIONS)?;
+        migrate(&mut conn, migrations)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
-            licences: DEFAULT_LICENCES,
-            clock: Clock::system(),
         })
     }
 
-    /// The same database, living by `clock` (by default the machine's): the server's state
-    /// takes its clock from here, so storage and services read one time.
-    #[must_use]
-    pub fn with_clock(mut self, clock: Clock) -> Self {
-        self.clock = clock;
-        self
+    /// Runs `call` on the connection: reads, and single statements that need no transaction.
+    pub fn read<T, E: From<rusqlite::Error>>(
+        &self,
+        call: impl FnOnce(&Connection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        call(&self.lock())
     }
 
-    /// The clock the server lives by.
-    pub fn clock(&self) -> &Clock {
-        &self.clock
+    /// Runs the read `call` off the async threads (see [`run_blocking`]), for handlers and
+    /// services.
+    pub async fn query<T, E>(
+        &self,
+        call: impl FnOnce(&Connection) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        E: From<rusqlite::Error> + Send + 'static,
+        DbError: From<E>,
+    {
+        let db = self.clone();
+        run_blocking(move || Ok(db.read(call)?)).await
     }
 
-    /// The same database, for an XMS subscription of `licences` licences (by default
-    /// [`DEFAULT_LICENCES`]).
-    #[must_use]
-    pub fn with_licences(mut self, licences: u32) -> Self {
-        self.licences = licences;
-        self
+    /// Runs `call` in a transaction that holds the write lock from its start (`BEGIN
+    /// IMMEDIATE`), committed when it succeeds: what it read stays current until it writes,
+    /// even with another process writing the same file, which a deferred transaction would
+    /// fail at once with `database is locked`.
+    pub fn write<T, E: From<rusqlite::Error>>(
+        &self,
+        call: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let answer = call(&tx)?;
+        tx.commit()?;
+        Ok(answer)
     }
 
-    /// The licences of the XMS subscription.
-    pub fn licences(&self) -> u32 {
-        self.licences
-    }
-
-    pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite inconsistent (each statement is
-        // atomic), so a poisoned lock is still safe to use.
+        // atomic, a transaction not committed rolls back), so a poisoned lock is still safe.
         self.conn
             .lock()
             .unwrap_or_else(|poison| poison.into_inner())
-    }
-
-    /// Every organization, sorted by name.
-    pub fn list_organizations(&self) -> Result<Vec<Organization>, DbError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&format!(
-            "{} ORDER BY o.name COLLATE NOCASE, o.id",
-            *ORGANIZATION_SELECT
-        ))?;
-        let rows = stmt.query_map([], organization_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// One organization by XMS id.
-    pub fn organization(&self, id: &str) -> Result<Option<Organization>, DbError> {
-        Ok(self
-            .conn()
-            .query_row(
-                &format!("{} WHERE o.id = ?1", *ORGANIZATION_SELECT),
-                [id],
-                organization_from_row,
-            )
-            .optional()?)
-    }
-
-    /// Stores an organization, or refreshes the one with the same tenant id (connecting it
-    /// again also renews XMS's consent); returns it as listed and whether it was already there.
-    pub fn upsert_organization(
-        &self,
-        new: &NewOrganization,
-    ) -> Result<(Organization, bool), DbError> {
-        match self.insert_organization(new) {
-            Ok(organization) => Ok((organization, false)),
-            Err(DbError::DuplicateTenant(_)) => {
-                let id = {
-                    let mut conn = self.conn();
-                    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                    // Users gone take their licences with them; new ones get licences as in a
-                    // user sync.
-                    let id: String = tx.query_row(
-                        "UPDATE organizations
-                         SET name = ?2, primary_domain = ?3, user_count = ?4,
-                             protected_users = MIN(protected_users, ?4),
-                             needs_reauthorization = 0
-                         WHERE tenant_id = ?1 RETURNING id",
-                        params![new.tenant_id, new.name, new.primary_domain, new.user_count],
-                        |row| row.get(0),
-                    )?;
-                    protect_with_free_licences(&tx, self.licences, &id)?;
-                    tx.commit()?;
-                    id
-                };
-                Ok((self.stored_organization(&id)?, true))
-            }
-            Err(other) => Err(other),
-        }
-    }
-
-    /// Makes every backup of an organization fail with `reason` (demonstrations and tests).
-    pub fn set_backup_failure(&self, id: &str, reason: &str) -> Result<(), DbError> {
-        self.conn().execute(
-            "UPDATE organizations SET backup_failure = ?2 WHERE id = ?1",
-            params![id, reason],
-        )?;
-        Ok(())
-    }
-
-    /// Records that Microsoft no longer honours XMS's consent for an organization.
-    pub fn set_needs_reauthorization(&self, id: &str) -> Result<(), DbError> {
-        self.conn().execute(
-            "UPDATE organizations SET needs_reauthorization = 1 WHERE id = ?1",
-            [id],
-        )?;
-        Ok(())
-    }
-
-    /// Stores a new organization, in automatic licence management with as many users
-    /// protected as there are free licences, and returns it as listed.
-    pub fn insert_organization(&self, new: &NewOrganization) -> Result<Organization, DbError> {
-        let id = uuid::Uuid::new_v4().to_string();
-        {
-            let mut conn = self.conn();
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let existing: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM organizations WHERE tenant_id = ?1",
-                    [&new.tenant_id],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if existing.is_some() {
-                return Err(DbError::DuplicateTenant(new.tenant_id.clone()));
-            }
-            tx.execute(
-                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
-                                            connected_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    id,
-                    new.tenant_id,
-                    new.name,
-                    new.primary_domain,
-                    new.user_count,
-                    rfc3339(self.clock.now_ms())
-                ],
-            )?;
-            protect_with_free_licences(&tx, self.licences, &id)?;
-            tx.commit()?;
-        }
-        self.stored_organization(&id)
-    }
-
-    /// Removes an organization and its jobs; the connection attempts that connected it forget
-    /// it. Returns its jobs that were queued or running, now ended as cancelled (their workers
-    /// are the caller's to stop), or `None` when there is no such organization.
-    pub fn remove_organization(&self, id: &str, now: i64) -> Result<Option<Vec<Job>>, DbError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let active = {
-            let mut stmt = tx.prepare_cached(&format!(
-                "SELECT {} FROM jobs WHERE organization_id = ?1 AND state IN ('queued', 'running')",
-                crate::jobs::store::COLUMNS
-            ))?;
-            let rows = stmt.query_map([id], |row| crate::jobs::store::job_from_row_at(row, 0))?;
-            rows.collect::<Result<Vec<_>, _>>()?
-        };
-        tx.execute(
-            "UPDATE connections SET organization_id = NULL WHERE organization_id = ?1",
-            [id],
-        )?;
-        // Its jobs go with it (ON DELETE CASCADE): they describe backups of nothing now.
-        if tx.execute("DELETE FROM organizations WHERE id = ?1", [id])? == 0 {
-            return Ok(None);
-        }
-        tx.commit()?;
-        Ok(Some(
-            active
-                .into_iter()
-                .map(|job| Job {
-                    state: xms_m365_contract::JobState::Cancelled,
-                    finished_at: Some(rfc3339(now)),
-                    ..job
-                })
-                .collect(),
-        ))
-    }
-
-    /// An organization just written, which therefore exists.
-    fn stored_organization(&self, id: &str) -> Result<Organization, DbError> {
-        self.organization(id)?
-            .ok_or(DbError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
     }
 }
 
@@ -337,224 +168,42 @@ fn migrate(conn: &mut Connection, migrations: &[&'static str]) -> Result<(), DbE
     Ok(())
 }
 
-/// An organization with its backup summary: the active job (at most one, by the unique
-/// index), the last job that ran to an end, its policy (and the custom one's JSON), how far its schedule has been served
-/// and its worker. Columns in the order `organization_from_row` reads them.
-static ORGANIZATION_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    format!(
-        "SELECT o.id, o.tenant_id, o.name, o.primary_domain, o.user_count, o.connected_at,
-                o.needs_reauthorization,
-                a.id, a.organization_id, a.state, a.percent, a.items_done, a.items_total,
-                a.reason, a.created_at, a.finished_at, a.kind,
-                l.id, l.state, l.items_done, l.reason, l.finished_at,
-                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER_COLUMNS}, o.protected_users, p.policy
-         FROM organizations o
-         JOIN workers w ON w.id = o.default_worker_id
-         LEFT JOIN policies p ON p.organization_id = o.id
-         LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
-         LEFT JOIN jobs l ON l.id = (
-             SELECT id FROM jobs
-             WHERE organization_id = o.id AND state IN ('succeeded', 'failed')
-             ORDER BY finished_at DESC, rowid DESC LIMIT 1
-         )"
-    )
-});
-
-/// Unix ms up to which an organization's (`o`) backup schedule has been served: since it was
-/// connected until the scheduler first serves it.
-pub(crate) const SCHEDULED_UNTIL: &str =
-    "COALESCE(o.scheduled_until, unixepoch(o.connected_at) * 1000)";
-
-fn organization_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Organization> {
-    let user_count: u32 = row.get(4)?;
-    let needs_reauthorization: bool = row.get(6)?;
-    let active_job = match row.get::<_, Option<String>>(7)? {
-        Some(_) => Some(crate::jobs::store::job_from_row_at(row, 7)?),
-        None => None,
-    };
-    let last_backup = match row.get::<_, Option<String>>(17)? {
-        Some(job_id) => {
-            let failed = row.get::<_, String>(18)? == "failed";
-            Some(LastBackup {
-                job_id: JobId(job_id),
-                items: row.get(19)?,
-                failure: if failed {
-                    Some(row.get::<_, Option<String>>(20)?.unwrap_or_default())
-                } else {
-                    None
-                },
-                finished_at: rfc3339(row.get::<_, Option<i64>>(21)?.unwrap_or_default()),
-            })
-        }
-        None => None,
-    };
-    let policy = match row.get::<_, String>(22)?.as_str() {
-        "custom" => PolicyKind::Custom,
-        _ => PolicyKind::Default,
-    };
-    let scheduled_until: i64 = row.get(23)?;
-    let protected_users: u32 = row.get(29)?;
-    let custom_policy: Option<String> = row.get(30)?;
-    let status = if needs_reauthorization {
-        OrganizationStatus::NeedsReauthorization
-    } else if active_job.is_some() {
-        OrganizationStatus::BackupRunning
-    } else {
-        match &last_backup {
-            None => OrganizationStatus::NeverBackedUp,
-            Some(last) if last.failure.is_some() => OrganizationStatus::LastBackupFailed,
-            Some(_) => OrganizationStatus::Healthy,
-        }
-    };
-    Ok(Organization {
-        id: OrganizationId(row.get(0)?),
-        tenant_id: row.get(1)?,
-        name: row.get(2)?,
-        primary_domain: row.get(3)?,
-        user_count,
-        connected_at: row.get(5)?,
-        // Every protected user holds a licence, and only they do.
-        protected_users,
-        licences_used: protected_users,
-        status,
-        last_backup,
-        active_job,
-        policy,
-        // Nothing can be backed up without consent, so nothing is scheduled either.
-        next_backup_at: (!needs_reauthorization)
-            .then(|| crate::policies::next_backup_after(custom_policy.as_deref(), scheduled_until))
-            .flatten()
-            .map(rfc3339),
-        default_worker: worker_from_row_at(row, 24)?,
-    })
-}
-
 #[cfg(test)]
 mod tests {
+    use xms_m365_contract::{LicenceMode, OrganizationStatus, PolicyKind};
+
     use super::*;
+    use crate::{
+        clock::{Clock, rfc3339},
+        store::{organizations, settings},
+    };
 
-    fn contoso() -> NewOrganization {
-        NewOrganization {
-            tenant_id: "6f1c2d4e-0000-4000-8000-000000000001".into(),
-            name: "Contoso".into(),
-            primary_domain: "contoso.onmicrosoft.com".into(),
-            user_count: 250,
-        }
-    }
-
-    #[test]
-    fn organizations_survive_reopening_the_file() {
+    /// A data directory as a server of an older schema (the first `migrations`) left it.
+    fn made_by(migrations: usize, setup: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let stored = Db::open(dir.path())
-            .unwrap()
-            .insert_organization(&contoso())
-            .unwrap();
-        let listed = Db::open(dir.path()).unwrap().list_organizations().unwrap();
-        assert_eq!(listed, vec![stored]);
-    }
-
-    #[test]
-    fn the_same_tenant_is_not_stored_twice() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(dir.path()).unwrap();
-        db.insert_organization(&contoso()).unwrap();
-        assert!(matches!(
-            db.insert_organization(&contoso()),
-            Err(DbError::DuplicateTenant(_))
-        ));
-        assert_eq!(db.list_organizations().unwrap().len(), 1);
-    }
-
-    #[test]
-    fn upserting_a_known_tenant_refreshes_it_in_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(dir.path()).unwrap();
-        let (first, existed) = db.upsert_organization(&contoso()).unwrap();
-        assert!(!existed);
-        let renamed = NewOrganization {
-            name: "Contoso Group".into(),
-            user_count: 260,
-            ..contoso()
-        };
-        let (second, existed) = db.upsert_organization(&renamed).unwrap();
-        assert!(existed);
-        assert_eq!(second.id, first.id);
-        assert_eq!(db.list_organizations().unwrap(), vec![second.clone()]);
-        assert_eq!(
-            (second.name.as_str(), second.user_count),
-            ("Contoso Group", 260)
-        );
-    }
-
-    #[test]
-    fn the_status_follows_the_jobs_and_the_consent() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(dir.path()).unwrap();
-        let id = db.insert_organization(&contoso()).unwrap().id.0;
-        let status = || db.organization(&id).unwrap().unwrap().status;
-        assert_eq!(status(), OrganizationStatus::NeverBackedUp);
-
-        db.queue_backup(&id, "job-1", None, 1_000).unwrap();
-        let running = db.organization(&id).unwrap().unwrap();
-        assert_eq!(running.status, OrganizationStatus::BackupRunning);
-        assert_eq!(running.active_job.unwrap().id.0, "job-1");
-
-        let done = xms_m365_contract::JobState::Succeeded { items: 9 };
-        db.finish_job("job-1", &done, 2_000).unwrap();
-        let healthy = db.organization(&id).unwrap().unwrap();
-        assert_eq!(healthy.status, OrganizationStatus::Healthy);
-        let last = healthy.last_backup.unwrap();
-        assert_eq!((last.items, last.failure), (9, None));
-
-        db.queue_backup(&id, "job-2", None, 3_000).unwrap();
-        let failed = xms_m365_contract::JobState::Failed {
-            reason: "Throttled.".into(),
-        };
-        db.finish_job("job-2", &failed, 4_000).unwrap();
-        assert_eq!(status(), OrganizationStatus::LastBackupFailed);
-
-        // A cancelled backup does not hide the last one that ran to an end.
-        db.queue_backup(&id, "job-3", None, 5_000).unwrap();
-        db.finish_job("job-3", &xms_m365_contract::JobState::Cancelled, 6_000)
-            .unwrap();
-        let after_cancel = db.organization(&id).unwrap().unwrap();
-        assert_eq!(after_cancel.status, OrganizationStatus::LastBackupFailed);
-        assert_eq!(after_cancel.last_backup.unwrap().job_id.0, "job-2");
-
-        db.set_needs_reauthorization(&id).unwrap();
-        assert_eq!(status(), OrganizationStatus::NeedsReauthorization);
-        db.upsert_organization(&contoso()).unwrap();
-        assert_eq!(
-            status(),
-            OrganizationStatus::LastBackupFailed,
-            "connecting again renews consent"
-        );
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrate(&mut conn, &MIGRATIONS[..migrations]).unwrap();
+        conn.execute_batch(setup).unwrap();
+        dir
     }
 
     #[test]
     fn organizations_stored_before_workers_and_schedules_migrate_to_the_defaults() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
-            migrate(&mut conn, &MIGRATIONS[..4]).unwrap();
-            conn.execute(
-                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
-                                            connected_at)
-                 VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25,
-                         '2024-01-01T08:00:00Z')",
-                [],
-            )
-            .unwrap();
-            conn.execute(
-                "INSERT INTO jobs (id, organization_id, state, created_at, finished_at)
-                 VALUES ('job-1', 'org-1', 'succeeded', 1, 2)",
-                [],
-            )
-            .unwrap();
-        }
-        let before_upgrade = crate::clock::Clock::system().now_ms() - 1_000;
+        let dir = made_by(
+            4,
+            "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
+                                        connected_at)
+             VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25,
+                     '2024-01-01T08:00:00Z');
+             INSERT INTO jobs (id, organization_id, state, created_at, finished_at)
+             VALUES ('job-1', 'org-1', 'succeeded', 1, 2);",
+        );
+        let before_upgrade = Clock::system().now_ms() - 1_000;
         let db = Db::open(dir.path()).unwrap();
-        let migrated = db.organization("org-1").unwrap().unwrap();
+        let migrated = db
+            .read(|conn| organizations::get(conn, "org-1"))
+            .unwrap()
+            .unwrap();
         assert_eq!(
             migrated.status,
             OrganizationStatus::Healthy,
@@ -563,78 +212,80 @@ mod tests {
         assert_eq!(migrated.policy, PolicyKind::Default);
         assert_eq!(migrated.default_worker.id.0, "xopero-cloud-eu-west");
         // Served up to the upgrade: its next backup is the next run, not a catch-up now.
-        let next = crate::scheduler::next_run_after(before_upgrade);
-        let after_upgrade =
-            crate::scheduler::next_run_after(crate::clock::Clock::system().now_ms());
+        let next = crate::policies::next_backup_after(None, before_upgrade);
+        let after_upgrade = crate::policies::next_backup_after(None, Clock::system().now_ms());
         let next_backup_at = migrated.next_backup_at.unwrap();
         assert!(
-            [rfc3339(next), rfc3339(after_upgrade)].contains(&next_backup_at),
+            [next.map(rfc3339), after_upgrade.map(rfc3339)].contains(&Some(next_backup_at.clone())),
             "{next_backup_at}"
         );
     }
 
     #[test]
     fn organizations_stored_before_licence_management_protect_every_user_automatically() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
-            migrate(&mut conn, &MIGRATIONS[..5]).unwrap();
-            conn.execute(
-                "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
-                 VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25)",
-                [],
-            )
-            .unwrap();
-        }
-        let db = Db::open(dir.path()).unwrap();
-        let migrated = db.organization("org-1").unwrap().unwrap();
-        assert_eq!((migrated.protected_users, migrated.licences_used), (25, 25));
-        let settings = db.settings_view("org-1", None).unwrap().unwrap();
-        assert_eq!(
-            settings.settings.licence_mode,
-            xms_m365_contract::LicenceMode::Automatic
+        let dir = made_by(
+            5,
+            "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count)
+             VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25);",
         );
+        let db = Db::open(dir.path()).unwrap();
+        let migrated = db
+            .read(|conn| organizations::get(conn, "org-1"))
+            .unwrap()
+            .unwrap();
+        assert_eq!((migrated.protected_users, migrated.licences_used), (25, 25));
+        let settings = db
+            .read(|conn| settings::view(conn, 5_000, "org-1", None))
+            .unwrap()
+            .unwrap();
+        assert_eq!(settings.settings.licence_mode, LicenceMode::Automatic);
         // Protected users can never outnumber users, whatever writes them.
         assert!(
-            db.conn()
-                .execute(
-                    "UPDATE organizations SET protected_users = 26 WHERE id = 'org-1'",
-                    []
-                )
-                .is_err()
+            db.read(|conn| conn.execute(
+                "UPDATE organizations SET protected_users = 26 WHERE id = 'org-1'",
+                []
+            ))
+            .is_err()
         );
     }
 
     #[test]
-    fn connecting_again_keeps_licences_within_the_users_and_the_mode() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(dir.path()).unwrap().with_licences(300);
-        let (first, _) = db.upsert_organization(&contoso()).unwrap();
-        assert_eq!(first.protected_users, 250);
-        let fewer = NewOrganization {
-            user_count: 200,
-            ..contoso()
-        };
-        assert_eq!(
-            db.upsert_organization(&fewer).unwrap().0.protected_users,
-            200
+    fn a_data_directory_of_the_server_before_the_authority_stood_apart_opens_with_everything_kept()
+    {
+        let dir = made_by(
+            9,
+            "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
+                                        licence_mode, protected_users, policy_kind)
+             VALUES ('org-1', 'tenant-1', 'Contoso', 'contoso.onmicrosoft.com', 25, 'manual',
+                     20, 'custom');
+             INSERT INTO policies (organization_id, policy) VALUES ('org-1', '{}');
+             INSERT INTO jobs (id, organization_id, state, created_at, finished_at, kind)
+             VALUES ('job-1', 'org-1', 'failed', 1, 2, 'full');
+             INSERT INTO sessions (id, csrf_token, last_used) VALUES ('s', 't', 1);
+             INSERT INTO device_authorizations (device_code, user_code, client_id, scope,
+                                                tenant_hint, expires_at, interval_secs)
+             VALUES ('d', 'U', 'c', 's', 'organizations', 1, 5);",
         );
-        let more = NewOrganization {
-            user_count: 400,
-            ..contoso()
-        };
-        assert_eq!(
-            db.upsert_organization(&more).unwrap().0.protected_users,
-            300,
-            "as many as the subscription has"
-        );
-        db.set_licensing(&first.id.0, xms_m365_contract::LicenceMode::Manual, 100)
+        let db = Db::open(dir.path()).unwrap();
+        let kept = db
+            .read(|conn| organizations::get(conn, "org-1"))
+            .unwrap()
             .unwrap();
-        let manual = db.upsert_organization(&contoso()).unwrap().0;
+        assert_eq!(kept.protected_users, 20);
+        assert_eq!(kept.status, OrganizationStatus::LastBackupFailed);
+        let authority_tables: i64 = db
+            .read(|conn| {
+                conn.query_row(
+                    "SELECT COUNT(*) FROM sqlite_schema
+                     WHERE name IN ('device_authorizations', 'access_tokens')",
+                    [],
+                    |row| row.get(0),
+                )
+            })
+            .unwrap();
         assert_eq!(
-            (manual.user_count, manual.protected_users),
-            (250, 100),
-            "manual management protects no one by itself"
+            authority_tables, 0,
+            "the authority's tables are its own now"
         );
     }
 
@@ -652,7 +303,11 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(300));
             server.execute_batch("COMMIT").unwrap();
         });
-        let stored = db.insert_organization(&contoso());
+        let stored = db.write(|tx| {
+            let count: i64 =
+                tx.query_row("SELECT COUNT(*) FROM organizations", [], |row| row.get(0))?;
+            tx.execute("UPDATE organizations SET name = name WHERE ?1 < 0", [count])
+        });
         done.join().unwrap();
         assert!(stored.is_ok(), "{:?}", stored.err());
     }
@@ -662,8 +317,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(dir.path()).unwrap();
         let mode: String = db
-            .conn()
-            .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+            .read(|conn| conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)))
             .unwrap();
         assert_eq!(mode, "wal");
     }

@@ -4,7 +4,7 @@
 use axum::{
     Json,
     body::{Body, to_bytes},
-    extract::{OriginalUri, Request, rejection::JsonRejection},
+    extract::{OriginalUri, Request, rejection::BytesRejection},
     http::{HeaderValue, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -20,9 +20,12 @@ pub enum AppError {
     /// The storage layer failed.
     #[error(transparent)]
     Db(#[from] crate::db::DbError),
-    /// A blocking task died before answering.
-    #[error("background task failed: {0}")]
-    Task(#[from] tokio::task::JoinError),
+    /// Something inside the server failed; the cause goes to the log, not to the client.
+    #[error("{0}")]
+    Internal(String),
+    /// The request is not valid; the message says why.
+    #[error("{0}")]
+    BadRequest(String),
     /// The resource does not exist; the message names it.
     #[error("{0}")]
     NotFound(String),
@@ -49,9 +52,10 @@ pub enum AppError {
         /// What is wrong with each invalid field.
         fields: Vec<FieldError>,
     },
-    /// The request body is not the JSON the route takes; the middleware words the answer.
+    /// The request body could not be read (too large, cut off); the middleware words the
+    /// answer.
     #[error(transparent)]
-    Json(#[from] JsonRejection),
+    Body(#[from] BytesRejection),
     /// The request body is not JSON; the middleware words the answer.
     #[error("the request body is not JSON")]
     UnsupportedMediaType,
@@ -93,11 +97,14 @@ impl IntoResponse for AppError {
                 )
                     .into_response();
             }
-            Self::Json(rejection) => return rejection.into_response(),
+            Self::BadRequest(message) => {
+                return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message);
+            }
+            Self::Body(rejection) => return rejection.into_response(),
             Self::UnsupportedMediaType => {
                 return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
             }
-            Self::Db(_) | Self::Task(_) => {}
+            Self::Db(_) | Self::Internal(_) => {}
         }
         // Internal details go to the log, not to the client.
         tracing::error!(error = %self, "request failed");
@@ -206,4 +213,10 @@ pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Respon
         "XMS failed while handling the request. Try again; if it keeps failing, check the XMS \
          server log.",
     )
+}
+
+impl From<rusqlite::Error> for AppError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Db(error.into())
+    }
 }

@@ -2,18 +2,17 @@
 //! bounded buffer, so a client that reconnects with `Last-Event-ID` gets what it missed; one
 //! whose events are gone (a restart, or too long away) is told to resync.
 
-use std::{collections::VecDeque, convert::Infallible, sync::Mutex, time::Duration};
+use std::{collections::VecDeque, convert::Infallible, sync::Arc, sync::Mutex};
 
-use axum::{
-    extract::State,
-    http::HeaderMap,
-    response::sse::{Event, KeepAlive, Sse},
-};
+use axum::response::sse::Event;
 use futures::{Stream, StreamExt, stream};
 use tokio::sync::{broadcast, watch};
 use xms_m365_contract::ServerEvent;
 
-use crate::AppState;
+use crate::{
+    db::{Db, DbError},
+    store::organizations,
+};
 
 /// A numbered event.
 type Numbered = (u64, ServerEvent);
@@ -57,6 +56,17 @@ impl Events {
         past.1.push_back((sequence, event.clone()));
         // Sent under the lock, so a subscriber sees past and live events in order, once.
         let _ = self.live.send((sequence, event));
+    }
+
+    /// Publishes organization `id`'s new summary (its status and last backup follow its jobs,
+    /// its next backup its policy), if it is still there.
+    pub fn publish_organization(&self, db: &Db, id: &str) -> Result<(), DbError> {
+        if let Some(organization) = db.read(|conn| organizations::get(conn, id))? {
+            self.publish(ServerEvent::OrganizationChanged {
+                organization: Box::new(organization),
+            });
+        }
+        Ok(())
     }
 
     /// Ends every open stream, and any opened from now on, at once.
@@ -124,58 +134,47 @@ fn sse_event(events: &Events, sequence: Option<u64>, event: &ServerEvent) -> Eve
     }
 }
 
-/// The change stream: Server-Sent Events whose `data` is a `ServerEvent`. Send the last `id`
-/// received as `Last-Event-ID` when reconnecting to receive what was missed.
-#[utoipa::path(
-    get,
-    path = "/events",
-    tag = "Events",
-    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
-    params(("Last-Event-ID" = Option<String>, Header, description = "The id of the last event received")),
-    responses(
-        (status = 200, description = "Server-Sent Events, each `data` a ServerEvent", content_type = "text/event-stream", body = ServerEvent),
-    )
-)]
-pub async fn events_stream(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let last_id = headers
-        .get("last-event-id")
-        .and_then(|value| value.to_str().ok());
-    let (replay, live) = state.events.subscribe(last_id);
-    let replayed_up_to = replay.iter().filter_map(|(n, _)| *n).max().unwrap_or(0);
-    let events = state.events.clone();
-    let past = {
-        let events = events.clone();
-        stream::iter(
-            replay
-                .into_iter()
-                .map(move |(sequence, event)| Ok(sse_event(&events, sequence, &event))),
-        )
-    };
-    let live = stream::unfold(live, |mut live| async move {
-        match live.recv().await {
-            Ok(item) => Some((Some(item), live)),
-            // Too slow to keep up: tell the client to resync rather than skip silently.
-            Err(broadcast::error::RecvError::Lagged(_)) => Some((None, live)),
-            Err(broadcast::error::RecvError::Closed) => None,
-        }
-    })
-    .filter_map(move |item| {
-        let events = events.clone();
-        async move {
-            match item {
-                Some((sequence, _)) if sequence <= replayed_up_to => None,
-                Some((sequence, event)) => Some(Ok(sse_event(&events, Some(sequence), &event))),
-                None => Some(Ok(sse_event(&events, None, &ServerEvent::Resync))),
+impl Events {
+    /// The change stream as Server-Sent Events whose `data` is a `ServerEvent`: the events
+    /// after `last_id` first (or a resync when they are gone), then live ones, until the
+    /// server closes it.
+    pub fn stream(
+        self: &Arc<Self>,
+        last_id: Option<&str>,
+    ) -> impl Stream<Item = Result<Event, Infallible>> + use<> {
+        let (replay, live) = self.subscribe(last_id);
+        let replayed_up_to = replay.iter().filter_map(|(n, _)| *n).max().unwrap_or(0);
+        let events = Arc::clone(self);
+        let past = {
+            let events = events.clone();
+            stream::iter(
+                replay
+                    .into_iter()
+                    .map(move |(sequence, event)| Ok(sse_event(&events, sequence, &event))),
+            )
+        };
+        let live = stream::unfold(live, |mut live| async move {
+            match live.recv().await {
+                Ok(item) => Some((Some(item), live)),
+                // Too slow to keep up: tell the client to resync rather than skip silently.
+                Err(broadcast::error::RecvError::Lagged(_)) => Some((None, live)),
+                Err(broadcast::error::RecvError::Closed) => None,
             }
-        }
-    });
-    let mut closed = state.events.closed.subscribe();
-    let closing = async move {
-        let _ = closed.wait_for(|closed| *closed).await;
-    };
-    Sse::new(past.chain(live).take_until(closing))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        })
+        .filter_map(move |item| {
+            let events = events.clone();
+            async move {
+                match item {
+                    Some((sequence, _)) if sequence <= replayed_up_to => None,
+                    Some((sequence, event)) => Some(Ok(sse_event(&events, Some(sequence), &event))),
+                    None => Some(Ok(sse_event(&events, None, &ServerEvent::Resync))),
+                }
+            }
+        });
+        let mut closed = self.closed.subscribe();
+        let closing = async move {
+            let _ = closed.wait_for(|closed| *closed).await;
+        };
+        past.chain(live).take_until(closing)
+    }
 }

@@ -1,26 +1,35 @@
 //! Backup jobs and the reference server's simulated workers. A job is queued, then advances
 //! over the configured duration, counting items in proportion to the organization's users,
 //! and succeeds, fails (for an organization set up to fail, with a realistic reason) or is
-//! cancelled. Every step is stored, so a restart finds unfinished jobs and marks them
-//! interrupted rather than losing them.
+//! cancelled. Every step is stored ([`crate::store::jobs`]) and published, so a restart finds
+//! unfinished jobs and marks them interrupted rather than losing them.
 
-pub mod store;
-
-use std::{collections::HashMap, sync::Mutex, time::Duration};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use tokio::task::AbortHandle;
 use xms_m365_contract::{BackupKind, Job, JobState, ServerEvent};
 
-use crate::{AppState, db::DbError};
-use store::{BackupTarget, QueueError};
+use crate::{
+    clock::Clock,
+    db::{Db, DbError},
+    events::Events,
+    store::jobs::{self, BackupTarget, QueueError},
+};
 
 /// How many progress steps a backup takes.
 const STEPS: u64 = 20;
 /// The step at which a backup set up to fail stops (60 %).
 const FAILING_STEP: u64 = 12;
 
-/// Runs backup jobs.
+/// Runs backup jobs: stores them, runs their workers and publishes every step.
 pub struct Jobs {
+    db: Db,
+    events: Arc<Events>,
+    clock: Clock,
     backup_duration: Duration,
     running: Mutex<HashMap<String, AbortHandle>>,
 }
@@ -39,52 +48,58 @@ pub enum CancelError {
     Db(#[from] DbError),
 }
 
+impl From<rusqlite::Error> for CancelError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
 impl Jobs {
-    /// Jobs whose backups take `backup_duration` once running.
-    pub fn new(backup_duration: Duration) -> Self {
+    /// Jobs stored in `db`, published on `events`, timed by `clock`, whose backups take
+    /// `backup_duration` once running.
+    pub fn new(db: Db, events: Arc<Events>, clock: Clock, backup_duration: Duration) -> Self {
         Self {
+            db,
+            events,
+            clock,
             backup_duration,
             running: Mutex::default(),
         }
     }
 
     /// Queues a backup of an organization (of the kind its schedule runs now, when
-    /// `scheduled`; see [`crate::db::Db::queue_backup`]) and starts its worker.
+    /// `scheduled`; see [`jobs::queue_backup`]) and starts its worker.
     pub fn start_backup(
-        &self,
-        state: &AppState,
+        self: &Arc<Self>,
         organization_id: &str,
         scheduled: Option<BackupKind>,
     ) -> Result<Job, QueueError> {
         let id = uuid::Uuid::new_v4().to_string();
-        let (job, target) =
-            state
-                .db
-                .queue_backup(organization_id, &id, scheduled, state.clock.now_ms())?;
-        state
-            .events
+        let now = self.clock.now_ms();
+        let (job, target) = self
+            .db
+            .write(|tx| jobs::queue_backup(tx, organization_id, &id, scheduled, now))?;
+        self.events
             .publish(ServerEvent::JobProgress { job: job.clone() });
-        publish_organization(state, organization_id)?;
-        let worker_state = state.clone();
+        self.events
+            .publish_organization(&self.db, organization_id)?;
+        let worker = Arc::clone(self);
         let task = tokio::spawn(async move {
-            let jobs = &worker_state.jobs;
-            if let Err(error) = jobs.work(&worker_state, &id, target).await {
+            if let Err(error) = worker.work(&id, target).await {
                 tracing::error!(job = %id, %error, "backup worker failed");
             }
-            jobs.running
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .remove(&id);
+            worker.running().remove(&id);
         });
-        self.running
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(job.id.0.clone(), task.abort_handle());
+        self.running().insert(job.id.0.clone(), task.abort_handle());
         Ok(job)
     }
 
+    fn running(&self) -> std::sync::MutexGuard<'_, HashMap<String, AbortHandle>> {
+        self.running.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// The simulated worker: advances the job step by step and ends it.
-    async fn work(&self, state: &AppState, id: &str, target: BackupTarget) -> Result<(), DbError> {
+    async fn work(&self, id: &str, target: BackupTarget) -> Result<(), DbError> {
         // Mailboxes, drives and sites make roughly this many items per user.
         let total = u64::from(target.user_count) * 37 + 120;
         let step = self.backup_duration / u32::try_from(STEPS).unwrap_or(1);
@@ -94,67 +109,70 @@ impl Jobs {
                 break;
             }
             let percent = u8::try_from(done_steps * 100 / STEPS).unwrap_or(100);
-            if !state
+            let done = total * done_steps / STEPS;
+            if !self
                 .db
-                .record_progress(id, percent, total * done_steps / STEPS, total)?
+                .read(|conn| jobs::record_progress(conn, id, percent, done, total))?
             {
                 return Ok(()); // cancelled meanwhile
             }
-            if let Some(job) = state.db.job(id)? {
-                state.events.publish(ServerEvent::JobProgress { job });
+            if let Some(job) = self.db.read(|conn| jobs::get(conn, id))? {
+                self.events.publish(ServerEvent::JobProgress { job });
             }
         }
         let end = match target.backup_failure {
             Some(reason) => JobState::Failed { reason },
             None => JobState::Succeeded { items: total },
         };
-        if state.db.finish_job(id, &end, state.clock.now_ms())?
-            && let Some(job) = state.db.job(id)?
-        {
-            let organization_id = job.organization_id.0.clone();
-            state.events.publish(ServerEvent::JobFinished { job });
-            publish_organization(state, &organization_id)?;
-        }
+        self.finish(id, &end)?;
         Ok(())
     }
 
+    /// Ends an active job as `end` and publishes it and its organization; the job as ended,
+    /// or `None` when it had already ended.
+    fn finish(&self, id: &str, end: &JobState) -> Result<Option<Job>, DbError> {
+        let now = self.clock.now_ms();
+        let ended = self.db.write(|tx| {
+            Ok::<_, rusqlite::Error>(if jobs::finish(tx, id, end, now)? {
+                jobs::get(tx, id)?
+            } else {
+                None
+            })
+        })?;
+        if let Some(job) = &ended {
+            self.events
+                .publish(ServerEvent::JobFinished { job: job.clone() });
+            self.events
+                .publish_organization(&self.db, &job.organization_id.0)?;
+        }
+        Ok(ended)
+    }
+
     /// Cancels an active job and stops its worker.
-    pub fn cancel(&self, state: &AppState, id: &str) -> Result<Job, CancelError> {
-        let job = state.db.job(id)?.ok_or(CancelError::Unknown)?;
+    pub fn cancel(&self, id: &str) -> Result<Job, CancelError> {
+        let job = self
+            .db
+            .read(|conn| jobs::get(conn, id))?
+            .ok_or(CancelError::Unknown)?;
         if !job.state.is_active() {
             return Err(CancelError::Finished(Box::new(job)));
         }
         self.stop_worker(id);
-        state
-            .db
-            .finish_job(id, &JobState::Cancelled, state.clock.now_ms())?;
-        let job = state.db.job(id)?.ok_or(CancelError::Unknown)?;
-        state
-            .events
-            .publish(ServerEvent::JobFinished { job: job.clone() });
-        publish_organization(state, &job.organization_id.0)?;
-        Ok(job)
+        match self.finish(id, &JobState::Cancelled)? {
+            Some(job) => Ok(job),
+            // It ended on its own between the two reads: nothing is left to cancel.
+            None => Err(CancelError::Finished(Box::new(
+                self.db
+                    .read(|conn| jobs::get(conn, id))?
+                    .ok_or(CancelError::Unknown)?,
+            ))),
+        }
     }
 
     /// Stops the worker of a job, if it has one running.
     pub fn stop_worker(&self, id: &str) {
-        if let Some(worker) = self
-            .running
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(id)
-        {
+        if let Some(worker) = self.running().remove(id) {
             worker.abort();
         }
     }
-}
-
-/// Publishes an organization's new summary (its status and last backup follow its jobs).
-pub(crate) fn publish_organization(state: &AppState, id: &str) -> Result<(), DbError> {
-    if let Some(organization) = state.db.organization(id)? {
-        state.events.publish(ServerEvent::OrganizationChanged {
-            organization: Box::new(organization),
-        });
-    }
-    Ok(())
 }

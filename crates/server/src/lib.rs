@@ -3,6 +3,19 @@
 //!
 //! [`app`] builds the whole HTTP surface without binding a socket, so tests drive it with
 //! `oneshot`; `main.rs` parses options, starts the [`scheduler`] and serves it.
+//!
+//! The layers, top down, each using those below it (`cargo xtask test` checks that no
+//! modules import each other in circles, `xtask/src/cycles.rs`):
+//! - HTTP: [`api`] (XMS's API, one module per resource), [`shell`] (the page embedding the
+//!   module); apart from them the development sign-in [`authority`], with its own state and
+//!   database, which XMS reaches only over HTTP, as it reaches Microsoft;
+//! - services: [`state`] (what handlers share), [`scheduler`], [`jobs`], [`connections`],
+//!   [`user_sync`], [`organizations`], [`session`], [`seed`], [`events`] (the change stream);
+//! - storage: [`store`], one module per aggregate, free functions over a connection;
+//! - domain: [`settings`] and [`policies`] (validation as pure functions, the default policy,
+//!   hashing), [`versioning`] (ETags and `If-Match`), [`schedule`] (when a policy runs);
+//! - ground: [`db`] (opening, migrating, running calls), [`clock`] (the one clock),
+//!   [`hash`], [`error`] (the API's error shape).
 
 pub mod api;
 pub mod authority;
@@ -11,85 +24,36 @@ pub mod connections;
 pub mod db;
 pub mod error;
 pub mod events;
+pub mod hash;
 pub mod jobs;
-pub mod licences;
 pub mod organizations;
 pub mod policies;
 pub mod schedule;
 pub mod scheduler;
 pub mod seed;
 pub mod session;
+pub mod settings;
 pub mod shell;
+pub mod state;
+pub mod store;
 pub mod user_sync;
-pub mod workers;
+pub mod versioning;
 
-use std::{path::Path, sync::Arc};
+use std::path::Path;
 
 use axum::{Router, extract::DefaultBodyLimit};
 use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 use xms_m365_contract::paths;
 
+pub use state::{AppState, Options};
+
 /// The API token a server uses when none is given: for development on one machine only.
 pub const DEV_API_TOKEN: &str = "xms-development-token";
 
-/// What every request handler shares.
-#[derive(Clone)]
-pub struct AppState {
-    /// Storage.
-    pub db: db::Db,
-    /// What time it is, for every part of the server.
-    pub clock: clock::Clock,
-    /// The bearer token API calls must carry.
-    pub api_token: Arc<str>,
-    /// The development sign-in authority.
-    pub authority: Arc<authority::Authority>,
-    /// Connection attempts under way.
-    pub connections: Arc<connections::Connections>,
-    /// Backup jobs and their simulated workers.
-    pub jobs: Arc<jobs::Jobs>,
-    /// The change stream.
-    pub events: Arc<events::Events>,
-    /// Cookie sessions, the alternative to the bearer token.
-    pub sessions: Arc<session::Sessions>,
-    /// The period that replaces every organization's user sync interval
-    /// (`--user-sync-period`), so that the settings show when the next sync really is.
-    pub user_sync_period: Option<std::time::Duration>,
-}
-
-impl AppState {
-    /// The state of a server storing in `db` (and living by its clock), guarding its API with
-    /// `api_token`, hosting the development authority as `authority`, connecting organizations
-    /// through `microsoft` and simulating backups that take `backup_duration`.
-    pub fn new(
-        db: db::Db,
-        api_token: &str,
-        authority: authority::AuthorityConfig,
-        microsoft: connections::MicrosoftConfig,
-        backup_duration: std::time::Duration,
-    ) -> Result<Self, String> {
-        Ok(Self {
-            sessions: Arc::new(session::Sessions::new(db.clone())),
-            clock: *db.clock(),
-            db,
-            api_token: Arc::from(api_token),
-            authority: Arc::new(authority::Authority::new(authority)),
-            connections: Arc::new(connections::Connections::new(microsoft)?),
-            jobs: Arc::new(jobs::Jobs::new(backup_duration)),
-            events: Arc::default(),
-            user_sync_period: None,
-        })
-    }
-
-    /// [`Self::user_sync_period`] in ms, as storage takes it.
-    pub fn user_sync_period_ms(&self) -> Option<i64> {
-        self.user_sync_period
-            .map(|period| i64::try_from(period.as_millis()).unwrap_or(i64::MAX))
-    }
-}
-
-/// The whole server: the API under `/api/v1` and, when `static_dir` is given, the shell page
-/// and the built module.
-pub fn app(state: AppState, static_dir: Option<&Path>) -> Router {
+/// The whole server: XMS's API under `/api/v1`, the development sign-in `authority` at the
+/// root (as Microsoft's host; XMS reaches it only over HTTP, as it would Microsoft), and, when
+/// `static_dir` is given, the shell page and the built module.
+pub fn app(state: AppState, authority: authority::Authority, static_dir: Option<&Path>) -> Router {
     let api = api::router(state.clone())
         // Both limits: the layer refuses a declared oversized body before reading it, the
         // extractor limit stops one that streams without declaring its length.
@@ -98,7 +62,7 @@ pub fn app(state: AppState, static_dir: Option<&Path>) -> Router {
         .layer(axum::middleware::from_fn(error::json_errors));
     let router = Router::new()
         .nest(paths::API_BASE, api)
-        .merge(authority::router(state.clone()));
+        .merge(authority::router(authority));
     let router = match static_dir {
         Some(dir) => router.merge(shell::router(dir, state)),
         None => router,

@@ -13,13 +13,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use tracing_subscriber::EnvFilter;
 use xms_m365_contract::LicenceMode;
 use xms_server::{
-    AppState, DEV_API_TOKEN, app,
-    authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
+    AppState, DEV_API_TOKEN, Options, app,
+    authority::{Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
     clock::{Clock, parse_instant},
     connections::MicrosoftConfig,
-    db,
-    licences::{DEFAULT_LICENCES, MAX_LICENCES},
+    db::{Db, DbError},
     scheduler::{self, SchedulerConfig},
+    store::{
+        jobs, licences,
+        licences::{DEFAULT_LICENCES, MAX_LICENCES},
+        organizations::{self, NewOrganization},
+        workers,
+    },
 };
 
 #[derive(Parser)]
@@ -203,69 +208,74 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
             args.users
         ));
     }
-    let db = db::Db::open(&args.data_dir)
-        .map_err(|e| e.to_string())?
-        .with_clock(clock(args.clock_start));
-    // Checked first, so that a mistyped worker adds nothing.
-    if let Some(worker) = &args.worker
-        && db.worker(worker).map_err(|e| e.to_string())?.is_none()
-    {
-        let known: Vec<String> = db
-            .list_workers()
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .map(|w| w.id.0)
-            .collect();
-        return Err(format!(
-            "there is no worker {worker}; the workers are {}",
-            known.join(", ")
-        ));
-    }
-    let organization = db
-        .insert_organization(&db::NewOrganization {
-            tenant_id: args.tenant_id,
-            name: args.name,
-            primary_domain: args.domain,
-            user_count: args.users,
-        })
-        .map_err(|e| e.to_string())?;
-    if let Some(reason) = &args.backup_failure {
-        db.set_backup_failure(&organization.id.0, reason)
-            .map_err(|e| e.to_string())?;
-    }
-    if args.needs_reauthorization {
-        db.set_needs_reauthorization(&organization.id.0)
-            .map_err(|e| e.to_string())?;
-    }
-    if let Some(worker) = &args.worker {
-        db.set_default_worker(&organization.id.0, worker)
-            .map_err(|e| e.to_string())?;
-    }
+    let db = Db::open(&args.data_dir).map_err(|e| e.to_string())?;
+    let now = clock(args.clock_start).now_ms();
     let mode = match args.licence_mode {
         Mode::Automatic => LicenceMode::Automatic,
         Mode::Manual => LicenceMode::Manual,
     };
-    db.set_licensing(&organization.id.0, mode, protected_users)
-        .map_err(|e| e.to_string())?;
+    let new = NewOrganization {
+        tenant_id: args.tenant_id,
+        name: args.name,
+        primary_domain: args.domain,
+        user_count: args.users,
+    };
+    // One transaction: a mistyped worker (checked first) adds nothing.
+    let added = db.write(|tx| {
+        if let Some(worker) = &args.worker
+            && workers::get(tx, worker)?.is_none()
+        {
+            return Err(DbError::UnknownWorker(worker.clone()));
+        }
+        // As a demonstration sets it up: the licences are set below, whatever is free.
+        let organization = organizations::insert(tx, &new, DEFAULT_LICENCES, now)?;
+        let id = &organization.id.0;
+        if let Some(reason) = &args.backup_failure {
+            organizations::set_backup_failure(tx, id, reason)?;
+        }
+        if args.needs_reauthorization {
+            organizations::set_needs_reauthorization(tx, id)?;
+        }
+        if let Some(worker) = &args.worker {
+            organizations::set_default_worker(tx, id, worker)?;
+        }
+        licences::set(tx, id, mode, protected_users)?;
+        Ok(organization)
+    });
+    let organization = match added {
+        Ok(organization) => organization,
+        Err(DbError::UnknownWorker(worker)) => {
+            let known = db.read(workers::list).map_err(|e| e.to_string())?;
+            let known: Vec<String> = known.into_iter().map(|w| w.id.0).collect();
+            return Err(format!(
+                "there is no worker {worker}; the workers are {}",
+                known.join(", ")
+            ));
+        }
+        Err(error) => return Err(error.to_string()),
+    };
     println!("added {} ({})", organization.name, organization.id.0);
     Ok(())
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    let db = db::Db::open(&args.data_dir)
-        .map_err(|e| e.to_string())?
-        .with_licences(args.licences)
-        .with_clock(clock(args.clock_start));
+    let clock = clock(args.clock_start);
+    let db = Db::open(&args.data_dir).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind((args.bind, args.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let public_url = format!("http://{address}");
-    let authority = AuthorityConfig {
-        public_url: public_url.clone(),
-        device_code_ttl: Duration::from_secs(args.device_code_ttl),
-        poll_interval: Duration::from_secs(args.poll_interval),
-    };
+    let authority = Authority::open(
+        AuthorityConfig {
+            public_url: public_url.clone(),
+            device_code_ttl: Duration::from_secs(args.device_code_ttl),
+            poll_interval: Duration::from_secs(args.poll_interval),
+        },
+        &args.data_dir,
+        clock,
+    )
+    .map_err(|e| e.to_string())?;
     let microsoft = MicrosoftConfig {
         authority_url: args
             .authority_url
@@ -276,24 +286,29 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             .unwrap_or_else(|| format!("{public_url}/graph")),
     };
     if let Some(count) = args.seed_organizations {
-        let added = xms_server::seed::seed_organizations(&db, count, db.clock().now_ms())
+        let added = xms_server::seed::seed_organizations(&db, count, clock.now_ms())
             .map_err(|e| e.to_string())?;
         println!("Seeded {added} generated organization(s)");
     }
     let interrupted = db
-        .interrupt_unfinished_jobs(db.clock().now_ms())
+        .write(|tx| jobs::interrupt_unfinished(tx, clock.now_ms()))
         .map_err(|e| e.to_string())?;
     if interrupted > 0 {
         println!("Marked {interrupted} backup job(s) interrupted by the last stop as failed");
     }
-    let backup_duration = Duration::from_secs(args.backup_duration);
     let user_sync_period = args.user_sync_period.map(Duration::from_secs);
-    let mut state = AppState::new(db, &args.api_token, authority, microsoft, backup_duration)?;
-    state.user_sync_period = user_sync_period;
-    let resumed = state
-        .connections
-        .resume_all(&state)
-        .map_err(|e| e.to_string())?;
+    let state = AppState::new(
+        db,
+        clock,
+        Options {
+            api_token: args.api_token.clone(),
+            licences: args.licences,
+            microsoft,
+            backup_duration: Duration::from_secs(args.backup_duration),
+            user_sync_period,
+        },
+    )?;
+    let resumed = state.connections.resume_all().map_err(|e| e.to_string())?;
     if resumed > 0 {
         println!("Resumed {resumed} pending connection attempt(s)");
     }
@@ -311,7 +326,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     // Printed last and flushed: scripts and tests wait for this line to know the URL.
     println!("XMS reference server listening on http://{address}/");
     let events = state.events.clone();
-    let app = app(state, Some(&args.static_dir));
+    let app = app(state, authority, Some(&args.static_dir));
     // The client address feeds the sign-in page's limit on code guessing.
     axum::serve(
         listener,

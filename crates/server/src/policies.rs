@@ -1,27 +1,24 @@
-//! Backup policies: the default policy every organization follows until a custom one is saved
-//! (with `If-Match`, as for the settings), validating a policy field by field, the storages
-//! copies can go to and the organization's Microsoft 365 groups a policy can be limited to.
-//! When a policy runs comes from [`crate::schedule`].
+//! Backup policies: the default policy every organization follows until a custom one is saved,
+//! validating a policy field by field (a pure function over what the caller loaded: the
+//! workers, the storages, the organization's groups), hashing its encryption password, the
+//! organization's Microsoft 365 groups a policy can be limited to, and when a policy runs next
+//! (with [`crate::schedule`], the one engine for the default and custom policies alike).
+
+use std::sync::LazyLock;
 
 use argon2::{Argon2, PasswordHasher, password_hash::SaltString};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use xms_m365_contract::{
     BackupKind, BackupScope, EncryptionAlgorithm, FieldError,
     FieldErrorCode::{
         InvalidDay, InvalidTime, NotApplicable, NotFound, NothingChosen, Required, TooLong,
         TooShort,
     },
-    Frequency, Group, MAX_RETENTION_DAYS, MIN_DIFFERENTIAL_DAYS, MIN_PASSWORD_CHARS,
-    OrganizationId, PlannedRun, Policy, PolicyKind, PolicyView, Retention, Schedule, SchedulePlan,
-    Storage, StorageId, UserScope,
+    Frequency, Group, MAX_RETENTION_DAYS, MIN_DIFFERENTIAL_DAYS, MIN_PASSWORD_CHARS, PlannedRun,
+    Policy, Retention, Schedule, SchedulePlan, Storage, StorageId, UserScope, Worker,
 };
 
-use crate::{
-    db::{Db, DbError, SCHEDULED_UNTIL, rfc3339, stable_hash},
-    organizations::{SaveError, etag, if_match_admits},
-    schedule,
-};
+use crate::{clock::rfc3339, hash::stable_hash, schedule};
 
 /// The storage of the default policy.
 pub const DEFAULT_STORAGE: &str = "xopero-cloud-storage";
@@ -30,9 +27,9 @@ pub const DEFAULT_TIME: &str = "22:00";
 /// How many next runs a policy view and a preview list (plus the next full one if later).
 pub const PLANNED_RUNS: usize = 5;
 
-/// XMS's default policy: everything of every protected user, Basic at 22:00 UTC (what
-/// [`crate::scheduler::next_run_after`] computes), full copies kept 90 days and incremental
-/// ones 30, not encrypted, on the organization's default worker, in Xopero's cloud storage.
+/// XMS's default policy: everything of every protected user, Basic at 22:00 UTC (incremental
+/// daily, full on the 1st), full copies kept 90 days and incremental ones 30, not encrypted,
+/// on the organization's default worker, in Xopero's cloud storage.
 pub fn default_policy() -> Policy {
     Policy {
         scope: BackupScope {
@@ -62,10 +59,9 @@ pub fn default_policy() -> Policy {
     }
 }
 
-/// The policy ETag of an organization at `version`: distinct from its settings' ETags.
-fn policy_etag(organization_id: &str, version: i64) -> String {
-    etag(&format!("{organization_id}/policy"), version)
-}
+/// The default policy, made once: every tile of the default policy computes its next backup
+/// with it.
+static DEFAULT: LazyLock<Policy> = LazyLock::new(default_policy);
 
 /// The group names an organization's groups are drawn from.
 const GROUP_NAMES: [&str; 10] = [
@@ -136,29 +132,35 @@ fn instant(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-/// The stored custom policy, if it parses (it was validated before it was stored).
-fn parse_policy(json: Option<&str>) -> Option<Policy> {
-    serde_json::from_str(json?).ok()
+/// When an organization's next backup is, its schedule served up to `scheduled_until` (Unix
+/// ms): its custom policy's next run, or the default policy's.
+pub fn next_backup_after(custom: Option<&Policy>, scheduled_until: i64) -> Option<i64> {
+    let policy = custom.unwrap_or(&DEFAULT);
+    let zone = schedule::parse_zone(&policy.schedule.time_zone)?;
+    schedule::next_run(&policy.schedule.plan, zone, instant(scheduled_until))
+        .map(|at| at.timestamp_millis())
 }
 
-/// When an organization's next backup is, its schedule served up to `scheduled_until` (Unix
-/// ms): the custom policy's next run (`policy_json`), or the default policy's.
-pub(crate) fn next_backup_after(policy_json: Option<&str>, scheduled_until: i64) -> Option<i64> {
-    match parse_policy(policy_json) {
-        Some(policy) => {
-            let zone = schedule::parse_zone(&policy.schedule.time_zone)?;
-            schedule::next_run(&policy.schedule.plan, zone, instant(scheduled_until))
-                .map(|at| at.timestamp_millis())
-        }
-        None => Some(crate::scheduler::next_run_after(scheduled_until)),
-    }
+/// The default policy's last run at or before `now` (Unix ms): an organization of the default
+/// policy whose schedule was served before it is due. It runs daily, so its last run is among
+/// its runs of the last two days.
+pub fn last_default_run_by(now: i64) -> i64 {
+    const TWO_DAYS_MS: i64 = 2 * 24 * 3_600_000;
+    let since = now.saturating_sub(TWO_DAYS_MS);
+    let zone = schedule::parse_zone(&DEFAULT.schedule.time_zone).unwrap_or_default();
+    schedule::next_runs(&DEFAULT.schedule.plan, zone, instant(since), true, 3)
+        .into_iter()
+        .map(|run| run.at.timestamp_millis())
+        .filter(|&at| at <= now)
+        .max()
+        .unwrap_or(since)
 }
 
 /// Which kind of backup an organization's schedule runs at its first run after
 /// `scheduled_until` (Unix ms), supposing a full copy exists (without one, the backup is full
-/// whatever this says): the custom policy's (`policy_json`), or the default policy's.
-pub(crate) fn scheduled_kind(policy_json: Option<&str>, scheduled_until: i64) -> BackupKind {
-    let policy = parse_policy(policy_json).unwrap_or_else(default_policy);
+/// whatever this says): its custom policy's, or the default policy's.
+pub fn scheduled_kind(custom: Option<&Policy>, scheduled_until: i64) -> BackupKind {
+    let policy = custom.unwrap_or(&DEFAULT);
     schedule::parse_zone(&policy.schedule.time_zone)
         .and_then(|zone| {
             schedule::next_runs(
@@ -174,6 +176,17 @@ pub(crate) fn scheduled_kind(policy_json: Option<&str>, scheduled_until: i64) ->
         .unwrap_or(BackupKind::Incremental)
 }
 
+/// What a policy is validated against: what of XMS and of the organization it may name.
+#[derive(Debug, Clone, Copy)]
+pub struct Offered<'a> {
+    /// The workers.
+    pub workers: &'a [Worker],
+    /// The storages.
+    pub storages: &'a [Storage],
+    /// The organization's groups.
+    pub groups: &'a [Group],
+}
+
 /// How a policy's password is checked when saving: the one given, and the algorithm the
 /// stored password is for, if one is stored.
 #[derive(Debug, Clone, Copy)]
@@ -184,16 +197,13 @@ pub struct PasswordCheck<'a> {
     pub current: Option<EncryptionAlgorithm>,
 }
 
-/// What is wrong with each field of `policy` for organization `organization_id` of
-/// `user_count` users (all of it at once, as JSON paths); the password too when `password`
-/// is given.
+/// What is wrong with each field of `policy` (all of it at once, as JSON paths) when it may
+/// name what is `offered`; the password too when `password` is given.
 pub fn validate(
-    conn: &Connection,
-    organization_id: &str,
-    user_count: u32,
     policy: &Policy,
+    offered: Offered<'_>,
     password: Option<PasswordCheck<'_>>,
-) -> rusqlite::Result<Vec<FieldError>> {
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut invalid = |error: FieldError| errors.push(error);
 
@@ -213,7 +223,6 @@ pub fn validate(
         ));
     }
     if let UserScope::Groups { group_ids } = &scope.users {
-        let known = groups(organization_id, user_count);
         if group_ids.is_empty() {
             invalid(FieldError::new(
                 "scope.users",
@@ -222,7 +231,7 @@ pub fn validate(
             ));
         } else if let Some(unknown) = group_ids
             .iter()
-            .find(|id| !known.iter().any(|group| &group.id == *id))
+            .find(|id| !offered.groups.iter().any(|group| &group.id == *id))
         {
             invalid(FieldError::new(
                 "scope.users",
@@ -360,29 +369,23 @@ pub fn validate(
         }
     }
 
-    if let Some(worker) = &policy.worker_id {
-        let known: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM workers WHERE id = ?1)",
-            [&worker.0],
-            |row| row.get(0),
-        )?;
-        if !known {
-            invalid(FieldError::new(
-                "worker_id",
-                NotFound,
-                format!(
-                    "There is no worker {}. Choose one of the listed workers.",
-                    worker.0
-                ),
-            ));
-        }
+    if let Some(worker) = &policy.worker_id
+        && !offered.workers.iter().any(|known| &known.id == worker)
+    {
+        invalid(FieldError::new(
+            "worker_id",
+            NotFound,
+            format!(
+                "There is no worker {}. Choose one of the listed workers.",
+                worker.0
+            ),
+        ));
     }
-    let known: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM storages WHERE id = ?1)",
-        [&policy.storage_id.0],
-        |row| row.get(0),
-    )?;
-    if !known {
+    if !offered
+        .storages
+        .iter()
+        .any(|known| known.id == policy.storage_id)
+    {
         invalid(FieldError::new(
             "storage_id",
             NotFound,
@@ -392,7 +395,7 @@ pub fn validate(
             ),
         ));
     }
-    Ok(errors)
+    errors
 }
 
 fn differential_message() -> String {
@@ -471,231 +474,38 @@ fn plan_errors(plan: &SchedulePlan) -> Vec<FieldError> {
     errors
 }
 
+/// The encryption password could not be hashed.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot hash the encryption password: {0}")]
+pub struct HashError(String);
+
+/// The hash to store for a policy saved with the encryption password `given`: a new one's
+/// when one long enough was given for an encrypted policy, else none (the stored one stays,
+/// if the policy stays encrypted). Slow on purpose (Argon2), so computed before the database
+/// is taken.
+pub fn new_password_hash(
+    policy: &Policy,
+    given: Option<&str>,
+) -> Result<Option<String>, HashError> {
+    match given {
+        Some(given)
+            if policy.encryption != EncryptionAlgorithm::Off
+                && given.chars().count() >= MIN_PASSWORD_CHARS as usize =>
+        {
+            hash_password(given).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// A password as an Argon2id PHC string, salted with 16 random bytes.
-fn hash_password(password: &str) -> Result<String, DbError> {
+fn hash_password(password: &str) -> Result<String, HashError> {
     let salt = SaltString::encode_b64(uuid::Uuid::new_v4().as_bytes())
-        .map_err(|error| DbError::PasswordHash(error.to_string()))?;
+        .map_err(|error| HashError(error.to_string()))?;
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
-        .map_err(|error| DbError::PasswordHash(error.to_string()))
-}
-
-/// An organization's policy as stored.
-struct Stored {
-    custom: Option<Policy>,
-    password_hash: Option<String>,
-    version: i64,
-    user_count: u32,
-    has_full: bool,
-}
-
-impl Stored {
-    fn read(conn: &Connection, id: &str) -> rusqlite::Result<Option<Self>> {
-        conn.query_row(
-            &format!(
-                "SELECT p.policy, p.encryption_password_hash, o.policy_version, o.user_count,
-                        {}
-                 FROM organizations o LEFT JOIN policies p ON p.organization_id = o.id
-                 WHERE o.id = ?1",
-                crate::jobs::store::HAS_FULL_COPY
-            ),
-            [id],
-            |row| {
-                Ok(Self {
-                    custom: parse_policy(row.get::<_, Option<String>>(0)?.as_deref()),
-                    password_hash: row.get(1)?,
-                    version: row.get(2)?,
-                    user_count: row.get(3)?,
-                    has_full: row.get(4)?,
-                })
-            },
-        )
-        .optional()
-    }
-
-    fn view(self, id: &str, now: i64) -> PolicyView {
-        let kind = if self.custom.is_some() {
-            PolicyKind::Custom
-        } else {
-            PolicyKind::Default
-        };
-        let policy = self.custom.unwrap_or_else(default_policy);
-        PolicyView {
-            organization_id: OrganizationId(id.to_owned()),
-            kind,
-            next_runs: planned_runs(&policy, self.has_full, now),
-            policy,
-            encryption_password_set: self.password_hash.is_some(),
-            etag: policy_etag(id, self.version),
-        }
-    }
-}
-
-/// Checks `if_match` against the stored version, as for the settings.
-fn check_version(stored: &Stored, id: &str, if_match: Option<&str>) -> Result<(), SaveError> {
-    let if_match = if_match.ok_or(SaveError::PreconditionRequired)?;
-    if if_match_admits(if_match, &policy_etag(id, stored.version)) {
-        Ok(())
-    } else {
-        Err(SaveError::Stale)
-    }
-}
-
-impl Db {
-    /// An organization's policy view at `now` (Unix ms), `None` when there is no such
-    /// organization.
-    pub fn policy_view(&self, id: &str, now: i64) -> Result<Option<PolicyView>, DbError> {
-        Ok(Stored::read(&self.conn(), id)?.map(|stored| stored.view(id, now)))
-    }
-
-    /// Saves a custom policy, if `if_match` admits the current version: validated as a
-    /// whole, all or nothing. Its schedule starts at `now` (Unix ms): runs the new schedule
-    /// would have had before are not owed.
-    pub fn save_policy(
-        &self,
-        id: &str,
-        if_match: Option<&str>,
-        policy: &Policy,
-        password: Option<&str>,
-        now: i64,
-    ) -> Result<PolicyView, SaveError> {
-        // Hashed before taking the database: Argon2 is slow on purpose.
-        let new_hash = match password {
-            Some(given)
-                if policy.encryption != EncryptionAlgorithm::Off
-                    && given.chars().count() >= MIN_PASSWORD_CHARS as usize =>
-            {
-                Some(hash_password(given)?)
-            }
-            _ => None,
-        };
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored = Stored::read(&tx, id)?.ok_or(SaveError::Unknown)?;
-        check_version(&stored, id, if_match)?;
-        let current = stored
-            .password_hash
-            .as_ref()
-            .and(stored.custom.as_ref())
-            .map(|custom| custom.encryption);
-        let errors = validate(
-            &tx,
-            id,
-            stored.user_count,
-            policy,
-            Some(PasswordCheck {
-                given: password,
-                current,
-            }),
-        )?;
-        if !errors.is_empty() {
-            return Err(SaveError::Invalid(errors));
-        }
-        // No encryption, no password; otherwise the new one or the one already set.
-        let hash = if policy.encryption == EncryptionAlgorithm::Off {
-            None
-        } else {
-            new_hash.or(stored.password_hash)
-        };
-        let json = serde_json::to_string(policy)
-            .map_err(|error| DbError::PasswordHash(error.to_string()))?;
-        tx.execute(
-            "INSERT INTO policies (organization_id, policy, encryption_password_hash)
-             VALUES (?1, ?2, ?3)
-             ON CONFLICT (organization_id) DO UPDATE
-             SET policy = excluded.policy,
-                 encryption_password_hash = excluded.encryption_password_hash",
-            params![id, json, hash],
-        )?;
-        bump(&tx, id, "custom", now)?;
-        let view = Stored::read(&tx, id)?
-            .ok_or(SaveError::Unknown)?
-            .view(id, now);
-        tx.commit()?;
-        Ok(view)
-    }
-
-    /// Returns an organization to the default policy, if `if_match` admits the current
-    /// version; its encryption password goes with the custom policy.
-    pub fn delete_policy(
-        &self,
-        id: &str,
-        if_match: Option<&str>,
-        now: i64,
-    ) -> Result<PolicyView, SaveError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored = Stored::read(&tx, id)?.ok_or(SaveError::Unknown)?;
-        check_version(&stored, id, if_match)?;
-        tx.execute("DELETE FROM policies WHERE organization_id = ?1", [id])?;
-        bump(&tx, id, "default", now)?;
-        let view = Stored::read(&tx, id)?
-            .ok_or(SaveError::Unknown)?
-            .view(id, now);
-        tx.commit()?;
-        Ok(view)
-    }
-
-    /// The next runs of `policy` for an organization at `now`, or what is wrong with it
-    /// (everything but the password, which a preview does not send).
-    pub fn preview_policy(
-        &self,
-        id: &str,
-        policy: &Policy,
-        now: i64,
-    ) -> Result<Vec<PlannedRun>, SaveError> {
-        let conn = self.conn();
-        let stored = Stored::read(&conn, id)?.ok_or(SaveError::Unknown)?;
-        let errors = validate(&conn, id, stored.user_count, policy, None)?;
-        if !errors.is_empty() {
-            return Err(SaveError::Invalid(errors));
-        }
-        Ok(planned_runs(policy, stored.has_full, now))
-    }
-
-    /// Every storage, by name.
-    pub fn list_storages(&self) -> Result<Vec<Storage>, DbError> {
-        let conn = self.conn();
-        let mut stmt =
-            conn.prepare_cached("SELECT id, name, kind FROM storages ORDER BY name, id")?;
-        let rows = stmt.query_map([], |row| {
-            Ok(Storage {
-                id: StorageId(row.get(0)?),
-                name: row.get(1)?,
-                kind: row.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// An organization's groups, `None` when there is no such organization.
-    pub fn groups(&self, id: &str) -> Result<Option<Vec<Group>>, DbError> {
-        let user_count: Option<u32> = self
-            .conn()
-            .query_row(
-                "SELECT user_count FROM organizations WHERE id = ?1",
-                [id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        Ok(user_count.map(|users| groups(id, users)))
-    }
-}
-
-/// Records a new policy version of `kind`, whose schedule is served up to `now` at least, so
-/// that the tile's next backup is the new schedule's next run.
-fn bump(conn: &Connection, id: &str, kind: &str, now: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        &format!(
-            "UPDATE organizations AS o
-             SET policy_kind = ?2, policy_version = policy_version + 1,
-                 scheduled_until = MAX({SCHEDULED_UNTIL}, ?3)
-             WHERE id = ?1"
-        ),
-        params![id, kind, now],
-    )?;
-    Ok(())
+        .map_err(|error| HashError(error.to_string()))
 }
 
 #[cfg(test)]
@@ -732,6 +542,48 @@ mod tests {
         assert!(hash.starts_with("$argon2id$"), "{hash}");
         assert!(!hash.contains("correct horse"));
         assert_ne!(hash, hash_password("correct horse").unwrap(), "salted");
+    }
+
+    fn at(rfc3339: &str) -> i64 {
+        crate::clock::parse_instant(rfc3339).unwrap()
+    }
+
+    #[test]
+    fn the_default_policy_runs_daily_at_22_utc() {
+        let next = |after: &str| next_backup_after(None, at(after));
+        assert_eq!(
+            next("2026-03-10T08:15:00Z"),
+            Some(at("2026-03-10T22:00:00Z"))
+        );
+        assert_eq!(
+            next("2026-03-10T22:00:00Z"),
+            Some(at("2026-03-11T22:00:00Z")),
+            "strictly after"
+        );
+        assert_eq!(
+            next("2026-03-31T23:59:59Z"),
+            Some(at("2026-04-01T22:00:00Z"))
+        );
+        assert_eq!(
+            last_default_run_by(at("2026-03-10T22:00:00Z")),
+            at("2026-03-10T22:00:00Z")
+        );
+        assert_eq!(
+            last_default_run_by(at("2026-03-10T21:59:59Z")),
+            at("2026-03-09T22:00:00Z")
+        );
+        assert_eq!(
+            scheduled_kind(None, at("2026-03-31T23:00:00Z")),
+            BackupKind::Full
+        );
+        assert_eq!(
+            scheduled_kind(None, at("2026-04-01T23:00:00Z")),
+            BackupKind::Incremental
+        );
+        // Whatever is stored, no overflow.
+        next_backup_after(None, i64::MAX);
+        next_backup_after(None, i64::MIN);
+        last_default_run_by(i64::MIN);
     }
 
     #[test]

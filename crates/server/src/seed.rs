@@ -5,9 +5,12 @@
 //! the licence rules: the subscription may end up overcommitted, which shows as no free
 //! licences.
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 
-use crate::db::{Db, DbError};
+use crate::{
+    db::{Db, DbError},
+    store::workers,
+};
 
 const PREFIXES: &[&str] = &[
     "Adatum",
@@ -62,9 +65,11 @@ const SUFFIXES: &[&str] = &[
 /// Numbered tenants make it idempotent: a second run with the same count adds nothing.
 pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbError> {
     // The main worker comes first.
-    let workers: Vec<String> = db.list_workers()?.into_iter().map(|w| w.id.0).collect();
-    let mut conn = db.conn();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    db.write(|tx| seed(tx, count, now))
+}
+
+fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbError> {
+    let workers: Vec<String> = workers::list(tx)?.into_iter().map(|w| w.id.0).collect();
     let mut added = 0;
     for n in 1..=count {
         let index = n as usize;
@@ -147,7 +152,6 @@ pub fn seed_organizations(db: &Db, count: u32, now: i64) -> Result<usize, DbErro
             ],
         )?;
     }
-    tx.commit()?;
     Ok(added)
 }
 
@@ -166,7 +170,7 @@ mod tests {
             1000
         );
         assert_eq!(seed_organizations(&db, 1000, 1_800_000_000_000).unwrap(), 0);
-        let organizations = db.list_organizations().unwrap();
+        let organizations = db.read(crate::store::organizations::list).unwrap();
         assert_eq!(organizations.len(), 1000);
         for status in [
             OrganizationStatus::Healthy,
@@ -201,7 +205,10 @@ mod tests {
             let share = (organization.user_count - organization.protected_users) * 100
                 / organization.user_count;
             assert!((9..=20).contains(&share), "{share} % unprotected");
-            let settings = db.settings_view(&organization.id.0, None).unwrap().unwrap();
+            let settings = db
+                .read(|conn| crate::store::settings::view(conn, 5_000, &organization.id.0, None))
+                .unwrap()
+                .unwrap();
             assert_eq!(
                 settings.settings.licence_mode,
                 xms_m365_contract::LicenceMode::Manual

@@ -3,20 +3,13 @@
 //! `X-CSRF-Token` header of every request. The cookie alone never authenticates, so another
 //! site cannot make a browser act with it.
 
-use axum::{
-    Json,
-    extract::{Request, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
-};
-use serde::Serialize;
+use axum::http::{HeaderMap, HeaderValue, header};
 use subtle::ConstantTimeEq;
 
-use rusqlite::{OptionalExtension, params};
-
 use crate::{
-    AppState,
-    db::{Db, DbError, run_blocking},
+    clock::Clock,
+    db::{Db, DbError},
+    store::sessions,
 };
 
 /// The name of the session cookie.
@@ -25,24 +18,10 @@ pub const COOKIE: &str = "xms_session";
 /// The header that carries the session's CSRF token.
 pub const CSRF_HEADER: &str = "X-CSRF-Token";
 
-/// How long a session lasts unused, in ms: a console left open overnight signs in again.
-const IDLE_TIMEOUT_MS: i64 = 12 * 60 * 60 * 1000;
-
-/// The most sessions kept at once; beyond it the least recently used ends, so that loading the
-/// shell page over and over cannot exhaust memory.
-const MAX_SESSIONS: i64 = 10_000;
-
-/// The answer to creating a session.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct SessionCreated {
-    /// The token to send as `X-CSRF-Token` with every request made with the session cookie.
-    pub csrf_token: String,
-}
-
-/// The sessions, stored: a restart of the server keeps everyone signed in, as XMS's logins
-/// survive its restarts.
+/// The cookie sessions ([`crate::store::sessions`]).
 pub struct Sessions {
     db: Db,
+    clock: Clock,
 }
 
 /// What a session cookie and CSRF header amount to.
@@ -57,47 +36,25 @@ pub enum Check {
 }
 
 impl Sessions {
-    /// The sessions stored in `db`, aging by its clock.
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    /// The sessions stored in `db`, aging by `clock`.
+    pub fn new(db: Db, clock: Clock) -> Self {
+        Self { db, clock }
     }
 
     /// Starts a session; returns its id (the cookie's value) and its CSRF token.
     pub fn create(&self) -> Result<(String, String), DbError> {
         let id = random_token();
         let csrf_token = random_token();
-        let now = self.db.clock().now_ms();
-        let conn = self.db.conn();
-        conn.execute(
-            "DELETE FROM sessions WHERE last_used <= ?1",
-            params![now - IDLE_TIMEOUT_MS],
-        )?;
-        // Beyond the limit the least recently used sessions end.
-        conn.execute(
-            "DELETE FROM sessions WHERE id IN
-                 (SELECT id FROM sessions ORDER BY last_used DESC LIMIT -1 OFFSET ?1)",
-            params![MAX_SESSIONS - 1],
-        )?;
-        conn.execute(
-            "INSERT INTO sessions (id, csrf_token, last_used) VALUES (?1, ?2, ?3)",
-            params![id, csrf_token, now],
-        )?;
+        let now = self.clock.now_ms();
+        self.db
+            .write(|tx| sessions::create(tx, &id, &csrf_token, now))?;
         Ok((id, csrf_token))
     }
 
     /// The CSRF token of session `id` if it is still going, marking it used.
     pub fn csrf_token(&self, id: &str) -> Result<Option<String>, DbError> {
-        let now = self.db.clock().now_ms();
-        let conn = self.db.conn();
-        let token = conn
-            .query_row(
-                "UPDATE sessions SET last_used = ?2 WHERE id = ?1 AND last_used > ?3
-                 RETURNING csrf_token",
-                params![id, now, now - IDLE_TIMEOUT_MS],
-                |row| row.get(0),
-            )
-            .optional()?;
-        Ok(token)
+        let now = self.clock.now_ms();
+        Ok(self.db.read(|conn| sessions::use_at(conn, id, now))?)
     }
 
     /// Whether the session cookie of `headers` names a session and their CSRF header is its
@@ -123,11 +80,17 @@ impl Sessions {
 
     /// Ends session `id`, if it is going.
     pub fn end(&self, id: &str) -> Result<(), DbError> {
-        self.db
-            .conn()
-            .execute("DELETE FROM sessions WHERE id = ?1", params![id])?;
-        Ok(())
+        Ok(self.db.read(|conn| sessions::end(conn, id))?)
     }
+}
+
+/// Whether `headers` carry `Authorization: Bearer <api_token>`.
+pub fn has_api_token(api_token: &str, headers: &HeaderMap) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.as_bytes().strip_prefix(b"Bearer "))
+        // Compared in constant time so the token cannot be guessed byte by byte from timings.
+        .is_some_and(|token| bool::from(token.ct_eq(api_token.as_bytes())))
 }
 
 /// 122 random bits from the operating system's generator, as 32 hex digits.
@@ -156,66 +119,8 @@ pub fn set_cookie(id: &str) -> HeaderValue {
 }
 
 /// The `Set-Cookie` value that makes the browser forget the session cookie.
-fn clear_cookie() -> HeaderValue {
+pub fn clear_cookie() -> HeaderValue {
     HeaderValue::from_static("xms_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
-}
-
-/// Starts a cookie session, as signing in to XMS does: authenticated with the API token
-/// (not with a session), it sets the `xms_session` cookie and answers the CSRF token that
-/// every request made with the cookie must carry as `X-CSRF-Token`.
-#[utoipa::path(
-    post,
-    path = "/session",
-    tag = "Session",
-    security(("bearer" = [])),
-    responses(
-        (status = 201, description = "Started; the cookie is set", body = SessionCreated,
-            headers(("Set-Cookie" = String, description = "`xms_session=<id>; Path=/; HttpOnly; SameSite=Strict`"))),
-        (status = 401, description = "Missing or wrong API token", body = xms_m365_contract::ErrorBody),
-    )
-)]
-pub async fn session_create(State(state): State<AppState>, request: Request) -> Response {
-    if !crate::api::has_api_token(&state, request.headers()) {
-        // Worded by the error middleware, as every other missing token.
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let sessions = state.sessions.clone();
-    let (id, csrf_token) = match run_blocking(move || sessions.create()).await {
-        Ok(session) => session,
-        Err(error) => return error.into_response(),
-    };
-    let mut response = (StatusCode::CREATED, Json(SessionCreated { csrf_token })).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::SET_COOKIE, set_cookie(&id));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
-/// Ends the session of the request's cookie, as signing out of XMS does, and clears the
-/// cookie. Requests with the cookie are refused from then on.
-#[utoipa::path(
-    delete,
-    path = "/session",
-    tag = "Session",
-    security(("cookie" = [], "csrf" = []), ("bearer" = [])),
-    responses(
-        (status = 204, description = "Ended; the cookie is cleared",
-            headers(("Set-Cookie" = String, description = "`xms_session=; Max-Age=0`"))),
-        (status = 401, description = "No session, or a missing or wrong CSRF token", body = xms_m365_contract::ErrorBody),
-    )
-)]
-pub async fn session_delete(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(id) = session_id(&headers) {
-        let sessions = state.sessions.clone();
-        if let Err(error) = run_blocking(move || sessions.end(&id)).await {
-            return error.into_response();
-        }
-    }
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, clear_cookie());
-    response
 }
 
 #[cfg(test)]
@@ -225,10 +130,10 @@ mod tests {
     #[test]
     fn sessions_outlive_a_restart_and_end_when_ended() {
         let dir = tempfile::tempdir().unwrap();
-        let (id, csrf_token) = Sessions::new(Db::open(dir.path()).unwrap())
+        let (id, csrf_token) = Sessions::new(Db::open(dir.path()).unwrap(), Clock::system())
             .create()
             .unwrap();
-        let restarted = Sessions::new(Db::open(dir.path()).unwrap());
+        let restarted = Sessions::new(Db::open(dir.path()).unwrap(), Clock::system());
         assert_eq!(restarted.csrf_token(&id).unwrap(), Some(csrf_token));
         restarted.end(&id).unwrap();
         assert_eq!(restarted.csrf_token(&id).unwrap(), None);

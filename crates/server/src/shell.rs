@@ -14,8 +14,11 @@ use axum::{
 };
 use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
 
-use crate::AppState;
-use crate::db::run_blocking;
+use crate::{
+    db::{DbError, run_blocking},
+    error::AppError,
+    state::AppState,
+};
 
 /// The marker in the shell page that is replaced with the API token.
 pub const TOKEN_MARKER: &str = "%XMS_API_TOKEN%";
@@ -109,7 +112,7 @@ async fn shell_page(State(shell): State<Shell>, headers: HeaderMap) -> Response 
     // so break the CSRF token of the console's other open tabs.
     let sessions = shell.state.sessions.clone();
     let known = crate::session::session_id(&headers);
-    let session = run_blocking(move || {
+    let session = run_blocking(move || -> Result<_, DbError> {
         if let Some(id) = known
             && let Some(csrf_token) = sessions.csrf_token(&id)?
         {
@@ -120,7 +123,7 @@ async fn shell_page(State(shell): State<Shell>, headers: HeaderMap) -> Response 
     .await;
     let (id, csrf_token) = match session {
         Ok(session) => session,
-        Err(error) => return error.into_response(),
+        Err(error) => return AppError::from(error).into_response(),
     };
     let page = page
         .replace(TOKEN_MARKER, &escape(&shell.state.api_token))

@@ -3,16 +3,17 @@
 //! organization), or when an administrator asks (**Sync now**). Each sync finds a few users
 //! joined or gone, the same change for the same organization and sync so that tests can rely
 //! on it, stores the new count, licenses new users as the organization's licence mode says
-//! ([`crate::licences`]) and publishes [`ServerEvent::UserSyncDone`].
+//! ([`crate::store::licences`]) and publishes [`ServerEvent::UserSyncDone`].
 
 use std::time::Duration;
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use xms_m365_contract::{Organization, ServerEvent};
 
 use crate::{
-    db::{Db, DbError, stable_hash},
-    licences::protect_with_free_licences,
+    db::{Db, DbError},
+    events::Events,
+    hash::stable_hash,
+    store::organizations,
 };
 
 /// What a sync can find: users who left (negative) or joined, mostly joined as tenants grow.
@@ -20,18 +21,29 @@ use crate::{
 const CHANGES: [i64; 5] = [-2, -1, 1, 2, 3];
 
 /// Runs the sync of every organization whose sync is due at `now` (Unix ms): every
-/// `period` when given, else at the organization's own interval. Organizations that need
-/// re-authorization are left out, as Microsoft refuses XMS their users; they sync once
-/// connected again. Returns the organizations synced, as published.
+/// `period` when given, else at the organization's own interval, all in one transaction (in
+/// id order, so when the subscription's `licences` run short, which organizations get them is
+/// stable). Organizations that need re-authorization are left out, as Microsoft refuses XMS
+/// their users; they sync once connected again. Returns the organizations synced, as
+/// published.
 pub fn run_due(
-    state: &crate::AppState,
+    db: &Db,
+    events: &Events,
+    licences: u32,
     now: i64,
     period: Option<Duration>,
 ) -> Result<Vec<Organization>, DbError> {
     let period_ms = period.map(|period| i64::try_from(period.as_millis()).unwrap_or(i64::MAX));
+    let due = db.write(|tx| {
+        let due = organizations::user_syncs_due(tx, now, period_ms)?;
+        for id in &due {
+            sync(tx, licences, id, now)?;
+        }
+        Ok::<_, rusqlite::Error>(due)
+    })?;
     let mut synced = Vec::new();
-    for id in state.db.sync_due_users(now, period_ms)? {
-        if let Some(organization) = publish(state, &id)? {
+    for id in due {
+        if let Some(organization) = publish(db, events, &id)? {
             synced.push(organization);
         }
     }
@@ -51,62 +63,52 @@ pub enum SyncNow {
 }
 
 /// Runs an organization's user sync now (at `now`, Unix ms), whether or not it is due.
-pub fn sync_now(state: &crate::AppState, id: &str, now: i64) -> Result<SyncNow, DbError> {
-    {
-        let mut conn = state.db.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: Option<(String, bool)> = tx
-            .query_row(
-                "SELECT name, needs_reauthorization FROM organizations WHERE id = ?1",
-                [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()?;
-        match found {
-            None => return Ok(SyncNow::Unknown),
-            Some((name, true)) => return Ok(SyncNow::NeedsReauthorization(name)),
-            Some((_, false)) => sync(&tx, state.db.licences(), id, now)?,
-        }
-        tx.commit()?;
+pub fn sync_now(
+    db: &Db,
+    events: &Events,
+    licences: u32,
+    id: &str,
+    now: i64,
+) -> Result<SyncNow, DbError> {
+    let refused = db.write(|tx| {
+        Ok::<_, rusqlite::Error>(match organizations::name_and_consent(tx, id)? {
+            None => Some(SyncNow::Unknown),
+            Some((name, false)) => Some(SyncNow::NeedsReauthorization(name)),
+            Some((_, true)) => {
+                sync(tx, licences, id, now)?;
+                None
+            }
+        })
+    })?;
+    if let Some(refused) = refused {
+        return Ok(refused);
     }
-    Ok(match publish(state, id)? {
+    Ok(match publish(db, events, id)? {
         Some(organization) => SyncNow::Synced(Box::new(organization)),
         None => SyncNow::Unknown,
     })
 }
 
 /// Publishes a synced organization; `None` when it was removed meanwhile: nothing to tell.
-fn publish(state: &crate::AppState, id: &str) -> Result<Option<Organization>, DbError> {
-    let organization = state.db.organization(id)?;
+fn publish(db: &Db, events: &Events, id: &str) -> Result<Option<Organization>, DbError> {
+    let organization = db.read(|conn| organizations::get(conn, id))?;
     if let Some(organization) = &organization {
-        state.events.publish(ServerEvent::UserSyncDone {
+        events.publish(ServerEvent::UserSyncDone {
             organization: Box::new(organization.clone()),
         });
     }
     Ok(organization)
 }
 
-/// Syncs one organization's users at `now` in `tx`: the count changes, users gone take their
-/// licences with them (protected users never outnumber users), and in automatic licence
-/// management unprotected users get what licences of the subscription's `licences` are free.
-fn sync(tx: &Transaction<'_>, licences: u32, id: &str, now: i64) -> rusqlite::Result<()> {
-    let (user_count, syncs): (i64, i64) = tx.query_row(
-        "SELECT user_count, user_syncs FROM organizations WHERE id = ?1",
-        [id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
+/// Syncs one organization's users at `now`: the count changes a little, as
+/// [`organizations::record_user_sync`] stores it.
+fn sync(conn: &rusqlite::Connection, licences: u32, id: &str, now: i64) -> rusqlite::Result<()> {
+    let (user_count, syncs) = organizations::user_syncs(conn, id)?;
     let sync = syncs + 1;
     // It cannot fall below zero.
-    let users = (user_count + user_change(id, sync)).max(0);
-    tx.execute(
-        "UPDATE organizations
-         SET user_count = ?2, protected_users = MIN(protected_users, ?2),
-             last_user_sync_at = ?3, user_syncs = ?4
-         WHERE id = ?1",
-        params![id, users, now, sync],
-    )?;
-    protect_with_free_licences(tx, licences, id)?;
-    Ok(())
+    let users = (i64::from(user_count) + user_change(id, sync)).max(0);
+    let users = u32::try_from(users).unwrap_or(u32::MAX);
+    organizations::record_user_sync(conn, licences, id, users, sync, now)
 }
 
 /// How the user count changes in an organization's `sync`-th sync.
@@ -114,32 +116,6 @@ fn user_change(organization_id: &str, sync: i64) -> i64 {
     let hash = stable_hash(organization_id.bytes().chain(sync.to_le_bytes()));
     // The remainder is below the number of changes, so the index is always in range.
     CHANGES[usize::try_from(hash % CHANGES.len() as u64).unwrap_or(0)]
-}
-
-impl Db {
-    /// Syncs the users of every organization due at `now` in one transaction; returns their
-    /// ids. `period_ms` overrides each organization's interval.
-    fn sync_due_users(&self, now: i64, period_ms: Option<i64>) -> Result<Vec<String>, DbError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let due: Vec<String> = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT id FROM organizations
-                 WHERE needs_reauthorization = 0
-                   AND COALESCE(last_user_sync_at, unixepoch(connected_at) * 1000)
-                       + COALESCE(?2, user_sync_interval_hours * 3600000) <= ?1
-                 ORDER BY id",
-            )?;
-            let rows = stmt.query_map(params![now, period_ms], |row| row.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        // In id order, so when licences run short, which organizations get them is stable.
-        for id in &due {
-            sync(&tx, self.licences(), id, now)?;
-        }
-        tx.commit()?;
-        Ok(due)
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use xms_m365_contract::{
 };
 
 use common::{TOKEN, TestApp};
-use xms_server::db;
+use xms_server::store::organizations::NewOrganization;
 
 mod common;
 
@@ -59,15 +59,12 @@ async fn lists_no_organizations_on_a_new_server() {
 async fn lists_stored_organizations_by_name() {
     let server = server();
     for (tenant, name) in [("t-2", "Northwind Traders"), ("t-1", "Contoso")] {
-        server
-            .db
-            .insert_organization(&db::NewOrganization {
-                tenant_id: tenant.into(),
-                name: name.into(),
-                primary_domain: format!("{tenant}.onmicrosoft.com"),
-                user_count: 42,
-            })
-            .unwrap();
+        server.add(&NewOrganization {
+            tenant_id: tenant.into(),
+            name: name.into(),
+            primary_domain: format!("{tenant}.onmicrosoft.com"),
+            user_count: 42,
+        });
     }
     let (status, body) = send(&server.app, get("/api/v1/m365/organizations")).await;
     assert_eq!(status, StatusCode::OK);

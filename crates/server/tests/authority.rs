@@ -24,9 +24,10 @@ struct TestAuthority {
 
 fn authority(ttl: Duration) -> TestAuthority {
     let data = tempfile::tempdir().unwrap();
-    let state = common::state(common::open_db(data.path()), "http://127.0.0.1:8080", ttl);
+    // The authority alone: it stands apart from XMS.
+    let authority = common::authority(data.path(), "http://127.0.0.1:8080", ttl);
     TestAuthority {
-        app: common::checked_app(state, None),
+        app: xms_server::authority::router(authority),
         _data: data,
     }
 }

@@ -12,7 +12,10 @@ use serde_json::json;
 use xms_m365_contract::{
     Connection, ConnectionState, ErrorBody, ErrorCode, OrganizationList, OrganizationStatus,
 };
-use xms_server::{authority::directory::TENANTS, db};
+use xms_server::{
+    authority::directory::TENANTS,
+    store::organizations::{self, NewOrganization},
+};
 
 mod common;
 
@@ -128,17 +131,19 @@ const ALEX: &str = "alex.wilber@fabrikam.onmicrosoft.com";
 fn contoso_needing_reauthorization(data: &std::path::Path) -> String {
     let contoso = &TENANTS[0];
     let db = common::open_db(data);
-    let id = db
-        .insert_organization(&db::NewOrganization {
+    let id = common::insert(
+        &db,
+        &NewOrganization {
             tenant_id: contoso.id.into(),
             name: contoso.name.into(),
             primary_domain: contoso.primary_domain.into(),
             user_count: 1200,
-        })
-        .unwrap()
-        .id
-        .0;
-    db.set_needs_reauthorization(&id).unwrap();
+        },
+    )
+    .id
+    .0;
+    db.read(|conn| organizations::set_needs_reauthorization(conn, &id))
+        .unwrap();
     id
 }
 
@@ -285,25 +290,8 @@ async fn a_pending_attempt_survives_a_restart() {
 #[tokio::test]
 async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
     let data = tempfile::tempdir().unwrap();
-    let db = common::open_db(data.path());
-    let state = xms_server::AppState::new(
-        db,
-        TOKEN,
-        xms_server::authority::AuthorityConfig {
-            public_url: "http://127.0.0.1:9".into(),
-            device_code_ttl: Duration::from_secs(900),
-            poll_interval: Duration::from_secs(1),
-        },
-        xms_server::connections::MicrosoftConfig {
-            // Port 9 (discard) is closed on these machines: the connection is refused.
-            authority_url: "http://127.0.0.1:9/organizations".into(),
-            client_id: "any".into(),
-            graph_url: "http://127.0.0.1:9/graph".into(),
-        },
-        common::BACKUP_DURATION,
-    )
-    .unwrap();
-    let app = common::checked_app(state, None);
+    // Port 9 (discard) is closed on these machines: the connection is refused.
+    let (app, _) = common::server(data.path(), "http://127.0.0.1:9", Duration::from_secs(900));
     let request = axum::http::Request::post("/api/v1/m365/connections")
         .header("Authorization", format!("Bearer {TOKEN}"))
         .body(axum::body::Body::empty())
@@ -424,7 +412,11 @@ async fn the_start_body_is_optional_but_checked_when_sent() {
         "{message}"
     );
 
+    // JSON that is not a StartConnection names the field; what is not JSON is a bad request.
     let (status, error) = start(Some("application/json"), r#"{"reauthorize": 7}"#).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error.unwrap().0, ErrorCode::ValidationFailed);
+    let (status, error) = start(Some("application/json"), r#"{"reauthorize": "#).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(error.unwrap().0, ErrorCode::BadRequest);
 

@@ -11,23 +11,14 @@ use axum::{
 use common::{Received, Stream, TOKEN};
 use tower::ServiceExt;
 use xms_m365_contract::{JobState, ServerEvent};
-use xms_server::db;
 
 mod common;
 
 fn server() -> (Router, String, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
-    let db = common::open_db(data.path());
-    let organization = db
-        .insert_organization(&db::NewOrganization {
-            tenant_id: "tenant-1".into(),
-            name: "Contoso".into(),
-            primary_domain: "contoso.onmicrosoft.com".into(),
-            user_count: 10,
-        })
-        .unwrap();
-    let state = common::state(db, "http://127.0.0.1:9", Duration::from_secs(900));
-    (common::checked_app(state, None), organization.id.0, data)
+    let (app, state) = common::server(data.path(), "http://127.0.0.1:9", Duration::from_secs(900));
+    let organization = common::insert(&state.db, &common::tenant("Contoso", 10));
+    (app, organization.id.0, data)
 }
 
 async fn run_backup(app: &Router, organization: &str) {
@@ -116,9 +107,7 @@ async fn the_stream_needs_the_api_token() {
 #[tokio::test]
 async fn shutting_down_ends_open_streams() {
     let data = tempfile::tempdir().unwrap();
-    let db = common::open_db(data.path());
-    let state = common::state(db, "http://127.0.0.1:9", Duration::from_secs(900));
-    let app = common::checked_app(state.clone(), None);
+    let (app, state) = common::server(data.path(), "http://127.0.0.1:9", Duration::from_secs(900));
     let mut stream = Stream::open(&app, None).await;
     assert!(
         !stream.ends_within(Duration::from_millis(200)).await,

@@ -11,6 +11,7 @@ use common::{TOKEN, TestApp};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode, Job, JobState};
+use xms_server::store::jobs;
 
 mod common;
 
@@ -135,7 +136,7 @@ async fn an_organization_set_up_to_fail_fails_with_its_reason() {
     let server = server();
     let northwind = server.add_organization("Northwind", 10);
     let reason = "Microsoft Graph throttled the backup (HTTP 429). It will be retried at the next scheduled run.";
-    server.db.set_backup_failure(&northwind, reason).unwrap();
+    server.fail_backups(&northwind, reason);
     let (_, body) = start(&server, &northwind).await;
     let queued: Job = serde_json::from_slice(&body).unwrap();
     let seen = follow(&server, &queued.id.0).await;
@@ -197,8 +198,17 @@ async fn jobs_left_running_by_a_stop_are_marked_interrupted() {
     let server = server();
     let contoso = server.add_organization("Contoso", 10);
     // Queued straight in storage: no worker runs it, as after a stop.
-    let (queued, _) = server.db.queue_backup(&contoso, "job-1", None, 0).unwrap();
-    assert_eq!(server.db.interrupt_unfinished_jobs(1_000).unwrap(), 1);
+    let (queued, _) = server
+        .db
+        .write(|tx| jobs::queue_backup(tx, &contoso, "job-1", None, 0))
+        .unwrap();
+    assert_eq!(
+        server
+            .db
+            .write(|tx| jobs::interrupt_unfinished(tx, 1_000))
+            .unwrap(),
+        1
+    );
     let JobState::Failed { reason } = job(&server, &queued.id.0).await.state else {
         panic!("an interrupted job must be failed");
     };

@@ -1,7 +1,8 @@
 //! The OpenAPI document states the limits the server enforces: each value the API refuses
 //! field by field (times, days, retention, password length, sync intervals, time zones, empty
 //! group lists) is one the document's schema refuses too, and the limits themselves are
-//! accepted, so a client generated from the document sends only what XMS takes.
+//! accepted, so a client generated from the document sends only what XMS takes. And the
+//! paths the contract builds for the module are the routes the server registers.
 
 use axum::{
     body::Body,
@@ -11,7 +12,11 @@ use common::{TOKEN, TestApp, conformance::accepts};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
-use xms_m365_contract::{OrganizationId, policy_preview_path, settings_path};
+use xms_m365_contract::{
+    ConnectionId, JobId, OrganizationId, backups_path, connection_path, groups_path,
+    job_cancel_path, job_path, organization_path, paths, policy_path, policy_preview_path,
+    settings_path, user_sync_path,
+};
 
 mod common;
 
@@ -232,4 +237,54 @@ async fn a_short_password_and_an_unknown_sync_interval_are_refused_by_both() {
         );
         assert!(!accepts(SETTINGS, &settings(hours)), "{hours}");
     }
+}
+
+#[test]
+fn the_paths_the_contract_builds_are_the_routes_the_server_registers() {
+    // Routes are registered from their `#[utoipa::path]`, so the document's paths are them.
+    let document: Value = serde_json::from_str(&xms_server::api::openapi_json()).unwrap();
+    let id = "ID-1";
+    let organization = OrganizationId(id.into());
+    let (connection, job) = (ConnectionId(id.into()), JobId(id.into()));
+    let built = [
+        ("get", paths::ORGANIZATIONS.to_owned()),
+        ("delete", organization_path(&organization)),
+        ("get", settings_path(&organization)),
+        ("put", settings_path(&organization)),
+        ("get", policy_path(&organization)),
+        ("put", policy_path(&organization)),
+        ("delete", policy_path(&organization)),
+        ("post", policy_preview_path(&organization)),
+        ("get", groups_path(&organization)),
+        ("post", user_sync_path(&organization)),
+        ("post", backups_path(&organization)),
+        ("post", paths::CONNECTIONS.to_owned()),
+        ("get", connection_path(&connection)),
+        ("delete", connection_path(&connection)),
+        ("get", job_path(&job)),
+        ("post", job_cancel_path(&job)),
+        ("get", paths::EVENTS.to_owned()),
+        ("get", paths::WORKERS.to_owned()),
+        ("get", paths::STORAGES.to_owned()),
+    ];
+    let mut routes: Vec<(String, String)> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .map(move |method| (method.clone(), path.clone()))
+        })
+        // Sessions are the host's (its shell page), not the module's.
+        .filter(|(_, path)| path != "/session")
+        .collect();
+    let mut expected: Vec<(String, String)> = built
+        .iter()
+        .map(|(method, path)| ((*method).to_owned(), path.replace(id, "{id}")))
+        .collect();
+    routes.sort();
+    expected.sort();
+    assert_eq!(routes, expected);
 }

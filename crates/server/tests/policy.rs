@@ -16,7 +16,7 @@ use xms_m365_contract::{
     OrganizationId, PolicyKind, PolicyPreview, PolicyView, ServerEvent, StorageList, groups_path,
     paths, policy_path, policy_preview_path,
 };
-use xms_server::{db, policies::default_policy, scheduler};
+use xms_server::{clock::rfc3339, policies::default_policy, scheduler, store};
 
 mod common;
 
@@ -195,7 +195,7 @@ async fn until_a_custom_policy_is_saved_the_default_one_applies() {
             ("2026-12-02T22:00:00Z", "2026-12-02T22:00", Incremental),
         ]
     );
-    let tile = server.db.organization(&contoso).unwrap().unwrap();
+    let tile = server.stored(&contoso);
     assert_eq!(tile.policy, PolicyKind::Default);
     assert_eq!(
         tile.next_backup_at.as_deref(),
@@ -254,7 +254,7 @@ async fn saving_a_custom_policy_stores_it_changes_the_etag_and_publishes_the_til
     );
     assert_eq!(get_policy(&server, &contoso).await, saved, "stored");
 
-    let tile = server.db.organization(&contoso).unwrap().unwrap();
+    let tile = server.stored(&contoso);
     assert_eq!(tile.policy, PolicyKind::Custom);
     assert_eq!(
         tile.next_backup_at.as_deref(),
@@ -322,7 +322,7 @@ async fn saving_without_if_match_is_a_428_and_over_a_newer_version_a_412() {
     // The settings' ETag is not the policy's, though both start at the same version.
     let settings_etag = server
         .db
-        .settings_view(&contoso, None)
+        .read(|conn| store::settings::view(conn, 5_000, &contoso, None))
         .unwrap()
         .unwrap()
         .etag;
@@ -493,21 +493,25 @@ async fn an_invalid_policy_is_a_422_naming_every_field_and_stores_nothing() {
         .map(|(field, message)| (field.to_owned(), message.to_owned()))
     );
 
-    // A body that is not a policy at all is a bad request.
+    // A body that is JSON but not a policy names where it is not.
     let error = put_policy(&server, &contoso, Some(&before.etag), json!({"policy": 7}))
         .await
-        .error(StatusCode::BAD_REQUEST);
-    assert_eq!(error.error.code, ErrorCode::BadRequest);
+        .error(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error.error.code, ErrorCode::ValidationFailed);
+    let fields: Vec<_> = error
+        .error
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect();
+    assert_eq!(fields, [("policy", FieldErrorCode::NotOffered)]);
 
     assert_eq!(
         get_policy(&server, &contoso).await,
         before,
         "nothing stored"
     );
-    assert_eq!(
-        server.db.organization(&contoso).unwrap().unwrap().policy,
-        PolicyKind::Default
-    );
+    assert_eq!(server.stored(&contoso).policy, PolicyKind::Default);
 }
 
 #[tokio::test]
@@ -533,7 +537,7 @@ async fn deleting_the_custom_policy_returns_to_the_default() {
     assert_ne!(reverted.etag, custom.etag);
     assert_ne!(reverted.etag, before.etag, "a new version, not the old one");
     assert_eq!(get_policy(&server, &contoso).await, reverted);
-    let tile = server.db.organization(&contoso).unwrap().unwrap();
+    let tile = server.stored(&contoso);
     assert_eq!(tile.policy, PolicyKind::Default);
     assert_eq!(
         tile.next_backup_at.as_deref(),
@@ -553,10 +557,10 @@ fn back_up(server: &TestApp, id: &str) {
     let now = server.now();
     let (job, _) = server
         .db
-        .queue_backup(id, "first-backup", None, now)
+        .write(|tx| store::jobs::queue_backup(tx, id, "first-backup", None, now))
         .unwrap();
     let done = JobState::Succeeded { items: 10 };
-    assert!(server.db.finish_job(&job.id.0, &done, now).unwrap());
+    assert!(server.finish(&job.id.0, &done, now));
 }
 
 #[tokio::test]
@@ -758,10 +762,10 @@ async fn the_scheduler_runs_a_custom_policy_on_its_schedule() {
     assert!(early.started.is_empty(), "{early:?}");
     let due = scheduler::run_due_backups(&server.state, next + 1_000).unwrap();
     assert_eq!(due.started.len(), 1);
-    let tile = server.db.organization(&contoso).unwrap().unwrap();
+    let tile = server.stored(&contoso);
     assert_eq!(
         tile.next_backup_at,
-        Some(db::rfc3339(next + 3_600_000)),
+        Some(rfc3339(next + 3_600_000)),
         "an hour later"
     );
 }

@@ -8,9 +8,10 @@ use std::time::Duration;
 use common::{Stream, TestApp, at};
 use xms_m365_contract::{BackupKind, JobState, OrganizationStatus, ServerEvent};
 use xms_server::{
-    db::{self, rfc3339},
-    scheduler::{self, MAX_STARTS_PER_PASS, SchedulerConfig, next_run_after},
-    user_sync,
+    clock::rfc3339,
+    policies,
+    scheduler::{self, MAX_STARTS_PER_PASS, SchedulerConfig},
+    store::organizations,
 };
 
 mod common;
@@ -30,7 +31,7 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
     let contoso = server.add_organization("Contoso", 10);
     let busy = server.add_organization("Fabrikam", 10);
     let reauthorize = server.add_organization("Woodgrove", 10);
-    server.db.set_needs_reauthorization(&reauthorize).unwrap();
+    server.needs_reauthorization(&reauthorize);
     // Tonight's run (the clock starts at 09:00 UTC): the first after they were connected.
     let tonight = at("2026-12-01T22:00:00Z");
     assert_eq!(
@@ -49,11 +50,7 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
         OrganizationStatus::NeverBackedUp
     );
 
-    let manual = server
-        .state
-        .jobs
-        .start_backup(&server.state, &busy, None)
-        .unwrap();
+    let manual = server.state.jobs.start_backup(&busy, None).unwrap();
     let pass = scheduler::run_due_backups(&server.state, tonight + 1_000).unwrap();
     let started: Vec<_> = pass
         .started
@@ -86,15 +83,7 @@ async fn scheduled_backups_start_when_their_run_comes_and_move_on_to_the_next() 
     );
 
     // Connecting again renews consent: the next run is tomorrow's, not the one it missed.
-    server
-        .db
-        .upsert_organization(&db::NewOrganization {
-            tenant_id: "tenant-Woodgrove".into(),
-            name: "Woodgrove".into(),
-            primary_domain: "woodgrove.onmicrosoft.com".into(),
-            user_count: 10,
-        })
-        .unwrap();
+    server.upsert(&common::tenant("Woodgrove", 10));
     assert_eq!(
         server.stored(&reauthorize).next_backup_at,
         Some(rfc3339(tonight + DAY_MS))
@@ -128,7 +117,7 @@ async fn a_pass_starts_a_bounded_number_of_backups_and_leaves_the_rest_to_the_ne
     for n in 0..MAX_STARTS_PER_PASS + extra {
         server.add_organization(&format!("Tenant{n:02}"), 5);
     }
-    let now = next_run_after(server.now()) + 1_000;
+    let now = policies::next_backup_after(None, server.now()).unwrap() + 1_000;
     let first = scheduler::run_due_backups(&server.state, now).unwrap();
     assert_eq!(
         (first.started.len(), first.deferred),
@@ -138,7 +127,7 @@ async fn a_pass_starts_a_bounded_number_of_backups_and_leaves_the_rest_to_the_ne
     assert_eq!((second.started.len(), second.deferred), (extra, 0));
     let running = server
         .db
-        .list_organizations()
+        .read(organizations::list)
         .unwrap()
         .into_iter()
         .filter(|o| o.active_job.is_some())
@@ -151,17 +140,15 @@ async fn a_user_sync_changes_the_count_a_little_and_is_published() {
     let server = TestApp::new(None);
     let contoso = server.add_organization("Contoso", 100);
     let reauthorize = server.add_organization("Woodgrove", 100);
-    server.db.set_needs_reauthorization(&reauthorize).unwrap();
+    server.needs_reauthorization(&reauthorize);
     let mut stream = Stream::open(&server.app, None).await;
 
     let now = server.now();
     assert!(
-        user_sync::run_due(&server.state, now + HOUR_MS, None)
-            .unwrap()
-            .is_empty(),
+        server.sync_due(now + HOUR_MS, None).unwrap().is_empty(),
         "every 24 hours by default"
     );
-    let synced = user_sync::run_due(&server.state, now + 25 * HOUR_MS, None).unwrap();
+    let synced = server.sync_due(now + 25 * HOUR_MS, None).unwrap();
     assert_eq!(synced.len(), 1, "not without consent");
     let after = server.stored(&contoso);
     assert_eq!(synced[0], after);
@@ -187,23 +174,26 @@ async fn a_user_sync_changes_the_count_a_little_and_is_published() {
 
     // The sync time is stored: the next one is a day after it.
     assert!(
-        user_sync::run_due(&server.state, now + 48 * HOUR_MS, None)
+        server
+            .sync_due(now + 48 * HOUR_MS, None)
             .unwrap()
             .is_empty()
     );
-    let next = user_sync::run_due(&server.state, now + 49 * HOUR_MS, None).unwrap();
+    let next = server.sync_due(now + 49 * HOUR_MS, None).unwrap();
     assert_eq!(next.len(), 1);
     assert!(next[0].user_count.abs_diff(after.user_count) <= 3);
 
     // A period given on the command line replaces every organization's interval.
     let period = Some(Duration::from_secs(60));
     assert!(
-        user_sync::run_due(&server.state, now + 49 * HOUR_MS + 59_000, period)
+        server
+            .sync_due(now + 49 * HOUR_MS + 59_000, period)
             .unwrap()
             .is_empty()
     );
     assert_eq!(
-        user_sync::run_due(&server.state, now + 49 * HOUR_MS + 60_000, period)
+        server
+            .sync_due(now + 49 * HOUR_MS + 60_000, period)
             .unwrap()
             .len(),
         1
@@ -249,7 +239,7 @@ async fn the_first_backup_is_full_whatever_the_schedule_and_later_ones_follow_it
         started
     };
     let end = |job: &xms_m365_contract::Job, state: JobState, now: i64| {
-        assert!(server.db.finish_job(&job.id.0, &state, now).unwrap());
+        assert!(server.finish(&job.id.0, &state, now));
     };
     let succeeded = || JobState::Succeeded { items: 5 };
     let tonight = at("2026-12-02T22:00:00Z");
@@ -286,17 +276,9 @@ async fn the_first_backup_is_full_whatever_the_schedule_and_later_ones_follow_it
     }
 
     // By hand: incremental once a full copy exists, full for a new organization.
-    let manual = server
-        .state
-        .jobs
-        .start_backup(&server.state, &contoso, None)
-        .unwrap();
+    let manual = server.state.jobs.start_backup(&contoso, None).unwrap();
     assert_eq!(manual.kind, BackupKind::Incremental);
     let northwind = server.add_organization("Northwind", 10);
-    let first_by_hand = server
-        .state
-        .jobs
-        .start_backup(&server.state, &northwind, None)
-        .unwrap();
+    let first_by_hand = server.state.jobs.start_backup(&northwind, None).unwrap();
     assert_eq!(first_by_hand.kind, BackupKind::Full);
 }

@@ -11,7 +11,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode};
-use xms_server::{db, shell::CONTENT_SECURITY_POLICY};
+use xms_server::{shell::CONTENT_SECURITY_POLICY, store::organizations::NewOrganization};
 
 use common::{TOKEN, TestApp};
 
@@ -69,14 +69,12 @@ fn with_session(
 
 fn organization(server: &TestApp) -> String {
     server
-        .db
-        .insert_organization(&db::NewOrganization {
+        .add(&NewOrganization {
             tenant_id: "t-1".into(),
             name: "Contoso".into(),
             primary_domain: "contoso.onmicrosoft.com".into(),
             user_count: 10,
         })
-        .unwrap()
         .id
         .0
 }

@@ -12,12 +12,12 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use xms_m365_contract::{
-    ConnectionState, ErrorBody, ErrorCode, Job, JobState, LicenceMode, LicensingPreview,
-    OrganizationList, ServerEvent, SettingsView, settings_path, user_sync_path,
+    ConnectionState, ErrorBody, ErrorCode, FieldErrorCode, Job, JobState, LicenceMode,
+    LicensingPreview, OrganizationList, ServerEvent, SettingsView, settings_path, user_sync_path,
 };
 use xms_server::{
-    connections::store::{Outcome, StoredConnection},
-    db::rfc3339,
+    clock::rfc3339,
+    store::connections::{self, Outcome, StoredConnection},
 };
 
 mod common;
@@ -152,7 +152,7 @@ async fn the_settings_come_with_their_etag_and_the_next_user_sync() {
         }
     );
 
-    server.db.set_needs_reauthorization(&contoso).unwrap();
+    server.needs_reauthorization(&contoso);
     let view = get_settings(&server, &contoso).await;
     assert_eq!(view.next_user_sync_at, None, "not without consent");
 
@@ -287,8 +287,8 @@ async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
         assert_eq!(error.error.code, ErrorCode::PreconditionFailed);
         assert_eq!(
             error.error.message,
-            "Someone else changed these settings after you opened them. Review their values \
-             and save again."
+            "Someone else changed this after you opened it. Review their version and save \
+             again."
         );
     }
     assert_eq!(get_settings(&server, &contoso).await, theirs);
@@ -323,7 +323,7 @@ async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
         &contoso,
         Some(&before.etag),
         json!({
-            "licence_mode": "sometimes",
+            "licence_mode": "manual",
             "user_sync_interval_hours": 3,
             "default_worker_id": "no-such-worker"
         }),
@@ -340,10 +340,6 @@ async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
     assert_eq!(
         fields,
         [
-            (
-                "licence_mode",
-                "Choose automatic or manual licence management."
-            ),
             (
                 "user_sync_interval_hours",
                 "Choose one of: every 1, 2, 4, 6, 12 or 24 hours."
@@ -376,22 +372,44 @@ async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
         .collect();
     assert_eq!(fields, ["user_sync_interval_hours"]);
 
-    // Missing and mistyped fields are invalid fields too.
-    let answer = put_settings(
-        &server,
-        &contoso,
-        Some(&before.etag),
-        json!({"user_sync_interval_hours": "24", "default_worker_id": 7}),
-    )
-    .await;
-    assert_eq!(
-        answer
-            .error(StatusCode::UNPROCESSABLE_ENTITY)
+    // A choice that is not offered, a mistyped field and a missing one are invalid fields
+    // too, each named with its code (by the body's shape, so the first one found).
+    for (body, field, code) in [
+        (
+            json!({
+                "licence_mode": "sometimes",
+                "user_sync_interval_hours": 24,
+                "default_worker_id": "warsaw-office-nas"
+            }),
+            "licence_mode",
+            FieldErrorCode::NotOffered,
+        ),
+        (
+            json!({
+                "licence_mode": "manual",
+                "user_sync_interval_hours": "24",
+                "default_worker_id": "warsaw-office-nas"
+            }),
+            "user_sync_interval_hours",
+            FieldErrorCode::NotOffered,
+        ),
+        (
+            json!({"licence_mode": "manual", "user_sync_interval_hours": 24}),
+            "default_worker_id",
+            FieldErrorCode::Required,
+        ),
+    ] {
+        let answer = put_settings(&server, &contoso, Some(&before.etag), body).await;
+        let error = answer.error(StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(error.error.code, ErrorCode::ValidationFailed);
+        let fields: Vec<_> = error
             .error
             .fields
-            .len(),
-        3
-    );
+            .iter()
+            .map(|f| (f.field.as_str(), f.code))
+            .collect();
+        assert_eq!(fields, [(field, code)]);
+    }
     assert_eq!(get_settings(&server, &contoso).await, before);
 
     // A body that is not JSON at all is a bad request, in the same error shape.
@@ -415,12 +433,7 @@ async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
         40,
         "a new organization takes the free licences"
     );
-    assert!(
-        server
-            .db
-            .set_licensing(&fabrikam, LicenceMode::Manual, 20)
-            .unwrap()
-    );
+    server.set_licensing(&fabrikam, LicenceMode::Manual, 20);
     let before = get_settings(&server, &fabrikam).await;
     assert_eq!(before.settings.licence_mode, LicenceMode::Manual);
     assert_eq!(
@@ -496,7 +509,7 @@ async fn sync_now_syncs_at_once_and_keeps_the_etag() {
         }
     );
 
-    server.db.set_needs_reauthorization(&contoso).unwrap();
+    server.needs_reauthorization(&contoso);
     let refused = sync_now(&server, &contoso).await;
     let error = refused.error(StatusCode::CONFLICT);
     assert_eq!(error.error.code, ErrorCode::Conflict);
@@ -512,12 +525,7 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
     let server = TestApp::with_licences(None, 152);
     let automatic = server.add_organization("Contoso", 100);
     let manual = server.add_organization("Fabrikam", 50);
-    assert!(
-        server
-            .db
-            .set_licensing(&manual, LicenceMode::Manual, 50)
-            .unwrap()
-    );
+    server.set_licensing(&manual, LicenceMode::Manual, 50);
     // Two licences are free. Each sync's change depends on the organization's (random) id:
     // over 30 syncs, both gain users at some point.
     let mut grew = [false, false];
@@ -572,16 +580,16 @@ async fn removing_an_organization_cancels_its_backup_frees_its_licences_and_is_p
         "{}".into(),
         None,
     );
-    server.db.insert_connection(&attempt, 0).unwrap();
+    let succeeded = Outcome::Succeeded {
+        organization_id: contoso.clone(),
+        already_connected: false,
+    };
     server
         .db
-        .settle_connection(
-            "connection-1",
-            &Outcome::Succeeded {
-                organization_id: contoso.clone(),
-                already_connected: false,
-            },
-        )
+        .write(|tx| {
+            connections::insert(tx, &attempt, 0)?;
+            connections::settle(tx, "connection-1", &succeeded)
+        })
         .unwrap();
     let job: Job = {
         let answer = call(
@@ -644,7 +652,7 @@ async fn removing_an_organization_cancels_its_backup_frees_its_licences_and_is_p
     );
     let view = server
         .db
-        .connection_view(&server.db.connection("connection-1").unwrap().unwrap())
+        .read(|conn| connections::view(conn, &connections::get(conn, "connection-1")?.unwrap()))
         .unwrap();
     assert!(
         matches!(view.state, ConnectionState::Failed { .. }),

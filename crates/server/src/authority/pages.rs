@@ -19,13 +19,13 @@ use maud::{DOCTYPE, Markup, html};
 use serde::Deserialize;
 
 use super::{
-    XOPERO_REGISTRATOR_CLIENT_ID, XOPERO_REGISTRATOR_NAME,
+    Authority, XOPERO_REGISTRATOR_CLIENT_ID, XOPERO_REGISTRATOR_NAME,
     directory::{self, Account, Tenant},
     language::Words,
     normalize_user_code,
-    store::{DeviceAuthorization, DeviceState},
+    store::{self, DeviceAuthorization, DeviceState},
 };
-use crate::{AppState, db::run_blocking};
+use crate::db::DbError;
 
 const STYLE: &str = "
 body { margin: 0; font-family: 'Segoe UI', system-ui, sans-serif; background: #f2f2f2; color: #1b1b1b; }
@@ -111,16 +111,17 @@ pub(super) struct CodeForm {
 
 /// The pending authorization a typed code belongs to, or the code page saying what is wrong.
 async fn pending(
-    state: &AppState,
+    state: &Authority,
     words: Words,
     typed: &str,
 ) -> Result<DeviceAuthorization, Response> {
     let code = normalize_user_code(typed);
     let db = state.db.clone();
     let lookup = code.clone();
-    let found = run_blocking(move || db.device_authorization_by_user_code(&lookup))
+    let found = db
+        .query(move |conn| store::device_authorization_by_user_code(conn, &lookup))
         .await
-        .map_err(IntoResponse::into_response)?;
+        .map_err(|error: DbError| super::failed(&error))?;
     let refuse = |error: String| code_page(words, StatusCode::BAD_REQUEST, Some(&error), typed);
     match found {
         None => Err(refuse(words.t("code-wrong"))),
@@ -134,7 +135,7 @@ async fn pending(
 
 /// `POST /devicelogin`: check the code, then offer the accounts.
 pub(super) async fn code_submit(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     words: Words,
     client: Option<Extension<ConnectInfo<SocketAddr>>>,
     form: Result<Form<CodeForm>, FormRejection>,
@@ -144,7 +145,7 @@ pub(super) async fn code_submit(
     };
     // Counted per client address: a person needs one or two tries, a guesser needs millions.
     let key = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
-    if state.authority.code_attempts.check_key(&key).is_err() {
+    if state.code_attempts.check_key(&key).is_err() {
         return code_page(
             words,
             StatusCode::TOO_MANY_REQUESTS,
@@ -218,7 +219,7 @@ type Choice = (DeviceAuthorization, &'static Tenant, &'static Account);
 /// The pending authorization of `otc` and the account `upn` picked for it, or the page to
 /// show instead: the code page when the code is no good, the account list when the account is
 /// not one the request admits.
-async fn chosen(state: &AppState, words: Words, otc: &str, upn: &str) -> Result<Choice, Response> {
+async fn chosen(state: &Authority, words: Words, otc: &str, upn: &str) -> Result<Choice, Response> {
     let found = pending(state, words, otc).await?;
     match directory::account(upn)
         .filter(|(tenant, _)| directory::admits(&found.tenant_hint, tenant))
@@ -230,7 +231,7 @@ async fn chosen(state: &AppState, words: Words, otc: &str, upn: &str) -> Result<
 
 /// `POST /devicelogin/account`: ask for consent (or explain that an administrator must).
 pub(super) async fn account_submit(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     words: Words,
     form: Result<Form<AccountForm>, FormRejection>,
 ) -> Response {
@@ -295,7 +296,7 @@ pub(super) struct ConsentForm {
 
 /// `POST /devicelogin/consent`: settle the authorization and say so.
 pub(super) async fn consent_submit(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     words: Words,
     form: Result<Form<ConsentForm>, FormRejection>,
 ) -> Response {
@@ -314,11 +315,13 @@ pub(super) async fn consent_submit(
     };
     let db = state.db.clone();
     let (code, upn) = (found.user_code.clone(), account.upn);
-    let settled =
-        match run_blocking(move || db.settle_device_authorization(&code, outcome, upn)).await {
-            Ok(settled) => settled,
-            Err(error) => return error.into_response(),
-        };
+    let settled = match db
+        .query(move |conn| store::settle_device_authorization(conn, &code, outcome, upn))
+        .await
+    {
+        Ok(settled) => settled,
+        Err(error) => return super::failed(&error),
+    };
     if !settled {
         return code_page(
             words,

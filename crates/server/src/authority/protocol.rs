@@ -13,11 +13,14 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{
-    XOPERO_REGISTRATOR_CLIENT_ID, directory, secret,
-    store::{DeviceAuthorization, DeviceState},
+    Authority, XOPERO_REGISTRATOR_CLIENT_ID, directory, secret,
+    store::{self, DeviceAuthorization, DeviceState},
     user_code,
 };
-use crate::{AppState, db::run_blocking, error::AppError};
+use crate::{
+    db::{DbError, run_blocking},
+    hash::stable_hash,
+};
 
 /// The grant type of a device-code token request.
 pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
@@ -71,7 +74,7 @@ impl IntoResponse for OAuthError {
 pub(super) enum Answer {
     Ok(Response),
     OAuth(OAuthError),
-    Internal(AppError),
+    Internal(DbError),
 }
 
 impl IntoResponse for Answer {
@@ -79,7 +82,7 @@ impl IntoResponse for Answer {
         match self {
             Self::Ok(response) => response,
             Self::OAuth(error) => error.into_response(),
-            Self::Internal(error) => error.into_response(),
+            Self::Internal(error) => super::failed(&error),
         }
     }
 }
@@ -106,7 +109,7 @@ fn known_tenant(tenant: &str) -> Result<(), OAuthError> {
 
 /// `POST /{tenant}/oauth2/v2.0/devicecode`
 pub(super) async fn devicecode_create(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     Path(tenant): Path<String>,
     form: Result<Form<DeviceCodeRequest>, FormRejection>,
 ) -> Answer {
@@ -132,7 +135,7 @@ pub(super) async fn devicecode_create(
         return Answer::OAuth(OAuthError::missing("scope"));
     };
 
-    let authority = &state.authority;
+    let authority = &state;
     let ttl = authority.config.device_code_ttl;
     let interval = authority.config.poll_interval.as_secs().max(1);
     let authorization = DeviceAuthorization {
@@ -149,7 +152,10 @@ pub(super) async fn devicecode_create(
     };
     let db = state.db.clone();
     let stored = authorization.clone();
-    if let Err(error) = run_blocking(move || db.insert_device_authorization(&stored)).await {
+    if let Err(error) = db
+        .query(move |conn| store::insert_device_authorization(conn, &stored))
+        .await
+    {
         return Answer::Internal(error);
     }
     let verification_uri = authority.verification_uri();
@@ -178,7 +184,7 @@ pub(super) struct TokenRequest {
 
 /// `POST /{tenant}/oauth2/v2.0/token`
 pub(super) async fn token_create(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     Path(tenant): Path<String>,
     form: Result<Form<TokenRequest>, FormRejection>,
 ) -> Answer {
@@ -204,7 +210,12 @@ pub(super) async fn token_create(
     };
     let now = state.clock.now_ms();
     let db = state.db.clone();
-    let found = match run_blocking(move || db.poll_device_authorization(&device_code, now)).await {
+    let found = match run_blocking(move || {
+        db.write(|tx| store::poll_device_authorization(tx, &device_code, now))
+            .map_err(DbError::from)
+    })
+    .await
+    {
         Ok(found) => found,
         Err(error) => return Answer::Internal(error),
     };
@@ -278,7 +289,7 @@ fn token_outcome(found: &DeviceAuthorization, now: i64) -> Result<&str, OAuthErr
 }
 
 async fn issue_tokens(
-    state: &AppState,
+    state: &Authority,
     found: &DeviceAuthorization,
     account: &str,
     now: i64,
@@ -295,8 +306,11 @@ async fn issue_tokens(
     let stored = access_token.clone();
     let account = account.to_owned();
     let expires_at = now + ACCESS_TOKEN_SECONDS * 1000;
-    if let Err(error) =
-        run_blocking(move || db.insert_access_token(&stored, tenant.id, &account, expires_at)).await
+    if let Err(error) = db
+        .query(move |conn| {
+            store::insert_access_token(conn, &stored, tenant.id, &account, expires_at)
+        })
+        .await
     {
         return Answer::Internal(error);
     }
@@ -317,13 +331,13 @@ async fn issue_tokens(
 /// (`organizations`, `common`) name the issuer with a `{tenantid}` placeholder, and a
 /// tenant's own document names the tenant.
 pub(super) async fn openid_configuration_get(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     Path(tenant): Path<String>,
 ) -> Answer {
     if let Err(error) = known_tenant(&tenant) {
         return Answer::OAuth(error);
     }
-    let public = &state.authority.config.public_url;
+    let public = &state.config.public_url;
     let base = format!("{public}/{tenant}");
     let issuer_tenant = directory::tenant_by_hint(&tenant).map_or("{tenantid}", |t| t.id);
     Answer::Ok(
@@ -388,37 +402,41 @@ fn graph_unauthorized() -> Response {
 
 /// The tenant the request's bearer token was issued for, or Graph's 401 answer.
 async fn graph_tenant(
-    state: &AppState,
+    state: &Authority,
     headers: &HeaderMap,
 ) -> Result<&'static directory::Tenant, Response> {
     let token = bearer(headers).ok_or_else(graph_unauthorized)?;
     let db = state.db.clone();
     let now = state.clock.now_ms();
-    let (tenant_id, _) = run_blocking(move || db.access_token_holder(&token, now))
+    let (tenant_id, _) = db
+        .query(move |conn| store::access_token_holder(conn, &token, now))
         .await
-        .map_err(IntoResponse::into_response)?
+        .map_err(|error: DbError| super::failed(&error))?
         .ok_or_else(graph_unauthorized)?;
     directory::tenant(&tenant_id).ok_or_else(graph_unauthorized)
 }
 
 /// `GET /graph/oidc/userinfo`: the signed-in account, as Microsoft's OpenID user info endpoint
 /// describes it (`sub` is stable per account and application, as Microsoft's pairwise one).
-pub(super) async fn userinfo_get(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub(super) async fn userinfo_get(State(state): State<Authority>, headers: HeaderMap) -> Response {
     let Some(token) = bearer(&headers) else {
         return graph_unauthorized();
     };
     let db = state.db.clone();
     let now = state.clock.now_ms();
-    let account = match run_blocking(move || db.access_token_holder(&token, now)).await {
+    let account = match db
+        .query(move |conn| store::access_token_holder(conn, &token, now))
+        .await
+    {
         Ok(Some((_, upn))) => directory::account(&upn),
         Ok(None) => None,
-        Err(error) => return error.into_response(),
+        Err(error) => return super::failed(&error),
     };
     let Some((_, account)) = account else {
         return graph_unauthorized();
     };
     let (given_name, family_name) = account.name.split_once(' ').unwrap_or((account.name, ""));
-    let subject = crate::db::stable_hash(
+    let subject = stable_hash(
         XOPERO_REGISTRATOR_CLIENT_ID
             .bytes()
             .chain([0])
@@ -436,7 +454,7 @@ pub(super) async fn userinfo_get(State(state): State<AppState>, headers: HeaderM
 
 /// `GET /graph/v1.0/organization`: the signed-in tenant, as Microsoft Graph describes it.
 pub(super) async fn graph_organization_get(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     headers: HeaderMap,
 ) -> Response {
     let tenant = match graph_tenant(&state, &headers).await {
@@ -460,7 +478,7 @@ pub(super) async fn graph_organization_get(
 
 /// `GET /graph/v1.0/users/$count`: how many users the signed-in tenant has, as plain text.
 pub(super) async fn graph_user_count_get(
-    State(state): State<AppState>,
+    State(state): State<Authority>,
     headers: HeaderMap,
 ) -> Response {
     match graph_tenant(&state, &headers).await {

@@ -1,8 +1,8 @@
-//! The authority's storage: device authorizations and the access tokens they were redeemed for.
+//! The authority's storage, a database of its own (`authority.sqlite3`, migrated from
+//! `migrations/authority/`): device authorizations and the access tokens they were redeemed
+//! for.
 
-use rusqlite::{OptionalExtension, Row, params};
-
-use crate::db::{Db, DbError};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// Where a device authorization stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,110 +85,104 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<DeviceAuthorization> {
     })
 }
 
-impl Db {
-    /// Stores a new, pending device authorization.
-    pub fn insert_device_authorization(&self, new: &DeviceAuthorization) -> Result<(), DbError> {
-        self.conn().execute(
-            "INSERT INTO device_authorizations
-             (device_code, user_code, client_id, scope, tenant_hint, expires_at, interval_secs)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                new.device_code,
-                new.user_code,
-                new.client_id,
-                new.scope,
-                new.tenant_hint,
-                new.expires_at,
-                new.interval_secs
-            ],
+/// Stores a new, pending device authorization.
+pub fn insert_device_authorization(
+    conn: &Connection,
+    new: &DeviceAuthorization,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO device_authorizations
+         (device_code, user_code, client_id, scope, tenant_hint, expires_at, interval_secs)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            new.device_code,
+            new.user_code,
+            new.client_id,
+            new.scope,
+            new.tenant_hint,
+            new.expires_at,
+            new.interval_secs
+        ],
+    )?;
+    Ok(())
+}
+
+/// The device authorization a person's code belongs to.
+pub fn device_authorization_by_user_code(
+    conn: &Connection,
+    user_code: &str,
+) -> rusqlite::Result<Option<DeviceAuthorization>> {
+    let sql = format!("SELECT {COLUMNS} FROM device_authorizations WHERE user_code = ?1");
+    conn.query_row(&sql, [user_code], from_row).optional()
+}
+
+/// Records a poll and returns the authorization as it was before it; a poll of an approved
+/// authorization spends it, so the tokens are handed out exactly once (run it in a
+/// transaction).
+pub fn poll_device_authorization(
+    conn: &Connection,
+    device_code: &str,
+    now: i64,
+) -> rusqlite::Result<Option<DeviceAuthorization>> {
+    let sql = format!("SELECT {COLUMNS} FROM device_authorizations WHERE device_code = ?1");
+    let found = conn.query_row(&sql, [device_code], from_row).optional()?;
+    if let Some(found) = &found {
+        let state = match found.state {
+            DeviceState::Approved => DeviceState::Redeemed,
+            other => other,
+        };
+        conn.execute(
+            "UPDATE device_authorizations SET last_poll_at = ?2, state = ?3
+             WHERE device_code = ?1",
+            params![device_code, now, state.as_str()],
         )?;
-        Ok(())
     }
+    Ok(found)
+}
 
-    /// The device authorization a person's code belongs to.
-    pub fn device_authorization_by_user_code(
-        &self,
-        user_code: &str,
-    ) -> Result<Option<DeviceAuthorization>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM device_authorizations WHERE user_code = ?1");
-        Ok(self
-            .conn()
-            .query_row(&sql, [user_code], from_row)
-            .optional()?)
-    }
+/// Settles a pending authorization (approved, declined or blocked) for `account`; false
+/// when it was no longer pending.
+pub fn settle_device_authorization(
+    conn: &Connection,
+    user_code: &str,
+    state: DeviceState,
+    account: &str,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE device_authorizations SET state = ?2, account = ?3
+         WHERE user_code = ?1 AND state = 'pending'",
+        params![user_code, state.as_str(), account],
+    )?;
+    Ok(changed == 1)
+}
 
-    /// Records a poll and returns the authorization as it was before it; a poll of an approved
-    /// authorization spends it, so the tokens are handed out exactly once.
-    pub fn poll_device_authorization(
-        &self,
-        device_code: &str,
-        now: i64,
-    ) -> Result<Option<DeviceAuthorization>, DbError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let sql = format!("SELECT {COLUMNS} FROM device_authorizations WHERE device_code = ?1");
-        let found = tx.query_row(&sql, [device_code], from_row).optional()?;
-        if let Some(found) = &found {
-            let state = match found.state {
-                DeviceState::Approved => DeviceState::Redeemed,
-                other => other,
-            };
-            tx.execute(
-                "UPDATE device_authorizations SET last_poll_at = ?2, state = ?3
-                 WHERE device_code = ?1",
-                params![device_code, now, state.as_str()],
-            )?;
-        }
-        tx.commit()?;
-        Ok(found)
-    }
+/// Stores an access token issued for `account` of `tenant_id`.
+pub fn insert_access_token(
+    conn: &Connection,
+    token: &str,
+    tenant_id: &str,
+    account: &str,
+    expires_at: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO access_tokens (token, tenant_id, account, expires_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![token, tenant_id, account, expires_at],
+    )?;
+    Ok(())
+}
 
-    /// Settles a pending authorization (approved, declined or blocked) for `account`; false
-    /// when it was no longer pending.
-    pub fn settle_device_authorization(
-        &self,
-        user_code: &str,
-        state: DeviceState,
-        account: &str,
-    ) -> Result<bool, DbError> {
-        let changed = self.conn().execute(
-            "UPDATE device_authorizations SET state = ?2, account = ?3
-             WHERE user_code = ?1 AND state = 'pending'",
-            params![user_code, state.as_str(), account],
-        )?;
-        Ok(changed == 1)
-    }
-
-    /// Stores an access token issued for `account` of `tenant_id`.
-    pub fn insert_access_token(
-        &self,
-        token: &str,
-        tenant_id: &str,
-        account: &str,
-        expires_at: i64,
-    ) -> Result<(), DbError> {
-        self.conn().execute(
-            "INSERT INTO access_tokens (token, tenant_id, account, expires_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![token, tenant_id, account, expires_at],
-        )?;
-        Ok(())
-    }
-
-    /// The tenant and the account (user principal name) an unexpired access token was issued
-    /// for.
-    pub fn access_token_holder(
-        &self,
-        token: &str,
-        now: i64,
-    ) -> Result<Option<(String, String)>, DbError> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT tenant_id, account FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
-                params![token, now],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()?)
-    }
+/// The tenant and the account (user principal name) an unexpired access token was issued
+/// for.
+pub fn access_token_holder(
+    conn: &Connection,
+    token: &str,
+    now: i64,
+) -> rusqlite::Result<Option<(String, String)>> {
+    conn.query_row(
+        "SELECT tenant_id, account FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
+        params![token, now],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()
 }

@@ -19,13 +19,17 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use tower::ServiceExt;
-use xms_m365_contract::{Organization, ServerEvent};
+use xms_m365_contract::{LicenceMode, Organization, ServerEvent};
 use xms_server::{
-    AppState, app,
-    authority::{AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
+    AppState, Options, app,
+    authority::{Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
     clock::{Clock, parse_instant},
     connections::MicrosoftConfig,
-    db::{Db, NewOrganization},
+    db::Db,
+    store::{
+        licences::{self, DEFAULT_LICENCES},
+        organizations::{self, NewOrganization},
+    },
 };
 
 /// How long a backup of a test server runs.
@@ -41,38 +45,101 @@ pub fn at(rfc3339: &str) -> i64 {
 }
 
 /// The server's whole router, every API answer checked against its OpenAPI document.
-pub fn checked_app(state: AppState, static_dir: Option<&Path>) -> Router {
-    app(state, static_dir).layer(axum::middleware::from_fn(conformance::conform))
+pub fn checked_app(state: AppState, authority: Authority, static_dir: Option<&Path>) -> Router {
+    app(state, authority, static_dir).layer(axum::middleware::from_fn(conformance::conform))
 }
 
-/// The database in `dir`, living by a clock that starts at [`START`].
+/// XMS's database in `dir`.
 pub fn open_db(dir: &Path) -> Db {
-    Db::open(dir)
+    Db::open(dir).unwrap()
+}
+
+/// The clock of a test server: it starts at [`START`].
+pub fn clock() -> Clock {
+    Clock::starting_at(at(START))
+}
+
+/// Stores `new` in `db` as connected now, its users protected as far as the default
+/// subscription's licences go.
+pub fn insert(db: &Db, new: &NewOrganization) -> Organization {
+    let now = clock().now_ms();
+    db.write(|tx| organizations::insert(tx, new, DEFAULT_LICENCES, now))
         .unwrap()
-        .with_clock(Clock::starting_at(at(START)))
+}
+
+/// An organization named `name` with `users` users, as Microsoft 365 would tell of it.
+pub fn tenant(name: &str, users: u32) -> NewOrganization {
+    NewOrganization {
+        tenant_id: format!("tenant-{name}"),
+        name: name.into(),
+        primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
+        user_count: users,
+    }
 }
 
 /// The API token of every test server.
 pub const TOKEN: &str = "test-token-123";
 
-/// The state of a server reached at `public_url`, whose device codes live `ttl`.
-pub fn state(db: Db, public_url: &str, ttl: Duration) -> AppState {
+/// The state of a server storing in `db`, whose XMS subscription has `licences` licences,
+/// signing in at `authority_url` (tenant segment included) and reading Graph at `graph_url`.
+pub fn state_with(
+    db: Db,
+    clock: Clock,
+    licences: u32,
+    authority_url: String,
+    graph_url: String,
+) -> AppState {
     AppState::new(
         db,
-        TOKEN,
+        clock,
+        Options {
+            api_token: TOKEN.to_owned(),
+            licences,
+            microsoft: MicrosoftConfig {
+                authority_url,
+                client_id: XOPERO_REGISTRATOR_CLIENT_ID.to_owned(),
+                graph_url,
+            },
+            backup_duration: BACKUP_DURATION,
+            user_sync_period: None,
+        },
+    )
+    .unwrap()
+}
+
+/// The state of a server storing in `db`, reached at `public_url`, where its development
+/// authority is.
+pub fn state(db: Db, public_url: &str) -> AppState {
+    state_with(
+        db,
+        clock(),
+        DEFAULT_LICENCES,
+        format!("{public_url}/organizations"),
+        format!("{public_url}/graph"),
+    )
+}
+
+/// The development authority of a server reached at `public_url`, storing in `dir`, whose
+/// device codes live `ttl`.
+pub fn authority(dir: &Path, public_url: &str, ttl: Duration) -> Authority {
+    Authority::open(
         AuthorityConfig {
             public_url: public_url.to_owned(),
             device_code_ttl: ttl,
             poll_interval: Duration::from_secs(1),
         },
-        MicrosoftConfig {
-            authority_url: format!("{public_url}/organizations"),
-            client_id: XOPERO_REGISTRATOR_CLIENT_ID.to_owned(),
-            graph_url: format!("{public_url}/graph"),
-        },
-        BACKUP_DURATION,
+        dir,
+        clock(),
     )
     .unwrap()
+}
+
+/// The whole router of a server over `dir`, reached at `public_url`, whose device codes live
+/// `ttl`, with its state.
+pub fn server(dir: &Path, public_url: &str, ttl: Duration) -> (Router, AppState) {
+    let state = state(open_db(dir), public_url);
+    let app = checked_app(state.clone(), authority(dir, public_url, ttl), None);
+    (app, state)
 }
 
 /// A reference server's whole router over a fresh data directory, for `oneshot` requests.
@@ -89,16 +156,69 @@ pub struct TestApp {
 impl TestApp {
     /// Stores an organization named `name` with `users` users; returns its id.
     pub fn add_organization(&self, name: &str, users: u32) -> String {
+        self.add(&tenant(name, users)).id.0
+    }
+
+    /// Stores `new`, connected now, as connecting it would; returns it as listed.
+    pub fn add(&self, new: &NewOrganization) -> Organization {
+        let (licences, now) = (self.state.licences, self.now());
         self.db
-            .insert_organization(&NewOrganization {
-                tenant_id: format!("tenant-{name}"),
-                name: name.into(),
-                primary_domain: format!("{}.onmicrosoft.com", name.to_lowercase()),
-                user_count: users,
-            })
+            .write(|tx| organizations::insert(tx, new, licences, now))
             .unwrap()
-            .id
+    }
+
+    /// Stores `new` or refreshes the organization of its tenant, as connecting it would.
+    pub fn upsert(&self, new: &NewOrganization) -> Organization {
+        let (licences, now) = (self.state.licences, self.now());
+        self.db
+            .write(|tx| organizations::upsert(tx, new, licences, now))
+            .unwrap()
             .0
+    }
+
+    /// Ends job `id` as `end` at `now`, as its worker would; false when it had ended.
+    pub fn finish(&self, id: &str, end: &xms_m365_contract::JobState, now: i64) -> bool {
+        self.db
+            .read(|conn| xms_server::store::jobs::finish(conn, id, end, now))
+            .unwrap()
+    }
+
+    /// Runs the user syncs due at `now`, every `period` if given.
+    pub fn sync_due(
+        &self,
+        now: i64,
+        period: Option<Duration>,
+    ) -> Result<Vec<Organization>, xms_server::db::DbError> {
+        xms_server::user_sync::run_due(
+            &self.db,
+            &self.state.events,
+            self.state.licences,
+            now,
+            period,
+        )
+    }
+
+    /// Records that Microsoft no longer honours XMS's consent for organization `id`.
+    pub fn needs_reauthorization(&self, id: &str) {
+        self.db
+            .read(|conn| organizations::set_needs_reauthorization(conn, id))
+            .unwrap();
+    }
+
+    /// Makes every backup of organization `id` fail with `reason`.
+    pub fn fail_backups(&self, id: &str, reason: &str) {
+        self.db
+            .read(|conn| organizations::set_backup_failure(conn, id, reason))
+            .unwrap();
+    }
+
+    /// Sets organization `id`'s licence mode and protected users, as a demonstration does.
+    pub fn set_licensing(&self, id: &str, mode: LicenceMode, protected: u32) {
+        assert!(
+            self.db
+                .read(|conn| licences::set(conn, id, mode, protected))
+                .unwrap()
+        );
     }
 
     /// What time it is for this server, in Unix ms.
@@ -108,17 +228,20 @@ impl TestApp {
 
     /// The organization `id` as stored.
     pub fn stored(&self, id: &str) -> Organization {
-        self.db.organization(id).unwrap().unwrap()
+        self.db
+            .read(|conn| organizations::get(conn, id))
+            .unwrap()
+            .unwrap()
     }
 
     /// A server serving the module from `static_dir`, if given.
     pub fn new(static_dir: Option<&Path>) -> Self {
-        Self::with_licences(static_dir, xms_server::licences::DEFAULT_LICENCES)
+        Self::with_licences(static_dir, DEFAULT_LICENCES)
     }
 
     /// A server whose clock starts at `start` (RFC 3339) and runs on from there.
     pub fn at(start: &str) -> Self {
-        Self::with(None, xms_server::licences::DEFAULT_LICENCES, start)
+        Self::with(None, DEFAULT_LICENCES, start)
     }
 
     /// A server whose XMS subscription has `licences` licences.
@@ -128,13 +251,19 @@ impl TestApp {
 
     fn with(static_dir: Option<&Path>, licences: u32, start: &str) -> Self {
         let data = tempfile::tempdir().unwrap();
-        let db = Db::open(data.path())
-            .unwrap()
-            .with_licences(licences)
-            .with_clock(Clock::starting_at(at(start)));
-        let state = state(db.clone(), "http://127.0.0.1:9", Duration::from_secs(900));
+        let db = open_db(data.path());
+        let clock = Clock::starting_at(at(start));
+        let url = "http://127.0.0.1:9";
+        let state = state_with(
+            db.clone(),
+            clock,
+            licences,
+            format!("{url}/organizations"),
+            format!("{url}/graph"),
+        );
+        let authority = authority(data.path(), url, Duration::from_secs(900));
         Self {
-            app: checked_app(state.clone(), static_dir),
+            app: checked_app(state.clone(), authority, static_dir),
             db,
             state,
             _data: data,
@@ -167,11 +296,12 @@ impl RunningServer {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 let url = format!("http://{}", listener.local_addr().unwrap());
-                let state = state(open_db(&dir), &url, ttl);
-                state.connections.resume_all(&state).unwrap();
+                let state = state(open_db(&dir), &url);
+                state.connections.resume_all().unwrap();
+                let authority = authority(&dir, &url, ttl);
                 url_tx.send(url).unwrap();
-                let app =
-                    checked_app(state, None).into_make_service_with_connect_info::<SocketAddr>();
+                let app = checked_app(state, authority, None)
+                    .into_make_service_with_connect_info::<SocketAddr>();
                 axum::serve(listener, app)
                     .with_graceful_shutdown(async {
                         stopped.await.ok();

@@ -1,0 +1,122 @@
+//! Connecting an organization: starting a device-code sign-in, following it and cancelling
+//! it.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use xms_m365_contract::{Connection, ConnectionId, ErrorBody, StartConnection};
+
+use super::{json::OptionalJsonBody, unknown_organization};
+use crate::{
+    connections::StartError, db::run_blocking, error::AppError, state::AppState, store::connections,
+};
+
+/// Starts connecting an organization: XMS asks the identity platform for a device code and
+/// follows the sign-in in the background. With `reauthorize`, the sign-in must be to that
+/// organization's tenant: signing in to another fails the attempt with a message saying so.
+#[utoipa::path(
+    post,
+    path = "/m365/connections",
+    tag = "Microsoft 365",
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
+    request_body(content = Option<StartConnection>, description = "Optional: what the connection is for. Without a body, it connects whichever organization the administrator signs in to."),
+    responses(
+        (status = 201, description = "The attempt, pending, with the code to show", body = Connection),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: the body is JSON but not a StartConnection; `fields` names the field", body = ErrorBody),
+        (status = 404, description = "The organization to re-authorize is not in XMS", body = ErrorBody),
+        (status = 415, description = "A body was sent, but not as JSON", body = ErrorBody),
+        (status = 413, description = "The body is larger than 64 KiB", body = ErrorBody),
+        (status = 502, description = "The Microsoft identity platform failed or could not be reached", body = ErrorBody),
+    )
+)]
+pub async fn connections_create(
+    State(state): State<AppState>,
+    OptionalJsonBody(start): OptionalJsonBody<StartConnection>,
+) -> Result<(StatusCode, Json<Connection>), AppError> {
+    // No body (or an empty one) is a plain Connect, as it always was.
+    let reauthorize = start.unwrap_or_default().reauthorize.map(|id| id.0);
+    match state.connections.start(reauthorize.clone()).await {
+        Ok(connection) => Ok((StatusCode::CREATED, Json(connection))),
+        Err(StartError::IdentityPlatform(message)) => Err(AppError::BadGateway(message)),
+        Err(StartError::UnknownOrganization) => {
+            Err(unknown_organization(&reauthorize.unwrap_or_default()))
+        }
+        Err(StartError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// Where a connection attempt stands. While it is pending, asking more often than its
+/// interval is answered with 429 `slow_down`.
+#[utoipa::path(
+    get,
+    path = "/m365/connections/{id}",
+    tag = "Microsoft 365",
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
+    params(("id" = String, Path, description = "The connection attempt")),
+    responses(
+        (status = 200, description = "The attempt", body = Connection),
+        (status = 404, description = "No such attempt", body = ErrorBody),
+        (status = 429, description = "Asked sooner than the interval allows", body = ErrorBody),
+    )
+)]
+pub async fn connection_get(
+    State(state): State<AppState>,
+    Path(id): Path<ConnectionId>,
+) -> Result<Json<Connection>, AppError> {
+    let lookup = id.0.clone();
+    let stored = state
+        .db
+        .query(move |conn| connections::get(conn, &lookup))
+        .await?
+        .ok_or_else(|| unknown_connection(&id))?;
+    if stored.is_pending()
+        && state
+            .connections
+            .checked_too_soon(&id.0, stored.interval_secs)
+    {
+        return Err(AppError::SlowDown(format!(
+            "Asked too often: wait {} seconds between checks.",
+            stored.interval_secs
+        )));
+    }
+    let view = state
+        .db
+        .query(move |conn| connections::view(conn, &stored))
+        .await?;
+    Ok(Json(view))
+}
+
+/// Cancels a connection attempt: XMS stops polling and the code can no longer connect.
+#[utoipa::path(
+    delete,
+    path = "/m365/connections/{id}",
+    tag = "Microsoft 365",
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
+    params(("id" = String, Path, description = "The connection attempt")),
+    responses(
+        (status = 204, description = "Cancelled, or it had already ended"),
+        (status = 404, description = "No such attempt", body = ErrorBody),
+    )
+)]
+pub async fn connection_delete(
+    State(state): State<AppState>,
+    Path(id): Path<ConnectionId>,
+) -> Result<StatusCode, AppError> {
+    let lookup = id.0.clone();
+    let found = run_blocking(move || state.connections.cancel(&lookup)).await?;
+    if found {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(unknown_connection(&id))
+    }
+}
+
+fn unknown_connection(id: &ConnectionId) -> AppError {
+    AppError::NotFound(format!(
+        "There is no connection attempt {}. Start a new one with Connect.",
+        id.0
+    ))
+}
