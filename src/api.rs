@@ -18,7 +18,7 @@ use web_sys::AbortSignal;
 use xms_m365_contract::{
     Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, Job, JobId,
     OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview, PolicyView,
-    SavePolicy, SettingsView, StartConnection, StorageList, WorkerList, backups_path,
+    SavePolicy, SettingsView, Stale, StartConnection, StorageList, WorkerList, backups_path,
     connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
     policy_preview_path, settings_path, user_sync_path,
 };
@@ -157,17 +157,17 @@ impl ApiClient {
         self.view_get(&settings_path(organization)).await
     }
 
-    /// Saves an organization's settings over the version `etag`; XMS refuses (412) when
-    /// someone saved since.
+    /// Saves an organization's settings over the version `etag`; when someone saved since,
+    /// answers theirs.
     pub async fn save_settings(
         &self,
         organization: &OrganizationId,
         etag: &str,
         settings: &OrganizationSettings,
-    ) -> Result<SettingsView, ApiError> {
+    ) -> Result<Change<SettingsView>, ApiError> {
         let request =
             Request::put(&self.url(&settings_path(organization))).header("If-Match", etag);
-        decode(self.send_json(request, settings).await?).await
+        decode_change(self.send_json(request, settings).await?).await
     }
 
     /// An organization's backup policy, with the version to save it against.
@@ -175,26 +175,28 @@ impl ApiClient {
         self.view_get(&policy_path(organization)).await
     }
 
-    /// Saves a custom policy over the version `etag`.
+    /// Saves a custom policy over the version `etag`; when someone saved since, answers
+    /// theirs.
     pub async fn save_policy(
         &self,
         organization: &OrganizationId,
         etag: &str,
         save: &SavePolicy,
-    ) -> Result<PolicyView, ApiError> {
+    ) -> Result<Change<PolicyView>, ApiError> {
         let request = Request::put(&self.url(&policy_path(organization))).header("If-Match", etag);
-        decode(self.send_json(request, save).await?).await
+        decode_change(self.send_json(request, save).await?).await
     }
 
-    /// Returns an organization to the default policy, over the version `etag`.
+    /// Returns an organization to the default policy, over the version `etag`; when someone
+    /// saved since, answers theirs.
     pub async fn reset_policy(
         &self,
         organization: &OrganizationId,
         etag: &str,
-    ) -> Result<PolicyView, ApiError> {
+    ) -> Result<Change<PolicyView>, ApiError> {
         let request =
             Request::delete(&self.url(&policy_path(organization))).header("If-Match", etag);
-        decode(self.send(request).await?).await
+        decode_change(self.send(request).await?).await
     }
 
     /// The next runs `policy` would start, as XMS computes them, or what is wrong with it.
@@ -424,6 +426,29 @@ pub async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiErr
             .map_err(|_| ApiError::UnexpectedResponse { status });
     }
     Err(failure(response).await)
+}
+
+/// What XMS answered a change of a versioned document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change<D> {
+    /// Saved: the document as it now is.
+    Saved(D),
+    /// Someone else saved first (412): their document, which came with the refusal.
+    Stale(D),
+}
+
+/// Reads the answer to a versioned change: the document saved, theirs when it was stale, or
+/// the error.
+async fn decode_change<D: DeserializeOwned>(response: Response) -> Result<Change<D>, ApiError> {
+    let status = response.status();
+    if status != 412 {
+        return decode(response).await.map(Change::Saved);
+    }
+    response
+        .json::<Stale<D>>()
+        .await
+        .map(|stale| Change::Stale(stale.current))
+        .map_err(|_| ApiError::UnexpectedResponse { status })
 }
 
 /// The error a failed response carries: XMS's error shape, or a description of what came.

@@ -156,19 +156,10 @@ fn Editor(
     let i18n = use_i18n();
     let form = {
         let (api, id) = (api.clone(), id.clone());
-        let fetch = (api.clone(), id.clone());
-        VersionedForm::new(
-            id.clone(),
-            settings,
-            move |etag, values| {
-                let (api, id) = (api.clone(), id.clone());
-                async move { api.save_settings(&id, &etag, &values).await }
-            },
-            move || {
-                let (api, id) = fetch.clone();
-                async move { api.settings(&id).await }
-            },
-        )
+        VersionedForm::new(id.clone(), settings, move |etag, values| {
+            let (api, id) = (api.clone(), id.clone());
+            async move { api.save_settings(&id, &etag, &values).await }
+        })
     };
     let VersionedForm {
         saved,

@@ -19,7 +19,7 @@ use xms_m365_contract::{
 };
 
 use crate::{
-    api::{ApiClient, ApiError},
+    api::{ApiClient, ApiError, Change},
     i18n::{learn_panel_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::{Dashboard, Drafts},
@@ -140,34 +140,25 @@ fn Editor(
     let needs_password = StoredValue::new(None::<Signal<bool>>);
     let form = {
         let (api, id) = (api.clone(), id.clone());
-        let fetch = (api.clone(), id.clone());
-        VersionedForm::new(
-            id.clone(),
-            view,
-            move |etag, policy| {
-                let (api, id) = (api.clone(), id.clone());
-                let sends_password = needs_password
-                    .get_value()
-                    .is_some_and(|needs| needs.get_untracked());
-                let body = SavePolicy {
-                    policy,
-                    encryption_password: sends_password.then(|| password.get_untracked()),
-                };
-                async move {
-                    let saved = api.save_policy(&id, &etag, &body).await;
-                    if saved.is_ok() {
-                        password.try_set(String::new());
-                        again.try_set(String::new());
-                        changing_password.try_set(false);
-                    }
-                    saved
+        VersionedForm::new(id.clone(), view, move |etag, policy| {
+            let (api, id) = (api.clone(), id.clone());
+            let sends_password = needs_password
+                .get_value()
+                .is_some_and(|needs| needs.get_untracked());
+            let body = SavePolicy {
+                policy,
+                encryption_password: sends_password.then(|| password.get_untracked()),
+            };
+            async move {
+                let saved = api.save_policy(&id, &etag, &body).await;
+                if matches!(saved, Ok(Change::Saved(_))) {
+                    password.try_set(String::new());
+                    again.try_set(String::new());
+                    changing_password.try_set(false);
                 }
-            },
-            move || {
-                let (api, id) = fetch.clone();
-                async move { api.policy(&id).await }
-            },
-        )
+                saved
+            }
+        })
     };
     let VersionedForm {
         saved,

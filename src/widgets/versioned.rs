@@ -1,6 +1,6 @@
 //! One versioned form, which both editors (the Edit panel's settings, the policy) are views
 //! over: the document as saved and the value as edited, saved against the version read; a
-//! save that finds someone else's newer version (412) fetches theirs and lets the
+//! save that finds someone else's newer version (412, which comes with theirs) lets the
 //! administrator keep theirs or their own; a failed save keeps every value; the edit in
 //! progress outlives the view in [`Drafts`].
 
@@ -8,17 +8,17 @@ use std::rc::Rc;
 
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use xms_m365_contract::{ErrorCode, FieldError, OrganizationId};
+use xms_m365_contract::{FieldError, OrganizationId};
 
 use super::ButtonStyle;
 use crate::{
-    api::ApiError,
+    api::{ApiError, Change},
     i18n::{MessageId, t, use_i18n},
     state::{Draft, Drafts, Versioned},
 };
 
-/// A request that answers the document's new version.
-type Request<D> = LocalBoxFuture<'static, Result<D, ApiError>>;
+/// A request that answers the document's new version, or someone else's.
+type Request<D> = LocalBoxFuture<'static, Result<Change<D>, ApiError>>;
 
 /// The editor's save: a value sent against an ETag.
 type Save<D> = Rc<dyn Fn(String, <D as Versioned>::Value) -> Request<D>>;
@@ -89,14 +89,11 @@ impl<D: Versioned> Copy for VersionedForm<D> {}
 
 impl<D: Versioned> VersionedForm<D> {
     /// The form over `loaded` (organization `id`'s document as just read), resuming the
-    /// organization's edit in progress if there is one. `save` sends a value against an ETag;
-    /// `fetch` reads the document again, to show theirs after a conflict.
-    pub fn new<S, SF, F, FF>(id: OrganizationId, loaded: D, save: S, fetch: F) -> Self
+    /// organization's edit in progress if there is one. `save` sends a value against an ETag.
+    pub fn new<S, SF>(id: OrganizationId, loaded: D, save: S) -> Self
     where
         S: Fn(String, D::Value) -> SF + 'static,
-        SF: Future<Output = Result<D, ApiError>> + 'static,
-        F: Fn() -> FF + 'static,
-        FF: Future<Output = Result<D, ApiError>> + 'static,
+        SF: Future<Output = Result<Change<D>, ApiError>> + 'static,
     {
         let drafts = expect_context::<Drafts<D>>();
         let draft = drafts.get(&id);
@@ -115,24 +112,18 @@ impl<D: Versioned> VersionedForm<D> {
         let rejected = RwSignal::new(None);
         let dirty = Memo::new(move |_| saved.with(|s| values.with(|v| v != s.value())));
 
-        let fetch = Rc::new(fetch);
         let write = Action::new_unsync_local_with_value(start, move |write: &Write<D>| {
-            let (send, done, fetch) = (write.send.clone(), write.done, fetch.clone());
+            let (send, done) = (write.send.clone(), write.done);
             let sent = write.sent.clone();
             async move {
                 match send().await {
-                    Ok(view) => {
+                    Ok(Change::Saved(view)) => {
                         values.try_set(view.value().clone());
                         saved.try_set(view);
                         rejected.try_set(None);
                         Outcome::Saved(done)
                     }
-                    Err(error) if error.code() == Some(ErrorCode::PreconditionFailed) => {
-                        match fetch().await {
-                            Ok(theirs) => Outcome::Conflict(theirs),
-                            Err(error) => Outcome::Failed(error),
-                        }
-                    }
+                    Ok(Change::Stale(theirs)) => Outcome::Conflict(theirs),
                     Err(error) => {
                         let fields = error.field_errors().to_vec();
                         rejected.try_set((!fields.is_empty()).then_some(Rejected {
@@ -211,7 +202,7 @@ impl<D: Versioned> VersionedForm<D> {
     pub fn send_with<W, WF>(&self, done: MessageId, write: W)
     where
         W: Fn() -> WF + 'static,
-        WF: Future<Output = Result<D, ApiError>> + 'static,
+        WF: Future<Output = Result<Change<D>, ApiError>> + 'static,
     {
         self.send(Write {
             send: Rc::new(move || Box::pin(write())),

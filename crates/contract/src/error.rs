@@ -135,6 +135,19 @@ pub enum ErrorCode {
     Unknown,
 }
 
+/// The body of the 412 answer to a change of a versioned document (an organization's
+/// settings, its policy) made on a version that is no longer current: the error, and the
+/// document as it now is, with its new `etag`, so that a client shows it beside its own
+/// change without reading it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Stale<T> {
+    /// `precondition_failed`, and what to do.
+    pub error: ErrorDetail,
+    /// The document as someone else saved it.
+    pub current: T,
+}
+
 impl ErrorBody {
     /// An error body with the given code and message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {

@@ -14,7 +14,7 @@ mod settings;
 mod worker;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
-pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError, FieldErrorCode};
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError, FieldErrorCode, Stale};
 pub use event::ServerEvent;
 pub use job::{Job, JobId, JobState};
 pub use organization::{

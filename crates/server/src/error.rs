@@ -9,7 +9,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use xms_m365_contract::{ErrorBody, ErrorCode, FieldError};
+use xms_m365_contract::{ErrorBody, ErrorCode, FieldError, Stale};
 
 /// The largest request body the API accepts.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -41,9 +41,15 @@ pub enum AppError {
     /// A change did not say which version it changes (no `If-Match`).
     #[error("{0}")]
     PreconditionRequired(String),
-    /// A change was based on a version that is no longer current (stale `If-Match`).
-    #[error("{0}")]
-    PreconditionFailed(String),
+    /// A change was based on a version that is no longer current (stale `If-Match`); the
+    /// document as it now is goes with the answer.
+    #[error("{message}")]
+    Stale {
+        /// What to do, for a person.
+        message: String,
+        /// The current document, as JSON.
+        current: serde_json::Value,
+    },
     /// Some fields of the request are invalid; nothing was stored.
     #[error("{message}")]
     Validation {
@@ -83,12 +89,13 @@ impl IntoResponse for AppError {
                     message,
                 );
             }
-            Self::PreconditionFailed(message) => {
-                return error_response(
+            Self::Stale { message, current } => {
+                let error = ErrorBody::new(ErrorCode::PreconditionFailed, message).error;
+                return (
                     StatusCode::PRECONDITION_FAILED,
-                    ErrorCode::PreconditionFailed,
-                    message,
-                );
+                    Json(Stale { error, current }),
+                )
+                    .into_response();
             }
             Self::Validation { message, fields } => {
                 return (

@@ -6,12 +6,8 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use http_body_util::BodyExt;
 use serde_json::Value;
-use tower::ServiceExt;
-use xms_m365_contract::{
-    ErrorBody, ErrorCode, OrganizationList, PolicyKind, WorkerKind, WorkerList,
-};
+use xms_m365_contract::{ErrorCode, OrganizationList, PolicyKind, WorkerKind, WorkerList};
 
 use common::{TOKEN, TestApp};
 use xms_server::store::organizations::NewOrganization;
@@ -26,30 +22,15 @@ fn server() -> TestApp {
     TestApp::new(None)
 }
 
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri)
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .body(Body::empty())
-        .unwrap()
-}
-
-async fn send(app: &Router, request: Request<Body>) -> (StatusCode, String) {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8(bytes.to_vec()).unwrap())
-}
-
-async fn expect_error(app: &Router, request: Request<Body>, status: StatusCode) -> ErrorBody {
-    let (actual, body) = send(app, request).await;
-    assert_eq!(actual, status, "body: {body}");
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("not the error shape ({e}): {body}"))
+fn get(path: &str) -> Request<Body> {
+    common::api_request("GET", path, None, None)
 }
 
 #[tokio::test]
 async fn lists_no_organizations_on_a_new_server() {
     let server = server();
-    let (status, body) = send(&server.app, get("/api/v1/m365/organizations")).await;
+    let answer = common::send(&server.app, get("/m365/organizations")).await;
+    let (status, body) = (answer.status, answer.text());
     assert_eq!(status, StatusCode::OK);
     let list: OrganizationList = serde_json::from_str(&body).unwrap();
     assert!(list.organizations.is_empty());
@@ -66,7 +47,8 @@ async fn lists_stored_organizations_by_name() {
             user_count: 42,
         });
     }
-    let (status, body) = send(&server.app, get("/api/v1/m365/organizations")).await;
+    let answer = common::send(&server.app, get("/m365/organizations")).await;
+    let (status, body) = (answer.status, answer.text());
     assert_eq!(status, StatusCode::OK);
     let list: OrganizationList = serde_json::from_str(&body).unwrap();
     let names: Vec<_> = list.organizations.iter().map(|o| o.name.as_str()).collect();
@@ -83,7 +65,8 @@ async fn lists_stored_organizations_by_name() {
 #[tokio::test]
 async fn lists_the_workers_main_first_then_by_name() {
     let server = server();
-    let (status, body) = send(&server.app, get("/api/v1/workers")).await;
+    let answer = common::send(&server.app, get("/workers")).await;
+    let (status, body) = (answer.status, answer.text());
     assert_eq!(status, StatusCode::OK);
     let list: WorkerList = serde_json::from_str(&body).unwrap();
     let workers: Vec<_> = list
@@ -101,7 +84,9 @@ async fn lists_the_workers_main_first_then_by_name() {
     );
 
     let request = Request::get("/api/v1/workers").body(Body::empty()).unwrap();
-    let error = expect_error(&server.app, request, StatusCode::UNAUTHORIZED).await;
+    let error = common::send(&server.app, request)
+        .await
+        .error(StatusCode::UNAUTHORIZED);
     assert_eq!(error.error.code, ErrorCode::Unauthorized);
 }
 
@@ -111,7 +96,9 @@ async fn refuses_a_missing_token() {
     let request = Request::get("/api/v1/m365/organizations")
         .body(Body::empty())
         .unwrap();
-    let error = expect_error(&server.app, request, StatusCode::UNAUTHORIZED).await;
+    let error = common::send(&server.app, request)
+        .await
+        .error(StatusCode::UNAUTHORIZED);
     assert_eq!(error.error.code, ErrorCode::Unauthorized);
     assert!(error.error.message.contains("Authorization: Bearer"));
 }
@@ -123,19 +110,18 @@ async fn refuses_a_wrong_token() {
         .header(header::AUTHORIZATION, "Bearer test-token-124")
         .body(Body::empty())
         .unwrap();
-    let error = expect_error(&server.app, request, StatusCode::UNAUTHORIZED).await;
+    let error = common::send(&server.app, request)
+        .await
+        .error(StatusCode::UNAUTHORIZED);
     assert_eq!(error.error.code, ErrorCode::Unauthorized);
 }
 
 #[tokio::test]
 async fn answers_unknown_api_routes_with_a_json_404() {
     let server = server();
-    let error = expect_error(
-        &server.app,
-        get("/api/v1/m365/nothing-here"),
-        StatusCode::NOT_FOUND,
-    )
-    .await;
+    let error = common::send(&server.app, get("/m365/nothing-here"))
+        .await
+        .error(StatusCode::NOT_FOUND);
     assert_eq!(error.error.code, ErrorCode::NotFound);
     assert!(error.error.message.contains("/api/v1/m365/nothing-here"));
 }
@@ -147,7 +133,9 @@ async fn answers_a_wrong_method_with_a_json_405() {
         .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
         .body(Body::empty())
         .unwrap();
-    let error = expect_error(&server.app, request, StatusCode::METHOD_NOT_ALLOWED).await;
+    let error = common::send(&server.app, request)
+        .await
+        .error(StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(error.error.code, ErrorCode::MethodNotAllowed);
 }
 
@@ -160,7 +148,9 @@ async fn refuses_an_oversized_body_with_a_json_413() {
         .header(header::CONTENT_LENGTH, body.len())
         .body(Body::from(body))
         .unwrap();
-    let error = expect_error(&server.app, request, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let error = common::send(&server.app, request)
+        .await
+        .error(StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(error.error.code, ErrorCode::PayloadTooLarge);
 }
 
@@ -179,7 +169,9 @@ async fn malformed_json_gets_a_json_400_that_says_what_is_wrong() {
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from("{\"name\": "))
         .unwrap();
-    let error = expect_error(&app, request, StatusCode::BAD_REQUEST).await;
+    let error = common::send(&app, request)
+        .await
+        .error(StatusCode::BAD_REQUEST);
     assert_eq!(error.error.code, ErrorCode::BadRequest);
     assert!(
         error.error.message.contains("JSON"),
@@ -191,7 +183,9 @@ async fn malformed_json_gets_a_json_400_that_says_what_is_wrong() {
         .header(header::CONTENT_TYPE, "text/plain")
         .body(Body::from("{}"))
         .unwrap();
-    let error = expect_error(&app, request, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    let error = common::send(&app, request)
+        .await
+        .error(StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(error.error.code, ErrorCode::UnsupportedMediaType);
 }
 
@@ -201,7 +195,8 @@ async fn serves_the_committed_openapi_document_without_a_token() {
     let request = Request::get("/api/v1/openapi.json")
         .body(Body::empty())
         .unwrap();
-    let (status, body) = send(&server.app, request).await;
+    let answer = common::send(&server.app, request).await;
+    let (status, body) = (answer.status, answer.text());
     assert_eq!(status, StatusCode::OK);
     let served: Value = serde_json::from_str(&body).unwrap();
     let committed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/openapi.json");
@@ -246,19 +241,21 @@ async fn serves_the_shell_page_with_the_token_for_any_module_route() {
     std::fs::write(static_dir.path().join("module.js"), "export {}").unwrap();
     let server = server_with_static(Some(static_dir.path()));
     for path in ["/", "/m365", "/m365/some/deep/route"] {
-        let (status, body) =
-            send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        let answer =
+            common::send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        let (status, body) = (answer.status, answer.text());
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(
             body.contains(&format!("content=\"{TOKEN}\"")),
             "{path}: {body}"
         );
     }
-    let (status, body) = send(
+    let answer = common::send(
         &server.app,
         Request::get("/module.js").body(Body::empty()).unwrap(),
     )
     .await;
+    let (status, body) = (answer.status, answer.text());
     assert_eq!((status, body.as_str()), (StatusCode::OK, "export {}"));
 }
 
@@ -266,7 +263,8 @@ async fn serves_the_shell_page_with_the_token_for_any_module_route() {
 async fn says_how_to_build_the_module_when_it_is_missing() {
     let empty = tempfile::tempdir().unwrap();
     let server = server_with_static(Some(empty.path()));
-    let (status, body) = send(&server.app, Request::get("/").body(Body::empty()).unwrap()).await;
+    let answer = common::send(&server.app, Request::get("/").body(Body::empty()).unwrap()).await;
+    let (status, body) = (answer.status, answer.text());
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(body.contains("cargo xtask dev"), "{body}");
 }

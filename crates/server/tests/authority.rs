@@ -8,9 +8,7 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use http_body_util::BodyExt;
 use serde_json::Value;
-use tower::ServiceExt;
 use xms_server::authority::XOPERO_REGISTRATOR_CLIENT_ID;
 
 mod common;
@@ -39,16 +37,19 @@ fn form(uri: &str, body: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// The answer's status and text.
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, String) {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8(body.to_vec()).unwrap())
+    let answer = common::send(app, request).await;
+    (answer.status, answer.text())
 }
 
+/// The answer's status and JSON (`null` when it is not JSON).
 async fn send_json(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
-    let (status, body) = send(app, request).await;
-    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    let answer = common::send(app, request).await;
+    (
+        answer.status,
+        serde_json::from_slice(&answer.body).unwrap_or(Value::Null),
+    )
 }
 
 /// Starts a device authorization; returns (device_code, user_code).

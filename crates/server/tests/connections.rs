@@ -10,7 +10,7 @@ use common::{RunningServer, TOKEN};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use xms_m365_contract::{
-    Connection, ConnectionState, ErrorBody, ErrorCode, OrganizationList, OrganizationStatus,
+    Connection, ConnectionState, ErrorBody, ErrorCode, OrganizationList, OrganizationStatus, paths,
 };
 use xms_server::{
     authority::directory::TENANTS,
@@ -292,17 +292,10 @@ async fn an_unreachable_identity_platform_is_a_502_that_says_so() {
     let data = tempfile::tempdir().unwrap();
     // Port 9 (discard) is closed on these machines: the connection is refused.
     let (app, _) = common::server(data.path(), "http://127.0.0.1:9", Duration::from_secs(900));
-    let request = axum::http::Request::post("/api/v1/m365/connections")
-        .header("Authorization", format!("Bearer {TOKEN}"))
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
-    let bytes = http_body_util::BodyExt::collect(response.into_body())
+    let request = common::api_request("POST", paths::CONNECTIONS, None, None);
+    let body = common::send(&app, request)
         .await
-        .unwrap()
-        .to_bytes();
-    let body: ErrorBody = serde_json::from_slice(&bytes).unwrap();
+        .error(StatusCode::BAD_GATEWAY);
     assert_eq!(body.error.code, ErrorCode::BadGateway);
     assert!(
         body.error.message.contains("could not reach"),
@@ -379,14 +372,9 @@ async fn the_start_body_is_optional_but_checked_when_sent() {
             .unwrap();
         let app = server.app.clone();
         async move {
-            let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
-            let status = response.status();
-            let bytes = http_body_util::BodyExt::collect(response.into_body())
-                .await
-                .unwrap()
-                .to_bytes();
-            let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
-            (status, body.map(|b| (b.error.code, b.error.message)))
+            let answer = common::send(&app, request).await;
+            let body: Option<ErrorBody> = serde_json::from_slice(&answer.body).ok();
+            (answer.status, body.map(|b| (b.error.code, b.error.message)))
         }
     };
     // This server's identity platform cannot be reached: a 502 means the body was accepted.

@@ -6,11 +6,12 @@ use std::time::Duration;
 use axum::{
     Router,
     body::Body,
-    http::{Request, StatusCode, header},
+    http::{Request, StatusCode},
 };
-use common::{Received, Stream, TOKEN};
-use tower::ServiceExt;
-use xms_m365_contract::{JobState, ServerEvent};
+use common::{Received, Stream};
+use xms_m365_contract::{
+    JobState, OrganizationId, OrganizationList, ServerEvent, backups_path, paths,
+};
 
 mod common;
 
@@ -22,14 +23,9 @@ fn server() -> (Router, String, tempfile::TempDir) {
 }
 
 async fn run_backup(app: &Router, organization: &str) {
-    let request = Request::post(format!("/api/v1/m365/organizations/{organization}/backups"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .body(Body::empty())
-        .unwrap();
-    assert_eq!(
-        app.clone().oneshot(request).await.unwrap().status(),
-        StatusCode::ACCEPTED
-    );
+    let path = backups_path(&OrganizationId(organization.to_owned()));
+    let answer = common::send(app, common::api_request("POST", &path, None, None)).await;
+    assert_eq!(answer.status, StatusCode::ACCEPTED);
 }
 
 #[tokio::test]
@@ -99,7 +95,7 @@ async fn the_stream_needs_the_api_token() {
     let (app, _, _data) = server();
     let request = Request::get("/api/v1/events").body(Body::empty()).unwrap();
     assert_eq!(
-        app.oneshot(request).await.unwrap().status(),
+        common::send(&app, request).await.status,
         StatusCode::UNAUTHORIZED
     );
 }
@@ -118,16 +114,8 @@ async fn shutting_down_ends_open_streams() {
 }
 
 async fn list_as_of(app: &Router) -> String {
-    let request = Request::get("/api/v1/m365/organizations")
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .body(Body::empty())
-        .unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let body = http_body_util::BodyExt::collect(response.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let list: xms_m365_contract::OrganizationList = serde_json::from_slice(&body).unwrap();
+    let request = common::api_request("GET", paths::ORGANIZATIONS, None, None);
+    let list: OrganizationList = common::send(app, request).await.json(StatusCode::OK);
     list.as_of
         .expect("the list says which event it is current as of")
 }

@@ -3,14 +3,11 @@
 
 use std::time::Duration;
 
-use axum::{
-    body::Body,
-    http::{Request, StatusCode, header},
+use axum::http::StatusCode;
+use common::{Answer, TestApp};
+use xms_m365_contract::{
+    ErrorCode, Job, JobId, JobState, OrganizationId, backups_path, job_cancel_path, job_path,
 };
-use common::{TOKEN, TestApp};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
-use xms_m365_contract::{ErrorBody, ErrorCode, Job, JobState};
 use xms_server::store::jobs;
 
 mod common;
@@ -21,40 +18,22 @@ fn server() -> Server {
     TestApp::new(None)
 }
 
-async fn call(server: &Server, method: &str, uri: &str) -> (StatusCode, Vec<u8>) {
-    let request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .body(Body::empty())
-        .unwrap();
-    let response = server.app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    (
-        status,
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
+async fn start(server: &Server, organization: &str) -> Answer {
+    let path = backups_path(&OrganizationId(organization.to_owned()));
+    server.call("POST", &path, None, None).await
 }
 
-async fn start(server: &Server, organization: &str) -> (StatusCode, Vec<u8>) {
-    call(
-        server,
-        "POST",
-        &format!("/api/v1/m365/organizations/{organization}/backups"),
-    )
-    .await
+async fn cancel(server: &Server, id: &str) -> Answer {
+    let path = job_cancel_path(&JobId(id.to_owned()));
+    server.call("POST", &path, None, None).await
 }
 
 async fn job(server: &Server, id: &str) -> Job {
-    let (status, body) = call(server, "GET", &format!("/api/v1/jobs/{id}")).await;
-    assert_eq!(status, StatusCode::OK);
-    serde_json::from_slice(&body).unwrap()
+    let path = job_path(&JobId(id.to_owned()));
+    server
+        .call("GET", &path, None, None)
+        .await
+        .json(StatusCode::OK)
 }
 
 /// Follows a job until it ends, returning every state seen.
@@ -72,17 +51,11 @@ async fn follow(server: &Server, id: &str) -> Vec<JobState> {
     panic!("the job never ended: {seen:?}");
 }
 
-fn error(body: &[u8]) -> ErrorBody {
-    serde_json::from_slice(body).unwrap()
-}
-
 #[tokio::test]
 async fn a_backup_runs_with_progress_and_succeeds() {
     let server = server();
     let contoso = server.add_organization("Contoso", 100);
-    let (status, body) = start(&server, &contoso).await;
-    assert_eq!(status, StatusCode::ACCEPTED);
-    let queued: Job = serde_json::from_slice(&body).unwrap();
+    let queued: Job = start(&server, &contoso).await.json(StatusCode::ACCEPTED);
     assert_eq!(queued.state, JobState::Queued);
     assert_eq!(queued.organization_id.0, contoso);
 
@@ -109,12 +82,8 @@ async fn a_backup_runs_with_progress_and_succeeds() {
 async fn a_second_backup_while_one_runs_is_refused_with_a_409() {
     let server = server();
     let contoso = server.add_organization("Contoso", 10);
-    let (status, body) = start(&server, &contoso).await;
-    assert_eq!(status, StatusCode::ACCEPTED);
-    let first: Job = serde_json::from_slice(&body).unwrap();
-    let (status, body) = start(&server, &contoso).await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    let refusal = error(&body);
+    let first: Job = start(&server, &contoso).await.json(StatusCode::ACCEPTED);
+    let refusal = start(&server, &contoso).await.error(StatusCode::CONFLICT);
     assert_eq!(refusal.error.code, ErrorCode::Conflict);
     assert!(
         refusal
@@ -125,7 +94,7 @@ async fn a_second_backup_while_one_runs_is_refused_with_a_409() {
 
     follow(&server, &first.id.0).await;
     assert_eq!(
-        start(&server, &contoso).await.0,
+        start(&server, &contoso).await.status,
         StatusCode::ACCEPTED,
         "a new run after the end"
     );
@@ -137,8 +106,7 @@ async fn an_organization_set_up_to_fail_fails_with_its_reason() {
     let northwind = server.add_organization("Northwind", 10);
     let reason = "Microsoft Graph throttled the backup (HTTP 429). It will be retried at the next scheduled run.";
     server.fail_backups(&northwind, reason);
-    let (_, body) = start(&server, &northwind).await;
-    let queued: Job = serde_json::from_slice(&body).unwrap();
+    let queued: Job = start(&server, &northwind).await.json(StatusCode::ACCEPTED);
     let seen = follow(&server, &queued.id.0).await;
     assert_eq!(
         seen.last(),
@@ -152,45 +120,31 @@ async fn an_organization_set_up_to_fail_fails_with_its_reason() {
 async fn a_running_backup_can_be_cancelled_once() {
     let server = server();
     let contoso = server.add_organization("Contoso", 10);
-    let (_, body) = start(&server, &contoso).await;
-    let queued: Job = serde_json::from_slice(&body).unwrap();
-    let (status, body) = call(
-        &server,
-        "POST",
-        &format!("/api/v1/jobs/{}/cancel", queued.id.0),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let cancelled: Job = serde_json::from_slice(&body).unwrap();
+    let queued: Job = start(&server, &contoso).await.json(StatusCode::ACCEPTED);
+    let cancelled: Job = cancel(&server, &queued.id.0).await.json(StatusCode::OK);
     assert_eq!(cancelled.state, JobState::Cancelled);
     // The worker is gone: the job stays cancelled.
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(job(&server, &queued.id.0).await.state, JobState::Cancelled);
 
-    let (status, body) = call(
-        &server,
-        "POST",
-        &format!("/api/v1/jobs/{}/cancel", queued.id.0),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert!(error(&body).error.message.contains("already ended"));
+    let refusal = cancel(&server, &queued.id.0)
+        .await
+        .error(StatusCode::CONFLICT);
+    assert!(refusal.error.message.contains("already ended"));
 }
 
 #[tokio::test]
 async fn unknown_organizations_and_jobs_are_404s() {
     let server = server();
-    let (status, body) = start(&server, "no-such-organization").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(error(&body).error.code, ErrorCode::NotFound);
+    let refusal = start(&server, "no-such-organization").await;
     assert_eq!(
-        call(&server, "GET", "/api/v1/jobs/nope").await.0,
-        StatusCode::NOT_FOUND
+        refusal.error(StatusCode::NOT_FOUND).error.code,
+        ErrorCode::NotFound
     );
-    assert_eq!(
-        call(&server, "POST", "/api/v1/jobs/nope/cancel").await.0,
-        StatusCode::NOT_FOUND
-    );
+    let unknown = job_path(&JobId("nope".into()));
+    let answer = server.call("GET", &unknown, None, None).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert_eq!(cancel(&server, "nope").await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

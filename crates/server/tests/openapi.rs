@@ -4,14 +4,9 @@
 //! accepted, so a client generated from the document sends only what XMS takes. And the
 //! paths the contract builds for the module are the routes the server registers.
 
-use axum::{
-    body::Body,
-    http::{Request, StatusCode, header},
-};
-use common::{TOKEN, TestApp, conformance::accepts};
-use http_body_util::BodyExt;
+use axum::http::{StatusCode, header};
+use common::{TestApp, conformance::accepts};
 use serde_json::{Value, json};
-use tower::ServiceExt;
 use xms_m365_contract::{
     ConnectionId, JobId, OrganizationId, backups_path, connection_path, groups_path,
     job_cancel_path, job_path, organization_path, paths, policy_path, policy_preview_path,
@@ -27,15 +22,8 @@ const SETTINGS: &str = "#/paths/~1m365~1organizations~1{id}~1settings/put/reques
 
 /// The `ETag` `uri` answers with now.
 async fn etag(server: &TestApp, uri: &str) -> String {
-    let request = Request::get(format!("/api/v1{uri}"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .body(Body::empty())
-        .unwrap();
-    let response = server.app.clone().oneshot(request).await.unwrap();
-    response.headers()[header::ETAG]
-        .to_str()
-        .unwrap()
-        .to_owned()
+    let answer = server.call("GET", uri, None, None).await;
+    answer.headers[header::ETAG].to_str().unwrap().to_owned()
 }
 
 /// Sends `body` to `uri` (a save with the version it has now); returns the status and the
@@ -46,19 +34,15 @@ async fn send(
     uri: &str,
     body: &Value,
 ) -> (StatusCode, Vec<String>) {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(format!("/api/v1{uri}"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .header(header::CONTENT_TYPE, "application/json");
-    if method == "PUT" {
-        request = request.header(header::IF_MATCH, etag(server, uri).await);
-    }
-    let request = request.body(Body::from(body.to_string())).unwrap();
-    let response = server.app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let json: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    let if_match = match method {
+        "PUT" => Some(etag(server, uri).await),
+        _ => None,
+    };
+    let answer = server
+        .call(method, uri, if_match.as_deref(), Some(body.clone()))
+        .await;
+    let status = answer.status;
+    let json: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
     let fields = json["error"]["fields"]
         .as_array()
         .map(|fields| {

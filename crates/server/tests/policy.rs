@@ -3,45 +3,31 @@
 //! previews of every schedule type, the storages and groups a policy chooses from, and the
 //! tile and the scheduler following the policy.
 
-use axum::{
-    body::Body,
-    http::{HeaderMap, Request, StatusCode, header},
-};
-use common::{Stream, TOKEN, TestApp};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
+use common::{Answer, Stream, TestApp};
 use serde_json::{Value, json};
-use tower::ServiceExt;
 use xms_m365_contract::{
-    BackupKind, EncryptionAlgorithm, ErrorBody, ErrorCode, FieldErrorCode, GroupList, JobState,
-    OrganizationId, PolicyKind, PolicyPreview, PolicyView, ServerEvent, StorageList, groups_path,
-    paths, policy_path, policy_preview_path,
+    BackupKind, EncryptionAlgorithm, ErrorCode, FieldErrorCode, GroupList, JobState,
+    OrganizationId, PolicyKind, PolicyPreview, PolicyView, ServerEvent, Stale, StorageList,
+    groups_path, paths, policy_path, policy_preview_path,
 };
 use xms_server::{clock::rfc3339, policies::default_policy, scheduler, store};
 
 mod common;
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
+/// What the policy's tests read of an answer.
+trait PolicyAnswer {
+    /// The policy view answered.
+    fn view(&self) -> PolicyView;
+    /// Each invalid field with its message.
+    fn fields(&self) -> Vec<(String, String)>;
+    /// Each invalid field with its code and bound, which clients word in their own language.
+    fn codes(&self) -> Vec<(String, FieldErrorCode, Option<u32>)>;
 }
 
-impl Answer {
+impl PolicyAnswer for Answer {
     fn view(&self) -> PolicyView {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.text());
-        let view: PolicyView = serde_json::from_slice(&self.body).unwrap();
-        assert_eq!(
-            self.headers[header::ETAG].to_str().unwrap(),
-            view.etag,
-            "the ETag header is the body's etag"
-        );
-        assert!(view.etag.starts_with('"') && view.etag.ends_with('"'));
-        view
-    }
-
-    fn error(&self, status: StatusCode) -> ErrorBody {
-        assert_eq!(self.status, status, "{}", self.text());
-        serde_json::from_slice(&self.body).unwrap()
+        self.document()
     }
 
     fn fields(&self) -> Vec<(String, String)> {
@@ -55,7 +41,6 @@ impl Answer {
             .collect()
     }
 
-    /// Each invalid field with its code and bound, which clients word in their own language.
     fn codes(&self) -> Vec<(String, FieldErrorCode, Option<u32>)> {
         let error = self.error(StatusCode::UNPROCESSABLE_ENTITY);
         error
@@ -65,50 +50,6 @@ impl Answer {
             .map(|f| (f.field, f.code, f.limit))
             .collect()
     }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-async fn call(
-    server: &TestApp,
-    method: &str,
-    uri: &str,
-    if_match: Option<&str>,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(format!("/api/v1{uri}"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
-    if let Some(etag) = if_match {
-        request = request.header(header::IF_MATCH, etag);
-    }
-    let body = match body {
-        Some(json) => {
-            request = request.header(header::CONTENT_TYPE, "application/json");
-            Body::from(json.to_string())
-        }
-        None => Body::empty(),
-    };
-    let response = server
-        .app
-        .clone()
-        .oneshot(request.body(body).unwrap())
-        .await
-        .unwrap();
-    Answer {
-        status: response.status(),
-        headers: response.headers().clone(),
-        body: response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    }
 }
 
 fn path(id: &str) -> String {
@@ -116,16 +57,16 @@ fn path(id: &str) -> String {
 }
 
 async fn get_policy(server: &TestApp, id: &str) -> PolicyView {
-    call(server, "GET", &path(id), None, None).await.view()
+    server.call("GET", &path(id), None, None).await.view()
 }
 
 async fn put_policy(server: &TestApp, id: &str, if_match: Option<&str>, body: Value) -> Answer {
-    call(server, "PUT", &path(id), if_match, Some(body)).await
+    server.call("PUT", &path(id), if_match, Some(body)).await
 }
 
 async fn preview(server: &TestApp, id: &str, policy: Value) -> Answer {
     let uri = policy_preview_path(&OrganizationId(id.to_owned()));
-    call(server, "POST", &uri, None, Some(policy)).await
+    server.call("POST", &uri, None, Some(policy)).await
 }
 
 /// A valid custom policy: GFS in Warsaw, encrypted, on the NFS share.
@@ -209,7 +150,9 @@ async fn until_a_custom_policy_is_saved_the_default_one_applies() {
         Some("2026-11-28T22:00:00Z")
     );
 
-    let missing = call(&server, "GET", &path("no-such-organization"), None, None).await;
+    let missing = server
+        .call("GET", &path("no-such-organization"), None, None)
+        .await;
     assert_eq!(
         missing.error(StatusCode::NOT_FOUND).error.code,
         ErrorCode::NotFound
@@ -267,7 +210,7 @@ async fn saving_a_custom_policy_stores_it_changes_the_etag_and_publishes_the_til
         }
     };
     assert_eq!(*published, tile);
-    let listed = call(&server, "GET", paths::ORGANIZATIONS, None, None).await;
+    let listed = server.call("GET", paths::ORGANIZATIONS, None, None).await;
     assert!(!listed.text().contains(password));
 
     // Saving again with the same algorithm keeps the password; a new algorithm needs one.
@@ -327,16 +270,20 @@ async fn saving_without_if_match_is_a_428_and_over_a_newer_version_a_412() {
         .unwrap()
         .etag;
     for stale in [opened.etag.as_str(), settings_etag.as_str(), "W/\"x\""] {
-        let error = put_policy(&server, &contoso, Some(stale), body.clone())
-            .await
-            .error(StatusCode::PRECONDITION_FAILED);
-        assert_eq!(error.error.code, ErrorCode::PreconditionFailed);
-        let error = call(&server, "DELETE", &path(&contoso), Some(stale), None)
-            .await
-            .error(StatusCode::PRECONDITION_FAILED);
-        assert_eq!(error.error.code, ErrorCode::PreconditionFailed);
+        let saved = put_policy(&server, &contoso, Some(stale), body.clone()).await;
+        let deleted = server
+            .call("DELETE", &path(&contoso), Some(stale), None)
+            .await;
+        for answer in [saved, deleted] {
+            let error = answer.error(StatusCode::PRECONDITION_FAILED);
+            assert_eq!(error.error.code, ErrorCode::PreconditionFailed);
+            // Theirs comes with the refusal: no second request to show it.
+            let current: Stale<PolicyView> = serde_json::from_slice(&answer.body).unwrap();
+            assert_eq!(current.current, theirs);
+        }
     }
-    call(&server, "DELETE", &path(&contoso), None, None)
+    server
+        .call("DELETE", &path(&contoso), None, None)
         .await
         .error(StatusCode::PRECONDITION_REQUIRED);
     assert_eq!(get_policy(&server, &contoso).await, theirs);
@@ -528,7 +475,8 @@ async fn deleting_the_custom_policy_returns_to_the_default() {
     .await
     .view();
     let mut stream = Stream::open(&server.app, None).await;
-    let reverted = call(&server, "DELETE", &path(&contoso), Some(&custom.etag), None)
+    let reverted = server
+        .call("DELETE", &path(&contoso), Some(&custom.etag), None)
         .await
         .view();
     assert_eq!(reverted.kind, PolicyKind::Default);
@@ -680,7 +628,7 @@ async fn storages_and_groups_are_listed_and_groups_can_be_chosen() {
     let server = TestApp::new(None);
     let contoso = server.add_organization("Contoso", 120);
     let storages: StorageList =
-        serde_json::from_slice(&call(&server, "GET", paths::STORAGES, None, None).await.body)
+        serde_json::from_slice(&server.call("GET", paths::STORAGES, None, None).await.body)
             .unwrap();
     let summary: Vec<_> = storages
         .storages
@@ -700,7 +648,7 @@ async fn storages_and_groups_are_listed_and_groups_can_be_chosen() {
     );
 
     let uri = groups_path(&OrganizationId(contoso.clone()));
-    let answer = call(&server, "GET", &uri, None, None).await;
+    let answer = server.call("GET", &uri, None, None).await;
     assert_eq!(answer.status, StatusCode::OK);
     let groups: GroupList = serde_json::from_slice(&answer.body).unwrap();
     assert!((4..=8).contains(&groups.groups.len()));
@@ -711,10 +659,11 @@ async fn storages_and_groups_are_listed_and_groups_can_be_chosen() {
             .any(|g| g.name == "All Company" && g.members == 120)
     );
     let again: GroupList =
-        serde_json::from_slice(&call(&server, "GET", &uri, None, None).await.body).unwrap();
+        serde_json::from_slice(&server.call("GET", &uri, None, None).await.body).unwrap();
     assert_eq!(again, groups, "stable");
     let uri = groups_path(&OrganizationId("no-such-organization".into()));
-    call(&server, "GET", &uri, None, None)
+    server
+        .call("GET", &uri, None, None)
         .await
         .error(StatusCode::NOT_FOUND);
 

@@ -5,35 +5,19 @@ use axum::{
     Router,
     body::Body,
     http::{Request, StatusCode, header},
-    response::Response,
 };
-use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 use xms_m365_contract::{ErrorBody, ErrorCode};
 use xms_server::{shell::CONTENT_SECURITY_POLICY, store::organizations::NewOrganization};
 
-use common::{TOKEN, TestApp};
+use common::{Answer, TOKEN, TestApp};
 
 mod common;
 
-async fn send(app: &Router, request: Request<Body>) -> Response {
-    app.clone().oneshot(request).await.unwrap()
-}
-
-async fn text(response: Response) -> String {
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-async fn error(response: Response) -> ErrorBody {
-    let body = text(response).await;
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("not the error shape ({e}): {body}"))
-}
-
 /// The session id a response's `Set-Cookie` gives, checking the cookie's attributes.
-fn session_cookie(response: &Response) -> String {
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+fn session_cookie(response: &Answer) -> String {
+    let cookie = response.headers[header::SET_COOKIE].to_str().unwrap();
     let (pair, attributes) = cookie.split_once("; ").unwrap();
     assert_eq!(attributes, "Path=/; HttpOnly; SameSite=Strict");
     let id = pair.strip_prefix("xms_session=").unwrap();
@@ -47,10 +31,10 @@ async fn sign_in(app: &Router) -> (String, String) {
         .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
         .body(Body::empty())
         .unwrap();
-    let response = send(app, request).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
+    let response = common::send(app, request).await;
+    assert_eq!(response.status, StatusCode::CREATED);
     let id = session_cookie(&response);
-    let body: Value = serde_json::from_str(&text(response).await).unwrap();
+    let body: Value = serde_json::from_str(&response.text()).unwrap();
     (id, body["csrf_token"].as_str().unwrap().to_owned())
 }
 
@@ -82,22 +66,25 @@ fn organization(server: &TestApp) -> String {
 #[tokio::test]
 async fn starting_a_session_needs_the_api_token() {
     let server = TestApp::new(None);
-    let response = send(
+    let response = common::send(
         &server.app,
         Request::post("/api/v1/session")
             .body(Body::empty())
             .unwrap(),
     )
     .await;
-    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert!(response.headers().get(header::SET_COOKIE).is_none());
-    assert_eq!(error(response).await.error.code, ErrorCode::Unauthorized);
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    assert!(response.headers.get(header::SET_COOKIE).is_none());
+    assert_eq!(
+        response.json::<ErrorBody>(response.status).error.code,
+        ErrorCode::Unauthorized
+    );
 
     // A session cannot start another one: that takes signing in.
     let (id, csrf) = sign_in(&server.app).await;
     let request = with_session(Request::post("/api/v1/session"), &id, Some(&csrf));
     assert_eq!(
-        send(&server.app, request).await.status(),
+        common::send(&server.app, request).await.status,
         StatusCode::UNAUTHORIZED
     );
 }
@@ -109,16 +96,20 @@ async fn a_session_cookie_with_its_csrf_token_authenticates_every_method() {
     let (id, csrf) = sign_in(&server.app).await;
 
     let request = with_session(Request::get("/api/v1/m365/organizations"), &id, Some(&csrf));
-    let response = send(&server.app, request).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert!(text(response).await.contains("Contoso"));
+    let response = common::send(&server.app, request).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert!(response.text().contains("Contoso"));
 
     let uri = format!("/api/v1/m365/organizations/{id_of_contoso}/user-sync");
     let request = with_session(Request::post(uri), &id, Some(&csrf));
-    assert_eq!(send(&server.app, request).await.status(), StatusCode::OK);
+    assert_eq!(
+        common::send(&server.app, request).await.status,
+        StatusCode::OK
+    );
 
+    // The stream never ends: only its head is read.
     let request = with_session(Request::get("/api/v1/events"), &id, Some(&csrf));
-    let response = send(&server.app, request).await;
+    let response = server.app.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         response.headers()[header::CONTENT_TYPE],
@@ -135,10 +126,10 @@ async fn a_session_cookie_without_its_csrf_token_is_refused() {
 
     for csrf in [None, Some("wrong"), Some(other_csrf.as_str())] {
         let request = with_session(Request::get("/api/v1/m365/organizations"), &id, csrf);
-        let response = send(&server.app, request).await;
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{csrf:?}");
-        assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
-        let error = error(response).await;
+        let response = common::send(&server.app, request).await;
+        assert_eq!(response.status, StatusCode::UNAUTHORIZED, "{csrf:?}");
+        assert_eq!(response.headers[header::WWW_AUTHENTICATE], "Bearer");
+        let error = response.json::<ErrorBody>(response.status);
         assert_eq!(error.error.code, ErrorCode::Unauthorized);
         assert!(
             error
@@ -152,7 +143,7 @@ async fn a_session_cookie_without_its_csrf_token_is_refused() {
         let uri = format!("/api/v1/m365/organizations/{id_of_contoso}/backups");
         let request = with_session(Request::post(uri), &id, csrf);
         assert_eq!(
-            send(&server.app, request).await.status(),
+            common::send(&server.app, request).await.status,
             StatusCode::UNAUTHORIZED
         );
     }
@@ -166,21 +157,21 @@ async fn ending_a_session_clears_the_cookie_and_refuses_it_afterwards() {
     // Signing out is a request like any other: without the CSRF token it is refused.
     let request = with_session(Request::delete("/api/v1/session"), &id, None);
     assert_eq!(
-        send(&server.app, request).await.status(),
+        common::send(&server.app, request).await.status,
         StatusCode::UNAUTHORIZED
     );
 
     let request = with_session(Request::delete("/api/v1/session"), &id, Some(&csrf));
-    let response = send(&server.app, request).await;
-    assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    let cleared = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    let response = common::send(&server.app, request).await;
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    let cleared = response.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(cleared.starts_with("xms_session=;"), "{cleared}");
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
 
     let request = with_session(Request::get("/api/v1/m365/organizations"), &id, Some(&csrf));
-    let response = send(&server.app, request).await;
-    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    let error = error(response).await;
+    let response = common::send(&server.app, request).await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    let error = response.json::<ErrorBody>(response.status);
     assert!(
         error.error.message.contains("session has ended"),
         "{}",
@@ -207,11 +198,12 @@ async fn the_shell_page_starts_a_session_and_carries_its_csrf_token() {
     let dir = static_dir();
     let server = TestApp::new(Some(dir.path()));
     for path in ["/", "/m365", "/m365/organizations/x/edit"] {
-        let response = send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+        let response =
+            common::send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status, StatusCode::OK, "{path}");
+        assert_eq!(response.headers[header::CACHE_CONTROL], "no-store");
         let id = session_cookie(&response);
-        let page = text(response).await;
+        let page = response.text();
         assert!(!page.contains('%'), "{path}: {page}");
         assert!(page.contains(&format!("content=\"{TOKEN}\"")), "{page}");
         let csrf = page
@@ -222,13 +214,16 @@ async fn the_shell_page_starts_a_session_and_carries_its_csrf_token() {
             .to_owned();
 
         let request = with_session(Request::get("/api/v1/m365/organizations"), &id, Some(&csrf));
-        assert_eq!(send(&server.app, request).await.status(), StatusCode::OK);
+        assert_eq!(
+            common::send(&server.app, request).await.status,
+            StatusCode::OK
+        );
 
         // Reloading keeps the session, so that the console's other tabs keep working.
         let reload = with_session(Request::get(path), &id, None);
-        let response = send(&server.app, reload).await;
+        let response = common::send(&server.app, reload).await;
         assert_eq!(session_cookie(&response), id);
-        assert!(text(response).await.contains(&csrf));
+        assert!(response.text().contains(&csrf));
     }
 }
 
@@ -242,9 +237,10 @@ async fn the_shell_and_the_module_files_carry_the_content_security_policy() {
         ("/shell.js", "text/javascript"),
         ("/module_bg.wasm", "application/wasm"),
     ] {
-        let response = send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        let headers = response.headers();
+        let response =
+            common::send(&server.app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status, StatusCode::OK, "{path}");
+        let headers = &response.headers;
         assert_eq!(headers[header::CONTENT_TYPE], content_type, "{path}");
         assert_eq!(
             headers[header::CONTENT_SECURITY_POLICY],
@@ -261,11 +257,11 @@ async fn the_shell_and_the_module_files_carry_the_content_security_policy() {
             .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
             .body(Body::empty())
             .unwrap();
-        let response = send(&server.app, request).await;
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let response = common::send(&server.app, request).await;
+        assert_eq!(response.status, StatusCode::OK, "{path}");
         assert!(
             response
-                .headers()
+                .headers
                 .get(header::CONTENT_SECURITY_POLICY)
                 .is_none(),
             "{path}"
@@ -278,10 +274,10 @@ async fn the_shell_falls_back_to_trunks_page_until_the_build_copies_the_shell() 
     let dir = static_dir();
     std::fs::remove_file(dir.path().join("shell.html")).unwrap();
     let server = TestApp::new(Some(dir.path()));
-    let response = send(&server.app, Request::get("/").body(Body::empty()).unwrap()).await;
-    assert_eq!(response.status(), StatusCode::OK);
+    let response = common::send(&server.app, Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(response.status, StatusCode::OK);
     session_cookie(&response);
-    assert_eq!(text(response).await, "trunk's page");
+    assert_eq!(response.text(), "trunk's page");
 }
 
 #[tokio::test]
@@ -304,9 +300,9 @@ async fn module_files_are_sent_in_the_encoding_the_browser_accepts_and_revalidat
         if let Some(accepted) = accepted {
             request = request.header(header::ACCEPT_ENCODING, accepted);
         }
-        let response = send(&server.app, request.body(Body::empty()).unwrap()).await;
-        assert_eq!(response.status(), StatusCode::OK, "{accepted:?}");
-        let headers = response.headers().clone();
+        let response = common::send(&server.app, request.body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status, StatusCode::OK, "{accepted:?}");
+        let headers = &response.headers;
         assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
         assert_eq!(
             headers
@@ -323,8 +319,8 @@ async fn module_files_are_sent_in_the_encoding_the_browser_accepts_and_revalidat
             "{headers:?}"
         );
         assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
-        let sent = response.into_body().collect().await.unwrap().to_bytes();
-        assert_eq!(sent.as_ref(), body, "{accepted:?}");
+        let sent = response.body;
+        assert_eq!(sent.as_slice(), body, "{accepted:?}");
 
         // A browser that kept its copy asks whether it is current, and gets no body again.
         let mut revalidate = Request::get("/module_bg.wasm")
@@ -332,7 +328,7 @@ async fn module_files_are_sent_in_the_encoding_the_browser_accepts_and_revalidat
         if let Some(accepted) = accepted {
             revalidate = revalidate.header(header::ACCEPT_ENCODING, accepted);
         }
-        let response = send(&server.app, revalidate.body(Body::empty()).unwrap()).await;
-        assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{accepted:?}");
+        let response = common::send(&server.app, revalidate.body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status, StatusCode::NOT_MODIFIED, "{accepted:?}");
     }
 }

@@ -5,15 +5,13 @@
 
 use axum::{
     body::Body,
-    http::{HeaderMap, Request, StatusCode, header},
+    http::{Request, StatusCode, header},
 };
-use common::{Received, Stream, TOKEN, TestApp};
-use http_body_util::BodyExt;
+use common::{Answer, Received, Stream, TOKEN, TestApp};
 use serde_json::{Value, json};
-use tower::ServiceExt;
 use xms_m365_contract::{
-    ConnectionState, ErrorBody, ErrorCode, FieldErrorCode, Job, JobState, LicenceMode,
-    LicensingPreview, OrganizationList, ServerEvent, SettingsView, settings_path, user_sync_path,
+    ConnectionState, ErrorCode, FieldErrorCode, Job, JobState, LicenceMode, LicensingPreview,
+    OrganizationList, ServerEvent, SettingsView, Stale, settings_path, user_sync_path,
 };
 use xms_server::{
     clock::rfc3339,
@@ -24,89 +22,24 @@ mod common;
 
 const HOUR_MS: i64 = 3_600_000;
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn settings(&self) -> SettingsView {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.text());
-        let view: SettingsView = serde_json::from_slice(&self.body).unwrap();
-        assert_eq!(
-            self.headers[header::ETAG].to_str().unwrap(),
-            view.etag,
-            "the ETag header is the body's etag"
-        );
-        view
-    }
-
-    fn error(&self, status: StatusCode) -> ErrorBody {
-        assert_eq!(self.status, status, "{}", self.text());
-        serde_json::from_slice(&self.body).unwrap()
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-async fn call(
-    server: &TestApp,
-    method: &str,
-    uri: &str,
-    if_match: Option<&str>,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(format!("/api/v1{uri}"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
-    if let Some(etag) = if_match {
-        request = request.header(header::IF_MATCH, etag);
-    }
-    let body = match body {
-        Some(json) => {
-            request = request.header(header::CONTENT_TYPE, "application/json");
-            Body::from(json.to_string())
-        }
-        None => Body::empty(),
-    };
-    let response = server
-        .app
-        .clone()
-        .oneshot(request.body(body).unwrap())
-        .await
-        .unwrap();
-    Answer {
-        status: response.status(),
-        headers: response.headers().clone(),
-        body: response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    }
-}
-
 fn path(id: &str) -> String {
     settings_path(&xms_m365_contract::OrganizationId(id.to_owned()))
 }
 
 async fn get_settings(server: &TestApp, id: &str) -> SettingsView {
-    call(server, "GET", &path(id), None, None).await.settings()
+    server
+        .call("GET", &path(id), None, None)
+        .await
+        .document::<SettingsView>()
 }
 
 async fn put_settings(server: &TestApp, id: &str, if_match: Option<&str>, body: Value) -> Answer {
-    call(server, "PUT", &path(id), if_match, Some(body)).await
+    server.call("PUT", &path(id), if_match, Some(body)).await
 }
 
 async fn sync_now(server: &TestApp, id: &str) -> Answer {
     let uri = user_sync_path(&xms_m365_contract::OrganizationId(id.to_owned()));
-    call(server, "POST", &uri, None, None).await
+    server.call("POST", &uri, None, None).await
 }
 
 /// Events until one matches, or panics after two seconds without one.
@@ -156,7 +89,9 @@ async fn the_settings_come_with_their_etag_and_the_next_user_sync() {
     let view = get_settings(&server, &contoso).await;
     assert_eq!(view.next_user_sync_at, None, "not without consent");
 
-    let missing = call(&server, "GET", &path("no-such-organization"), None, None).await;
+    let missing = server
+        .call("GET", &path("no-such-organization"), None, None)
+        .await;
     assert_eq!(
         missing.error(StatusCode::NOT_FOUND).error.code,
         ErrorCode::NotFound
@@ -182,7 +117,7 @@ async fn saving_stores_every_setting_changes_the_etag_and_publishes_the_tile() {
         }),
     )
     .await
-    .settings();
+    .document::<SettingsView>();
     assert_ne!(saved.etag, before.etag);
     assert_eq!(saved.settings.licence_mode, LicenceMode::Manual);
     assert_eq!(saved.settings.user_sync_interval_hours, 6);
@@ -226,7 +161,7 @@ async fn saving_stores_every_setting_changes_the_etag_and_publishes_the_tile() {
         }),
     )
     .await
-    .settings();
+    .document::<SettingsView>();
     assert_ne!(again.etag, saved.etag);
 }
 
@@ -269,7 +204,7 @@ async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
         }),
     )
     .await
-    .settings();
+    .document::<SettingsView>();
 
     for stale in [opened.etag.as_str(), "\"0000000000000000\"", "W/\"x\""] {
         let answer = put_settings(
@@ -290,6 +225,9 @@ async fn saving_over_someone_elses_change_is_a_412_and_stores_nothing() {
             "Someone else changed this after you opened it. Review their version and save \
              again."
         );
+        // Theirs comes with the refusal: no second request to show it.
+        let stale: Stale<SettingsView> = serde_json::from_slice(&answer.body).unwrap();
+        assert_eq!(stale.current, theirs);
     }
     assert_eq!(get_settings(&server, &contoso).await, theirs);
     assert_eq!(
@@ -419,8 +357,10 @@ async fn invalid_fields_are_a_422_naming_each_and_store_nothing() {
         .header(header::IF_MATCH, &before.etag)
         .body(Body::from("{\"licence_mode\": "))
         .unwrap();
-    let response = server.app.clone().oneshot(request).await.unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let error = common::send(&server.app, request)
+        .await
+        .error(StatusCode::BAD_REQUEST);
+    assert_eq!(error.error.code, ErrorCode::BadRequest);
 }
 
 #[tokio::test]
@@ -456,7 +396,7 @@ async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
         }),
     )
     .await
-    .settings();
+    .document::<SettingsView>();
     assert_eq!(
         after.automatic_licensing,
         LicensingPreview {
@@ -484,7 +424,7 @@ async fn sync_now_syncs_at_once_and_keeps_the_etag() {
     let mut stream = Stream::open(&server.app, None).await;
 
     let started = server.now();
-    let synced = sync_now(&server, &contoso).await.settings();
+    let synced = sync_now(&server, &contoso).await.document::<SettingsView>();
     assert_eq!(
         synced.etag, before.etag,
         "a sync does not change the settings"
@@ -532,7 +472,9 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
     for _ in 0..30 {
         // Automatic: protected while licences are free, checked before the manual sync can
         // free some.
-        sync_now(&server, &automatic).await.settings();
+        sync_now(&server, &automatic)
+            .await
+            .document::<SettingsView>();
         let (auto, man) = (server.stored(&automatic), server.stored(&manual));
         grew[0] |= auto.user_count > 100;
         let free = 152_i64 - i64::from(auto.protected_users + man.protected_users);
@@ -543,7 +485,7 @@ async fn syncs_license_new_users_as_the_licence_mode_and_the_subscription_allow(
         );
 
         let before_manual = man;
-        let view = sync_now(&server, &manual).await.settings();
+        let view = sync_now(&server, &manual).await.document::<SettingsView>();
         let (auto, man) = (server.stored(&automatic), server.stored(&manual));
         grew[1] |= man.user_count > before_manual.user_count;
         // Manual: new users stay unprotected; users gone take their protection along.
@@ -592,21 +534,21 @@ async fn removing_an_organization_cancels_its_backup_frees_its_licences_and_is_p
         })
         .unwrap();
     let job: Job = {
-        let answer = call(
-            &server,
-            "POST",
-            &format!("/m365/organizations/{contoso}/backups"),
-            None,
-            None,
-        )
-        .await;
+        let answer = server
+            .call(
+                "POST",
+                &format!("/m365/organizations/{contoso}/backups"),
+                None,
+                None,
+            )
+            .await;
         assert_eq!(answer.status, StatusCode::ACCEPTED);
         serde_json::from_slice(&answer.body).unwrap()
     };
     let mut stream = Stream::open(&server.app, None).await;
 
     let uri = format!("/m365/organizations/{contoso}");
-    let answer = call(&server, "DELETE", &uri, None, None).await;
+    let answer = server.call("DELETE", &uri, None, None).await;
     assert_eq!(answer.status, StatusCode::NO_CONTENT, "{}", answer.text());
     let finished = until(&mut stream, |event| {
         matches!(event, ServerEvent::JobFinished { .. })
@@ -632,20 +574,23 @@ async fn removing_an_organization_cancels_its_backup_frees_its_licences_and_is_p
     );
 
     let list: OrganizationList = serde_json::from_slice(
-        &call(&server, "GET", "/m365/organizations", None, None)
+        &server
+            .call("GET", "/m365/organizations", None, None)
             .await
             .body,
     )
     .unwrap();
     let ids: Vec<_> = list.organizations.iter().map(|o| o.id.0.as_str()).collect();
     assert_eq!(ids, [fabrikam.as_str()]);
-    call(&server, "GET", &path(&contoso), None, None)
+    server
+        .call("GET", &path(&contoso), None, None)
         .await
         .error(StatusCode::NOT_FOUND);
-    call(&server, "GET", &format!("/jobs/{}", job.id.0), None, None)
+    server
+        .call("GET", &format!("/jobs/{}", job.id.0), None, None)
         .await
         .error(StatusCode::NOT_FOUND);
-    let again = call(&server, "DELETE", &uri, None, None).await;
+    let again = server.call("DELETE", &uri, None, None).await;
     assert_eq!(
         again.error(StatusCode::NOT_FOUND).error.code,
         ErrorCode::NotFound

@@ -36,24 +36,21 @@ fn doc(etag: &'static str, text: &'static str) -> Doc {
     Doc { etag, text }
 }
 
-/// XMS as the test plays it: the saves it was sent, its answers to them, and its version.
+/// XMS's answer to a save.
+type Answer = Result<Change<Doc>, ApiError>;
+
+/// XMS as the test plays it: the saves it was sent, and its answers to them.
 #[derive(Clone, Default)]
 struct Xms {
     sent: Rc<RefCell<Vec<(String, &'static str)>>>,
-    answers: Rc<RefCell<VecDeque<Result<Doc, ApiError>>>>,
-    current: Rc<RefCell<Option<Doc>>>,
+    answers: Rc<RefCell<VecDeque<Answer>>>,
 }
 
 impl Xms {
-    fn answering(answers: impl IntoIterator<Item = Result<Doc, ApiError>>) -> Self {
+    fn answering(answers: impl IntoIterator<Item = Answer>) -> Self {
         let xms = Self::default();
         xms.answers.borrow_mut().extend(answers);
         xms
-    }
-
-    fn with_current(self, current: Doc) -> Self {
-        *self.current.borrow_mut() = Some(current);
-        self
     }
 
     fn sent(&self) -> Vec<(String, &'static str)> {
@@ -61,13 +58,14 @@ impl Xms {
     }
 }
 
-fn changed_meanwhile() -> ApiError {
-    ApiError::Server {
-        status: 412,
-        code: ErrorCode::PreconditionFailed,
-        message: "Someone else saved first.".to_owned(),
-        fields: Vec::new(),
-    }
+/// XMS's answer to a save: saved as `doc`.
+fn saved(doc: Doc) -> Answer {
+    Ok(Change::Saved(doc))
+}
+
+/// XMS's answer to a save made on an older version: `theirs` is the version now.
+fn changed_meanwhile(theirs: Doc) -> Answer {
+    Ok(Change::Stale(theirs))
 }
 
 /// What the test keeps of a rendered form: its page, the form, and the view (dropped to close).
@@ -90,7 +88,7 @@ fn render(loaded: Doc, drafts: Drafts<Doc>, xms: &Xms) -> Rendered {
         move || {
             provide_context(I18n::new(Locale::En));
             provide_context(drafts);
-            let (sent, answers, current) = (xms.sent, xms.answers, xms.current);
+            let (sent, answers) = (xms.sent, xms.answers);
             let form = VersionedForm::new(
                 OrganizationId("42".to_owned()),
                 loaded,
@@ -98,10 +96,6 @@ fn render(loaded: Doc, drafts: Drafts<Doc>, xms: &Xms) -> Rendered {
                     sent.borrow_mut().push((etag, value));
                     let answer = answers.borrow_mut().pop_front();
                     async move { answer.unwrap_or(Err(ApiError::Unreachable)) }
-                },
-                move || {
-                    let current = current.borrow().clone();
-                    async move { current.ok_or(ApiError::Unreachable) }
                 },
             );
             *formed.borrow_mut() = Some(form);
@@ -162,7 +156,7 @@ fn press(host: &HtmlElement, name: &str) {
 
 #[wasm_bindgen_test]
 async fn a_save_is_sent_against_the_version_read_and_then_is_what_xms_has() {
-    let xms = Xms::answering([Ok(doc("v2", "mine"))]);
+    let xms = Xms::answering([saved(doc("v2", "mine"))]);
     let drafts = Drafts::default();
     let page = render(doc("v1", "theirs"), drafts, &xms);
     page.form.values.set("mine");
@@ -178,8 +172,10 @@ async fn a_save_is_sent_against_the_version_read_and_then_is_what_xms_has() {
 
 #[wasm_bindgen_test]
 async fn a_version_saved_meanwhile_is_shown_and_keep_mine_saves_over_it() {
-    let xms = Xms::answering([Err(changed_meanwhile()), Ok(doc("v3", "mine"))])
-        .with_current(doc("v2", "someone's"));
+    let xms = Xms::answering([
+        changed_meanwhile(doc("v2", "someone's")),
+        saved(doc("v3", "mine")),
+    ]);
     let page = render(doc("v1", "read"), Drafts::default(), &xms);
     page.form.values.set("mine");
 
@@ -203,7 +199,7 @@ async fn a_version_saved_meanwhile_is_shown_and_keep_mine_saves_over_it() {
 
 #[wasm_bindgen_test]
 async fn take_theirs_drops_mine_and_sends_nothing() {
-    let xms = Xms::answering([Err(changed_meanwhile())]).with_current(doc("v2", "someone's"));
+    let xms = Xms::answering([changed_meanwhile(doc("v2", "someone's"))]);
     let page = render(doc("v1", "read"), Drafts::default(), &xms);
     page.form.values.set("mine");
     page.form.submit();
@@ -221,7 +217,7 @@ async fn take_theirs_drops_mine_and_sends_nothing() {
 
 #[wasm_bindgen_test]
 async fn a_failed_save_says_why_keeps_the_edit_and_retries() {
-    let xms = Xms::answering([Err(ApiError::Unreachable), Ok(doc("v2", "mine"))]);
+    let xms = Xms::answering([Err(ApiError::Unreachable), saved(doc("v2", "mine"))]);
     let drafts = Drafts::default();
     let page = render(doc("v1", "read"), drafts, &xms);
     page.form.values.set("mine");
@@ -257,7 +253,7 @@ async fn the_edit_outlives_its_view_and_one_begun_on_an_older_version_is_a_confl
     assert!(!untrack(|| again.form.busy()));
     drop(again.view);
 
-    let xms = Xms::answering([Ok(doc("v3", "mine"))]);
+    let xms = Xms::answering([saved(doc("v3", "mine"))]);
     let newer = render(doc("v2", "someone's"), drafts, &xms);
     says(&newer.host, "Mine: mine, theirs: someone's").await;
     press(&newer.host, "Keep mine");

@@ -112,7 +112,12 @@ pub fn router(state: AppState) -> Router {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, _, mut document) = parts();
     // After the routes' paths and schemas are in: each touches those.
-    for modifier in [&BearerAuth as &dyn Modify, &TimeZones, &Unauthorized] {
+    for modifier in [
+        &BearerAuth as &dyn Modify,
+        &TimeZones,
+        &Unauthorized,
+        &StaleCurrent,
+    ] {
         modifier.modify(&mut document);
     }
     document
@@ -232,6 +237,30 @@ impl Modify for TimeZones {
         if let Some(RefOr::T(Schema::Object(time_zone))) = property {
             let names = chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name().into());
             time_zone.enum_values = Some(names.collect());
+        }
+    }
+}
+
+/// Makes the `current` document of each 412 answer (`Stale_SettingsView`) a reference to that
+/// document's schema, which utoipa inlines for a generic's argument: a client generated from
+/// the document then reads it as the type it already knows.
+struct StaleCurrent;
+
+impl Modify for StaleCurrent {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Ref, RefOr, schema::Schema};
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        for (name, schema) in &mut components.schemas {
+            if let (Some(document), RefOr::T(Schema::Object(stale))) =
+                (name.strip_prefix("Stale_"), schema)
+                && let Some(current) = stale.properties.get_mut("current")
+            {
+                let mut reference = Ref::from_schema_name(document);
+                reference.description = "The document as someone else saved it.".to_owned();
+                *current = RefOr::Ref(reference);
+            }
         }
     }
 }

@@ -7,12 +7,13 @@ use axum::{
 };
 use xms_m365_contract::{
     EncryptionAlgorithm, ErrorBody, OrganizationId, Policy, PolicyPreview, PolicyView, SavePolicy,
+    Stale,
 };
 
 use super::{
     json::JsonBody,
     unknown_organization,
-    versioned::{IfMatchHeader, Versioned},
+    versioned::{IfMatchHeader, Versioned, answer},
 };
 use crate::{
     db::run_blocking,
@@ -72,7 +73,7 @@ pub async fn policy_get(
         (status = 415, description = "The body is not sent as JSON (`Content-Type: application/json`)", body = ErrorBody),
         (status = 413, description = "The body is larger than 64 KiB", body = ErrorBody),
         (status = 404, description = "No such organization", body = ErrorBody),
-        (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing was saved", body = ErrorBody),
+        (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing was saved. `current` is the policy as it now is, with its new `etag`", body = Stale<PolicyView>),
         (status = 422, description = "`validation_failed`: `fields` names each invalid field by its JSON path (`scope`, `schedule.plan.time`, `retention.full_days`, `encryption_password`...; a field missing, of another type or not one of the choices is named alone); nothing was saved", body = ErrorBody),
         (status = 428, description = "`precondition_required`: `If-Match` is missing", body = ErrorBody),
     )
@@ -83,14 +84,14 @@ pub async fn policy_put(
     IfMatchHeader(if_match): IfMatchHeader,
     JsonBody(save): JsonBody<SavePolicy>,
 ) -> Result<Versioned<PolicyView>, AppError> {
-    let saving = id.0.clone();
-    let view = run_blocking(move || {
+    run_blocking(move || {
+        let saving = id.0;
         let given = save.encryption_password.as_deref();
         // Hashed before taking the database: Argon2 is slow on purpose.
         let new_hash = policies::new_password_hash(&save.policy, given)
             .map_err(|error| AppError::Internal(error.to_string()))?;
         let now = state.clock.now_ms();
-        let view = state.db.write(|tx| {
+        let saved = state.db.write(|tx| {
             store::versions::advance(tx, What::Policy, &saving, if_match.as_ref())?;
             let stored = stored(tx, &saving)?;
             // The algorithm the stored password is for, if one is stored.
@@ -113,17 +114,15 @@ pub async fn policy_put(
                 new_hash.or(stored.password_hash)
             };
             store::policies::write(tx, &saving, &save.policy, hash.as_deref(), now)?;
-            Ok::<_, SaveError>(store::policies::view(
+            Ok(store::policies::view(
                 self::stored(tx, &saving)?,
                 &saving,
                 now,
             ))
-        })?;
-        state.events.publish_organization(&state.db, &saving)?;
-        Ok::<_, AppError>(view)
+        });
+        settle(&state, saved, &saving, now)
     })
-    .await?;
-    Ok(Versioned(view))
+    .await
 }
 
 /// Returns an organization to XMS's default policy (its encryption password is forgotten),
@@ -141,7 +140,7 @@ pub async fn policy_put(
         (status = 200, description = "The default policy, now in force", body = PolicyView,
             headers(("ETag" = String, description = "The new version of the policy"))),
         (status = 404, description = "No such organization", body = ErrorBody),
-        (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing changed", body = ErrorBody),
+        (status = 412, description = "`precondition_failed`: someone changed the policy since it was read; nothing changed. `current` is the policy as it now is, with its new `etag`", body = Stale<PolicyView>),
         (status = 428, description = "`precondition_required`: `If-Match` is missing", body = ErrorBody),
     )
 )]
@@ -150,23 +149,37 @@ pub async fn policy_delete(
     Path(id): Path<OrganizationId>,
     IfMatchHeader(if_match): IfMatchHeader,
 ) -> Result<Versioned<PolicyView>, AppError> {
-    let deleting = id.0.clone();
-    let view = run_blocking(move || {
-        let now = state.clock.now_ms();
-        let view = state.db.write(|tx| {
+    run_blocking(move || {
+        let (deleting, now) = (id.0, state.clock.now_ms());
+        let deleted = state.db.write(|tx| {
             store::versions::advance(tx, What::Policy, &deleting, if_match.as_ref())?;
             store::policies::delete(tx, &deleting, now)?;
-            Ok::<_, SaveError>(store::policies::view(
+            Ok(store::policies::view(
                 stored(tx, &deleting)?,
                 &deleting,
                 now,
             ))
-        })?;
-        state.events.publish_organization(&state.db, &deleting)?;
-        Ok::<_, AppError>(view)
+        });
+        settle(&state, deleted, &deleting, now)
     })
-    .await?;
-    Ok(Versioned(view))
+    .await
+}
+
+/// A change of organization `id`'s policy at `now`, published when it was saved, answered
+/// with the policy as it now is when it was stale.
+fn settle(
+    state: &AppState,
+    outcome: Result<PolicyView, SaveError>,
+    id: &str,
+    now: i64,
+) -> Result<Versioned<PolicyView>, AppError> {
+    if outcome.is_ok() {
+        state.events.publish_organization(&state.db, id)?;
+    }
+    answer(outcome, id, || {
+        let stored = state.db.read(|conn| store::policies::get(conn, id))?;
+        Ok(stored.map(|stored| store::policies::view(stored, id, now)))
+    })
 }
 
 /// The next runs of a policy (the next five, and the next full one), computed as the

@@ -2,12 +2,12 @@
 //! `If-Match`.
 
 use axum::extract::{Path, State};
-use xms_m365_contract::{ErrorBody, OrganizationId, OrganizationSettings, SettingsView};
+use xms_m365_contract::{ErrorBody, OrganizationId, OrganizationSettings, SettingsView, Stale};
 
 use super::{
     json::JsonBody,
     unknown_organization,
-    versioned::{IfMatchHeader, Versioned},
+    versioned::{IfMatchHeader, Versioned, answer},
 };
 use crate::{
     db::run_blocking,
@@ -66,7 +66,7 @@ pub async fn settings_get(
         (status = 415, description = "The body is not sent as JSON (`Content-Type: application/json`)", body = ErrorBody),
         (status = 413, description = "The body is larger than 64 KiB", body = ErrorBody),
         (status = 404, description = "No such organization", body = ErrorBody),
-        (status = 412, description = "`precondition_failed`: someone changed the settings since they were read; nothing was saved", body = ErrorBody),
+        (status = 412, description = "`precondition_failed`: someone changed the settings since they were read; nothing was saved. `current` is the settings as they now are, with their new `etag`", body = Stale<SettingsView>),
         (status = 422, description = "`validation_failed`: `fields` says what is wrong with each invalid field (a field missing, of another type or not one of the choices, such as an unknown licence mode, is named alone); nothing was saved", body = ErrorBody),
         (status = 428, description = "`precondition_required`: `If-Match` is missing", body = ErrorBody),
     )
@@ -77,22 +77,26 @@ pub async fn settings_put(
     IfMatchHeader(if_match): IfMatchHeader,
     JsonBody(settings): JsonBody<OrganizationSettings>,
 ) -> Result<Versioned<SettingsView>, AppError> {
-    let saving = id.0.clone();
-    let view = run_blocking(move || {
-        let period = state.user_sync_period_ms();
-        let view = state.db.write(|tx| {
-            store::versions::advance(tx, What::Settings, &saving, if_match.as_ref())?;
+    run_blocking(move || {
+        let (id, licences, period) = (id.0, state.licences, state.user_sync_period_ms());
+        let saved = state.db.write(|tx| {
+            store::versions::advance(tx, What::Settings, &id, if_match.as_ref())?;
             let errors = settings::validate(&settings, &store::workers::list(tx)?);
             if !errors.is_empty() {
                 return Err(SaveError::Invalid(errors));
             }
-            store::settings::write(tx, state.licences, &saving, &settings)?;
-            store::settings::view(tx, state.licences, &saving, period)?
-                .ok_or_else(|| SaveError::UnknownOrganization(saving.clone()))
-        })?;
-        state.events.publish_organization(&state.db, &saving)?;
-        Ok::<_, AppError>(view)
+            store::settings::write(tx, licences, &id, &settings)?;
+            store::settings::view(tx, licences, &id, period)?
+                .ok_or_else(|| SaveError::UnknownOrganization(id.clone()))
+        });
+        if saved.is_ok() {
+            state.events.publish_organization(&state.db, &id)?;
+        }
+        answer(saved, &id, || {
+            Ok(state
+                .db
+                .read(|conn| store::settings::view(conn, licences, &id, period))?)
+        })
     })
-    .await?;
-    Ok(Versioned(view))
+    .await
 }

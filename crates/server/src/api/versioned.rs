@@ -1,6 +1,7 @@
 //! Versioning over HTTP ([`crate::versioning`]): `If-Match` as an extractor, the answer that
 //! carries its document's version as `ETag`, and the one mapping of a change that was not
-//! saved to the error shape, for the settings and the policy alike.
+//! saved to the error shape, for the settings and the policy alike: a stale change is
+//! answered with the document as it now is.
 
 use std::convert::Infallible;
 
@@ -15,6 +16,7 @@ use xms_m365_contract::{PolicyView, SettingsView};
 
 use super::unknown_organization;
 use crate::{
+    db::DbError,
     error::AppError,
     versioning::{IfMatch, SaveError},
 };
@@ -67,6 +69,30 @@ impl<T: Tagged> IntoResponse for Versioned<T> {
     }
 }
 
+/// A change of organization `id`'s document, as the API answers it. When it was made on an
+/// older version, `current` reads the document as it now is, to answer with.
+pub fn answer<T: Tagged>(
+    outcome: Result<T, SaveError>,
+    id: &str,
+    current: impl FnOnce() -> Result<Option<T>, DbError>,
+) -> Result<Versioned<T>, AppError> {
+    match outcome {
+        Ok(saved) => Ok(Versioned(saved)),
+        Err(SaveError::Stale) => match current()? {
+            Some(current) => Err(AppError::Stale {
+                message: "Someone else changed this after you opened it. Review their version \
+                          and save again."
+                    .to_owned(),
+                current: serde_json::to_value(current)
+                    .map_err(|error| AppError::Internal(error.to_string()))?,
+            }),
+            // Removed since the change was refused.
+            None => Err(unknown_organization(id)),
+        },
+        Err(other) => Err(other.into()),
+    }
+}
+
 impl From<SaveError> for AppError {
     fn from(error: SaveError) -> Self {
         match error {
@@ -76,11 +102,10 @@ impl From<SaveError> for AppError {
                  else's change is overwritten unknowingly."
                     .to_owned(),
             ),
-            SaveError::Stale => Self::PreconditionFailed(
-                "Someone else changed this after you opened it. Review their version and \
-                 save again."
-                    .to_owned(),
-            ),
+            // Answered with the current document, by [`answer`].
+            SaveError::Stale => {
+                Self::Internal("a stale change was answered without its document".to_owned())
+            }
             SaveError::Invalid(fields) => Self::Validation {
                 message: "Some fields are not valid. Correct them and try again.".to_owned(),
                 fields,

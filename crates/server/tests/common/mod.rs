@@ -1,6 +1,7 @@
-//! Helpers shared by the server's integration tests: the state of a test server, a real
-//! server on a free port, in a runtime of its own so that stopping it stops everything it was
-//! doing, as stopping the process would, and a reader of the event stream.
+//! The harness of the server's integration tests: the state of a test server, the one way
+//! they send a request and read its answer, a real server on a free port (in a runtime of its
+//! own, so that stopping it stops everything it was doing, as stopping the process would),
+//! and a reader of the event stream.
 #![allow(dead_code)] // Each test file uses its own share of these helpers.
 
 pub mod conformance;
@@ -15,11 +16,13 @@ use std::{
 use axum::{
     Router,
     body::Body,
-    http::{Request, StatusCode, header},
+    http::{HeaderMap, Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use tower::ServiceExt;
-use xms_m365_contract::{LicenceMode, Organization, ServerEvent};
+use xms_m365_contract::{ErrorBody, LicenceMode, Organization, ServerEvent, paths};
 use xms_server::{
     AppState, Options, app,
     authority::{Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
@@ -142,6 +145,87 @@ pub fn server(dir: &Path, public_url: &str, ttl: Duration) -> (Router, AppState)
     (app, state)
 }
 
+/// An answer as a test reads it: its status, its headers and its whole body.
+pub struct Answer {
+    /// The status.
+    pub status: StatusCode,
+    /// The headers.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body as JSON of `T`, the answer being `status`.
+    pub fn json<T: DeserializeOwned>(&self, status: StatusCode) -> T {
+        assert_eq!(self.status, status, "{}", self.text());
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|error| panic!("not the JSON expected ({error}): {}", self.text()))
+    }
+
+    /// The error shape of an answer that is `status`.
+    pub fn error(&self, status: StatusCode) -> ErrorBody {
+        self.json(status)
+    }
+
+    /// A versioned document, answered 200 with its version as the `ETag` header.
+    pub fn document<T: DeserializeOwned>(&self) -> T {
+        let json: Value = self.json(StatusCode::OK);
+        assert_eq!(
+            self.headers[header::ETAG].to_str().unwrap(),
+            json["etag"],
+            "the ETag header is the body's etag"
+        );
+        serde_json::from_value(json).unwrap()
+    }
+}
+
+/// Sends `request` to `app` and reads its whole answer.
+pub async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.unwrap();
+    Answer {
+        status: response.status(),
+        headers: response.headers().clone(),
+        body: response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    }
+}
+
+/// A request of the API: `method` on `path` (under [`paths::API_BASE`]) with the API token,
+/// `If-Match` when given, and a JSON body when given.
+pub fn api_request(
+    method: &str,
+    path: &str,
+    if_match: Option<&str>,
+    body: Option<&Value>,
+) -> Request<Body> {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(format!("{}{path}", paths::API_BASE))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
+    if let Some(etag) = if_match {
+        request = request.header(header::IF_MATCH, etag);
+    }
+    let body = match body {
+        Some(json) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(json.to_string())
+        }
+        None => Body::empty(),
+    };
+    request.body(body).unwrap()
+}
+
 /// A reference server's whole router over a fresh data directory, for `oneshot` requests.
 pub struct TestApp {
     /// The router.
@@ -219,6 +303,22 @@ impl TestApp {
                 .read(|conn| licences::set(conn, id, mode, protected))
                 .unwrap()
         );
+    }
+
+    /// Asks the API `method` on `path` (under the API's base), with `If-Match` and a JSON
+    /// body when given.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        if_match: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
+        send(
+            &self.app,
+            api_request(method, path, if_match, body.as_ref()),
+        )
+        .await
     }
 
     /// What time it is for this server, in Unix ms.
@@ -360,8 +460,8 @@ pub struct Stream {
 impl Stream {
     /// Opens the stream of `app`, resuming after `last_event_id` if given.
     pub async fn open(app: &Router, last_event_id: Option<&str>) -> Self {
-        let mut request =
-            Request::get("/api/v1/events").header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
+        let mut request = Request::get(format!("{}{}", paths::API_BASE, paths::EVENTS))
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
         if let Some(id) = last_event_id {
             request = request.header("Last-Event-ID", id);
         }
