@@ -3,6 +3,27 @@
 //! (an account that is not a global administrator, a tenant whose Conditional Access policies
 //! block the device-code flow).
 
+/// The `{tenant}` segment of Microsoft's URLs as a request gives it: `organizations`,
+/// `common`, or a tenant's id or one of its domains. Whether the directory knows it is
+/// [`knows`]'s to say.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct TenantHint(pub String);
+
+impl std::ops::Deref for TenantHint {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for TenantHint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A demo Microsoft 365 tenant.
 #[derive(Debug)]
 pub struct Tenant {

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use super::{
     Authority, XOPERO_REGISTRATOR_CLIENT_ID, XOPERO_REGISTRATOR_NAME,
-    directory::{self, Account, Tenant},
+    directory::{self, Account, Tenant, TenantHint},
     language::Words,
     normalize_user_code,
     store::{self, DeviceAuthorization, DeviceState},
@@ -381,7 +381,7 @@ pub(super) struct AuthorizeQuery {
 /// URI is one it does not have, AADSTS50011.
 pub(super) async fn authorize_get(
     words: Words,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<TenantHint>,
     query: Result<Query<AuthorizeQuery>, QueryRejection>,
 ) -> Response {
     let query = query.ok().map(|Query(query)| query);

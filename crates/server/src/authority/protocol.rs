@@ -13,7 +13,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{
-    Authority, XOPERO_REGISTRATOR_CLIENT_ID, directory, secret,
+    Authority, XOPERO_REGISTRATOR_CLIENT_ID,
+    directory::{self, TenantHint},
+    secret,
     store::{self, DeviceAuthorization, DeviceState},
     user_code,
 };
@@ -110,7 +112,7 @@ fn known_tenant(tenant: &str) -> Result<(), OAuthError> {
 /// `POST /{tenant}/oauth2/v2.0/devicecode`
 pub(super) async fn devicecode_create(
     State(state): State<Authority>,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<TenantHint>,
     form: Result<Form<DeviceCodeRequest>, FormRejection>,
 ) -> Answer {
     let Ok(Form(request)) = form else {
@@ -143,7 +145,7 @@ pub(super) async fn devicecode_create(
         user_code: user_code(),
         client_id,
         scope,
-        tenant_hint: tenant,
+        tenant_hint: tenant.0,
         expires_at: state.clock.now_ms() + i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2),
         interval_secs: u32::try_from(interval).unwrap_or(u32::MAX),
         last_poll_at: None,
@@ -185,7 +187,7 @@ pub(super) struct TokenRequest {
 /// `POST /{tenant}/oauth2/v2.0/token`
 pub(super) async fn token_create(
     State(state): State<Authority>,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<TenantHint>,
     form: Result<Form<TokenRequest>, FormRejection>,
 ) -> Answer {
     let Ok(Form(request)) = form else {
@@ -332,7 +334,7 @@ async fn issue_tokens(
 /// tenant's own document names the tenant.
 pub(super) async fn openid_configuration_get(
     State(state): State<Authority>,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<TenantHint>,
 ) -> Answer {
     if let Err(error) = known_tenant(&tenant) {
         return Answer::OAuth(error);
@@ -375,7 +377,7 @@ pub(super) async fn openid_configuration_get(
 /// `GET /{tenant}/discovery/v2.0/keys`: the keys that sign this authority's id tokens. It
 /// issues none (its one application signs in with a device code for Graph access tokens,
 /// which clients never validate), so the set is empty.
-pub(super) async fn keys_get(Path(tenant): Path<String>) -> Answer {
+pub(super) async fn keys_get(Path(tenant): Path<TenantHint>) -> Answer {
     match known_tenant(&tenant) {
         Ok(()) => Answer::Ok(Json(json!({"keys": []})).into_response()),
         Err(error) => Answer::OAuth(error),
