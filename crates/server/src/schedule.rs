@@ -37,11 +37,14 @@ pub struct Run {
     pub kind: BackupKind,
 }
 
-/// Runs are looked for this far ahead at a time: every recurrence fires within a month.
+/// Runs are looked for at most this far ahead at a time: every recurrence fires within a month.
 const WINDOW_DAYS: i64 = 32;
-/// How many windows are searched before giving up (about four years): a valid plan always
-/// yields runs long before, so this only bounds the work for a plan that yields none.
-const MAX_WINDOWS: usize = 48;
+/// The first window looked through, doubled up to [`WINDOW_DAYS`]: most plans run daily, and
+/// what is asked for most is one next run (every tile's next backup), found in the first.
+const FIRST_WINDOW_DAYS: i64 = 2;
+/// How many full windows are searched before giving up (about four years): a valid plan
+/// always yields runs long before, so this only bounds the work for a plan that yields none.
+const MAX_WINDOWS: i64 = 48;
 
 /// `HH:MM`, 24-hour, exactly two digits each.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
@@ -122,8 +125,9 @@ fn for_each_run(
     let first_is_full = !has_full;
     let mut first = true;
     let mut from = after;
-    for _ in 0..MAX_WINDOWS {
-        let Some(until) = from.checked_add_signed(Duration::days(WINDOW_DAYS)) else {
+    let (mut days, mut searched) = (FIRST_WINDOW_DAYS, 0);
+    while searched < MAX_WINDOWS * WINDOW_DAYS {
+        let Some(until) = from.checked_add_signed(Duration::days(days)) else {
             return;
         };
         // One run per instant: when kinds coincide, the most complete one runs.
@@ -148,6 +152,8 @@ fn for_each_run(
             }
         }
         from = until;
+        searched += days;
+        days = (days * 2).min(WINDOW_DAYS);
     }
 }
 
