@@ -130,6 +130,13 @@ pub enum ErrorCode {
     PreconditionFailed,
     /// The request must say which version it changes (HTTP 428): send `If-Match`.
     PreconditionRequired,
+    /// A protection change needs more licences than are free (HTTP 409, body
+    /// [`crate::ProtectionRefused`] with the numbers). Nothing was changed.
+    LicencesShort,
+    /// The organization's licences are managed automatically, which protects every user
+    /// (HTTP 409, body [`crate::ProtectionRefused`]): switch it to manual licence management to
+    /// deactivate someone's protection.
+    AutomaticLicensing,
     /// A code this client does not know.
     #[serde(other)]
     Unknown,

@@ -36,6 +36,12 @@ pub enum ServerEvent {
         /// The organization after the sync.
         organization: Box<Organization>,
     },
+    /// Users of an organization changed: their protection, or their last backup. Lists of
+    /// its users read their page again.
+    UsersChanged {
+        /// The organization afterwards, with its new counts.
+        organization: Box<Organization>,
+    },
     /// The events since the client's `Last-Event-ID` are no longer available (XMS restarted
     /// or too much happened): reload everything, then follow the stream again.
     Resync,
@@ -49,6 +55,7 @@ impl ServerEvent {
             Self::JobFinished { .. } => "job_finished",
             Self::OrganizationChanged { .. } => "organization_changed",
             Self::UserSyncDone { .. } => "user_sync_done",
+            Self::UsersChanged { .. } => "users_changed",
             Self::OrganizationRemoved { .. } => "organization_removed",
             Self::Resync => "resync",
         }

@@ -11,6 +11,7 @@ mod job;
 mod organization;
 mod policy;
 mod settings;
+mod user;
 mod worker;
 
 pub use connection::{Connection, ConnectionId, ConnectionState};
@@ -29,6 +30,12 @@ pub use policy::{
 pub use settings::{
     LicenceMode, LicensingPreview, OrganizationSettings, SettingsView, StartConnection,
     USER_SYNC_INTERVALS_HOURS,
+};
+pub use user::{
+    BackupFilter, BackupResult, Licensing, MAX_CHOSEN_USERS, MAX_PAGE_SIZE, PAGE_SIZES, Protection,
+    ProtectionChange, ProtectionChanged, ProtectionPreview, ProtectionRefused, SortOrder, User,
+    UserBackup, UserFilter, UserId, UserKind, UserPage, UserQuery, UserSelection, UserSort,
+    UserState,
 };
 pub use worker::{Worker, WorkerId, WorkerKind, WorkerList};
 
@@ -63,6 +70,32 @@ pub fn policy_preview_path(organization: &OrganizationId) -> String {
 /// The path of an organization's Microsoft 365 groups (`GET`: [`crate::GroupList`]).
 pub fn groups_path(organization: &OrganizationId) -> String {
     format!("{}/{}/groups", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path of an organization's users (`GET` with a [`crate::UserQuery`]:
+/// [`crate::UserPage`]).
+pub fn users_path(organization: &OrganizationId) -> String {
+    format!("{}/{}/users", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path that changes who of an organization's users is protected (`POST` a
+/// [`crate::ProtectionChange`]: [`crate::ProtectionChanged`]).
+pub fn protection_path(organization: &OrganizationId) -> String {
+    format!(
+        "{}/{}/users/protection",
+        paths::ORGANIZATIONS,
+        organization.0
+    )
+}
+
+/// The path that tells what a protection change would do (`POST` a
+/// [`crate::ProtectionChange`]: [`crate::ProtectionPreview`]).
+pub fn protection_preview_path(organization: &OrganizationId) -> String {
+    format!(
+        "{}/{}/users/protection/preview",
+        paths::ORGANIZATIONS,
+        organization.0
+    )
 }
 
 /// The path that runs an organization's user sync now (`POST`: the [`crate::SettingsView`]

@@ -9,7 +9,9 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use xms_m365_contract::{ErrorBody, ErrorCode, FieldError, Stale};
+use xms_m365_contract::{
+    ErrorBody, ErrorCode, FieldError, ProtectionPreview, ProtectionRefused, Stale,
+};
 
 /// The largest request body the API accepts.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -49,6 +51,17 @@ pub enum AppError {
         message: String,
         /// The current document, as JSON.
         current: serde_json::Value,
+    },
+    /// A protection change was refused (`licences_short`, `automatic_licensing`); nothing was
+    /// changed.
+    #[error("{message}")]
+    ProtectionRefused {
+        /// Why, for programs.
+        code: ErrorCode,
+        /// Why, with the numbers, for a person.
+        message: String,
+        /// What the change would have done.
+        preview: ProtectionPreview,
     },
     /// Some fields of the request are invalid; nothing was stored.
     #[error("{message}")]
@@ -94,6 +107,18 @@ impl IntoResponse for AppError {
                 return (
                     StatusCode::PRECONDITION_FAILED,
                     Json(Stale { error, current }),
+                )
+                    .into_response();
+            }
+            Self::ProtectionRefused {
+                code,
+                message,
+                preview,
+            } => {
+                let error = ErrorBody::new(code, message).error;
+                return (
+                    StatusCode::CONFLICT,
+                    Json(ProtectionRefused { error, preview }),
                 )
                     .into_response();
             }

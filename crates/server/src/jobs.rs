@@ -17,7 +17,10 @@ use crate::{
     clock::Clock,
     db::{Db, DbError},
     events::Events,
-    store::jobs::{self, BackupTarget, QueueError},
+    store::{
+        jobs::{self, BackupTarget, QueueError},
+        users,
+    },
 };
 
 /// How many progress steps a backup takes.
@@ -133,11 +136,22 @@ impl Jobs {
     fn finish(&self, id: &str, end: &JobState) -> Result<Option<Job>, DbError> {
         let now = self.clock.now_ms();
         let ended = self.db.write(|tx| {
-            Ok::<_, rusqlite::Error>(if jobs::finish(tx, id, end, now)? {
-                jobs::get(tx, id)?
-            } else {
-                None
-            })
+            if !jobs::finish(tx, id, end, now)? {
+                return Ok::<_, rusqlite::Error>(None);
+            }
+            let job = jobs::get(tx, id)?;
+            if let Some(job) = &job
+                && !matches!(end, JobState::Cancelled)
+            {
+                users::record_backup(
+                    tx,
+                    &job.organization_id.0,
+                    id,
+                    matches!(end, JobState::Succeeded { .. }),
+                    now,
+                )?;
+            }
+            Ok(job)
         })?;
         if let Some(job) = &ended {
             self.events

@@ -13,7 +13,8 @@
 //!   [`user_sync`], [`organizations`], [`session`], [`seed`], [`events`] (the change stream);
 //! - storage: [`store`], one module per aggregate, free functions over a connection;
 //! - domain: [`settings`] and [`policies`] (validation as pure functions, the default policy,
-//!   hashing), [`versioning`] (ETags and `If-Match`), [`schedule`] (when a policy runs);
+//!   hashing), [`versioning`] (ETags and `If-Match`), [`schedule`] (when a policy runs),
+//!   [`directory`] (the simulated Microsoft 365 users and groups);
 //! - ground: [`db`] (opening, migrating, running calls), [`clock`] (the one clock),
 //!   [`hash`], [`error`] (the API's error shape).
 
@@ -22,6 +23,7 @@ pub mod authority;
 pub mod clock;
 pub mod connections;
 pub mod db;
+pub mod directory;
 pub mod error;
 pub mod events;
 pub mod hash;

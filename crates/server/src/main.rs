@@ -23,7 +23,7 @@ use xms_server::{
         jobs, licences,
         licences::{DEFAULT_LICENCES, MAX_LICENCES},
         organizations::{self, NewOrganization},
-        workers,
+        users, workers,
     },
 };
 
@@ -239,7 +239,7 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
         if let Some(worker) = &args.worker {
             organizations::set_default_worker(tx, id, worker)?;
         }
-        licences::set(tx, id, mode, protected_users)?;
+        licences::set(tx, id, mode, protected_users, now)?;
         Ok(organization)
     });
     let organization = match added {
@@ -293,6 +293,12 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let interrupted = db
         .write(|tx| jobs::interrupt_unfinished(tx, clock.now_ms()))
         .map_err(|e| e.to_string())?;
+    let backfilled = db
+        .write(|tx| users::backfill(tx, clock.now_ms()))
+        .map_err(|e| e.to_string())?;
+    if backfilled > 0 {
+        println!("Generated the user directories of {backfilled} organization(s) stored before");
+    }
     if interrupted > 0 {
         println!("Marked {interrupted} backup job(s) interrupted by the last stop as failed");
     }

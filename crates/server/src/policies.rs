@@ -1,8 +1,8 @@
 //! Backup policies: the default policy every organization follows until a custom one is saved,
 //! validating a policy field by field (a pure function over what the caller loaded: the
-//! workers, the storages, the organization's groups), hashing its encryption password, the
-//! organization's Microsoft 365 groups a policy can be limited to, and when a policy runs next
-//! (with [`crate::schedule`], the one engine for the default and custom policies alike).
+//! workers, the storages, the organization's groups), hashing its encryption password, and
+//! when a policy runs next (with [`crate::schedule`], the one engine for the default and custom
+//! policies alike).
 
 use std::sync::LazyLock;
 
@@ -18,7 +18,7 @@ use xms_m365_contract::{
     Policy, Retention, Schedule, SchedulePlan, Storage, StorageId, UserScope, Worker,
 };
 
-use crate::{clock::rfc3339, hash::stable_hash, schedule};
+use crate::{clock::rfc3339, schedule};
 
 /// The storage of the default policy.
 pub const DEFAULT_STORAGE: &str = "xopero-cloud-storage";
@@ -62,48 +62,6 @@ pub fn default_policy() -> Policy {
 /// The default policy, made once: every tile of the default policy computes its next backup
 /// with it.
 static DEFAULT: LazyLock<Policy> = LazyLock::new(default_policy);
-
-/// The group names an organization's groups are drawn from.
-const GROUP_NAMES: [&str; 10] = [
-    "Sales",
-    "Finance",
-    "IT Admins",
-    "Marketing",
-    "Legal",
-    "Human Resources",
-    "Engineering",
-    "Customer Support",
-    "Executive Team",
-    "Operations",
-];
-
-/// An organization's Microsoft 365 groups, by name: "All Company" and three to seven others,
-/// the same ones with the same ids every time (derived from the organization's id), sized
-/// after its `user_count`.
-pub fn groups(organization_id: &str, user_count: u32) -> Vec<Group> {
-    let hash = |name: &str| stable_hash(organization_id.bytes().chain([0]).chain(name.bytes()));
-    let mut others: Vec<&str> = GROUP_NAMES.to_vec();
-    others.sort_by_key(|name| hash(name));
-    let count = 3 + usize::try_from(stable_hash(organization_id.bytes()) % 5).unwrap_or(0);
-    let group = |name: &str, members: u32| Group {
-        id: format!("grp-{:016x}", hash(name)),
-        name: name.to_owned(),
-        members,
-    };
-    let mut groups: Vec<Group> = others
-        .into_iter()
-        .take(count)
-        .map(|name| {
-            // A tenth to a third of the users, at least one.
-            let share = 10 + hash(name) % 24;
-            let members = u64::from(user_count) * share / 100;
-            group(name, u32::try_from(members).unwrap_or(u32::MAX).max(1))
-        })
-        .collect();
-    groups.push(group("All Company", user_count));
-    groups.sort_by(|a, b| a.name.cmp(&b.name));
-    groups
-}
 
 /// The next runs of `policy` after `now` as a view lists them: the next
 /// [`PLANNED_RUNS`], and the next full one too when it is later.
@@ -511,30 +469,6 @@ fn hash_password(password: &str) -> Result<String, HashError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn groups_are_stable_believable_and_sorted() {
-        let first = groups("org-1", 200);
-        assert_eq!(first, groups("org-1", 200));
-        assert!((4..=8).contains(&first.len()), "{first:?}");
-        assert!(
-            first
-                .iter()
-                .any(|g| g.name == "All Company" && g.members == 200)
-        );
-        assert!(first.windows(2).all(|w| w[0].name < w[1].name));
-        assert!(first.iter().all(|g| (1..=200).contains(&g.members)));
-        let other = groups("org-2", 200);
-        assert_ne!(
-            first.iter().map(|g| &g.id).collect::<Vec<_>>(),
-            other.iter().map(|g| &g.id).collect::<Vec<_>>(),
-            "ids differ per organization"
-        );
-        let sizes: std::collections::BTreeSet<usize> = (0..40)
-            .map(|n| groups(&format!("org-{n}"), 10).len())
-            .collect();
-        assert_eq!(sizes.into_iter().collect::<Vec<_>>(), [4, 5, 6, 7, 8]);
-    }
 
     #[test]
     fn passwords_are_stored_as_argon2_phc_strings() {

@@ -9,7 +9,7 @@ use rusqlite::params;
 
 use crate::{
     db::{Db, DbError},
-    store::workers,
+    store::{users, workers},
 };
 
 const PREFIXES: &[&str] = &[
@@ -83,8 +83,13 @@ fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbErro
             .filter(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_lowercase();
-        // A spread of sizes, from a handful of users to a few thousand.
-        let users = 5 + (n * 7919) % 2500;
+        // A service provider's spread of sizes: mostly a handful to a hundred and fifty
+        // users, every twenty-fifth up to a few thousand.
+        let users = if n % 25 == 0 {
+            300 + (n * 7919) % 2_500
+        } else {
+            5 + (n * 7919) % 150
+        };
         let id = format!("seed-organization-{n:06}");
         // Seven in ten on the main worker, the rest spread over the others.
         let worker = match (n % 10, workers.len()) {
@@ -92,34 +97,35 @@ fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbErro
             (slot, others) => workers.get(1 + slot as usize % (others - 1)),
         };
         // Every third in manual licence management, with 10 to 20 % of its users unprotected
-        // (users it gained since an administrator last chose); the rest protect everyone.
+        // (users it gained since an administrator last chose), at least one; the rest protect
+        // everyone.
         let (mode, protected) = if n % 3 == 0 {
-            ("manual", users - users * (10 + n % 11) / 100)
+            ("manual", users - (users * (10 + n % 11)).div_ceil(100))
         } else {
             ("automatic", users)
         };
         let inserted = tx.execute(
             "INSERT OR IGNORE INTO organizations
              (id, tenant_id, name, primary_domain, user_count, needs_reauthorization,
-              default_worker_id, licence_mode, protected_users)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                     COALESCE(?7, (SELECT id FROM workers WHERE main = 1)), ?8, ?9)",
+              default_worker_id, licence_mode)
+             VALUES (?1, ?2, ?3, ?4, 0, ?5,
+                     COALESCE(?6, (SELECT id FROM workers WHERE main = 1)), ?7)",
             params![
                 id,
                 format!("00000000-0000-4000-8000-{n:012}"),
                 name,
                 format!("{slug}.onmicrosoft.com"),
-                users,
                 n % 11 == 0,
                 worker,
                 mode,
-                protected
             ],
         )?;
         if inserted == 0 {
             continue;
         }
         added += 1;
+        users::generate(tx, &id, users, now)?;
+        users::protect_first(tx, &id, protected, now)?;
         // Every fifth has never been backed up; every seventh last failed; the rest succeeded,
         // at different times over the last day.
         if n % 5 == 0 {
@@ -150,6 +156,13 @@ fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbErro
                 finished_at - 1_200_000,
                 finished_at
             ],
+        )?;
+        users::record_backup(
+            tx,
+            &id,
+            &format!("seed-job-{n:06}"),
+            state == "succeeded",
+            finished_at,
         )?;
     }
     Ok(added)
@@ -204,7 +217,8 @@ mod tests {
         for organization in &unprotected {
             let share = (organization.user_count - organization.protected_users) * 100
                 / organization.user_count;
-            assert!((9..=20).contains(&share), "{share} % unprotected");
+            // At least one even of a handful of users.
+            assert!((9..=30).contains(&share), "{share} % unprotected");
             let settings = db
                 .read(|conn| crate::store::settings::view(conn, 5_000, &organization.id.0, None))
                 .unwrap()

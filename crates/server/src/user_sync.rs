@@ -1,8 +1,9 @@
 //! The simulated user sync: XMS reads each organization's users from Microsoft 365 every
 //! `user_sync_interval_hours` (24 by default; `--user-sync-period` overrides it for every
 //! organization), or when an administrator asks (**Sync now**). Each sync finds a few users
-//! joined or gone, the same change for the same organization and sync so that tests can rely
-//! on it, stores the new count, licenses new users as the organization's licence mode says
+//! joined, deleted or purged and one's sign-in changed ([`crate::directory::sync_plan`]), the
+//! same change for the same organization and sync so that tests can rely on it, stores them
+//! in the directory, licenses new users as the organization's licence mode says
 //! ([`crate::store::licences`]) and publishes [`ServerEvent::UserSyncDone`].
 
 use std::time::Duration;
@@ -11,14 +12,10 @@ use xms_m365_contract::{Organization, ServerEvent};
 
 use crate::{
     db::{Db, DbError},
+    directory,
     events::Events,
-    hash::stable_hash,
     store::organizations,
 };
-
-/// What a sync can find: users who left (negative) or joined, mostly joined as tenants grow.
-/// Never none, so that every sync visibly does something in a demonstration.
-const CHANGES: [i64; 5] = [-2, -1, 1, 2, 3];
 
 /// Runs the sync of every organization whose sync is due at `now` (Unix ms): every
 /// `period` when given, else at the organization's own interval, all in one transaction (in
@@ -100,42 +97,9 @@ fn publish(db: &Db, events: &Events, id: &str) -> Result<Option<Organization>, D
     Ok(organization)
 }
 
-/// Syncs one organization's users at `now`: the count changes a little, as
-/// [`organizations::record_user_sync`] stores it.
+/// Syncs one organization's users at `now`, as [`organizations::record_user_sync`] stores it.
 fn sync(conn: &rusqlite::Connection, licences: u32, id: &str, now: i64) -> rusqlite::Result<()> {
-    let (user_count, syncs) = organizations::user_syncs(conn, id)?;
-    let sync = syncs + 1;
-    // It cannot fall below zero.
-    let users = (i64::from(user_count) + user_change(id, sync)).max(0);
-    let users = u32::try_from(users).unwrap_or(u32::MAX);
-    organizations::record_user_sync(conn, licences, id, users, sync, now)
-}
-
-/// How the user count changes in an organization's `sync`-th sync.
-fn user_change(organization_id: &str, sync: i64) -> i64 {
-    let hash = stable_hash(organization_id.bytes().chain(sync.to_le_bytes()));
-    // The remainder is below the number of changes, so the index is always in range.
-    CHANGES[usize::try_from(hash % CHANGES.len() as u64).unwrap_or(0)]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_sync_changes_the_count_a_little_and_predictably() {
-        let changes: Vec<_> = (1..=200).map(|sync| user_change("org-1", sync)).collect();
-        assert!(changes.iter().all(|change| CHANGES.contains(change)));
-        for change in CHANGES {
-            assert!(changes.contains(&change), "{change} never happens");
-        }
-        assert_eq!(user_change("org-1", 7), changes[6], "the same every time");
-        assert_ne!(
-            (1..=20)
-                .map(|sync| user_change("org-2", sync))
-                .collect::<Vec<_>>(),
-            changes[..20],
-            "organizations differ"
-        );
-    }
+    let sync = organizations::user_syncs(conn, id)? + 1;
+    let plan = directory::sync_plan(id, sync);
+    organizations::record_user_sync(conn, licences, id, plan, sync, now)
 }

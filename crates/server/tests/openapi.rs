@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use xms_m365_contract::{
     ConnectionId, JobId, OrganizationId, backups_path, connection_path, groups_path,
     job_cancel_path, job_path, organization_path, paths, policy_path, policy_preview_path,
-    settings_path, user_sync_path,
+    protection_path, protection_preview_path, settings_path, user_sync_path, users_path,
 };
 
 mod common;
@@ -240,6 +240,9 @@ fn the_paths_the_contract_builds_are_the_routes_the_server_registers() {
         ("delete", policy_path(&organization)),
         ("post", policy_preview_path(&organization)),
         ("get", groups_path(&organization)),
+        ("get", users_path(&organization)),
+        ("post", protection_path(&organization)),
+        ("post", protection_preview_path(&organization)),
         ("post", user_sync_path(&organization)),
         ("post", backups_path(&organization)),
         ("post", paths::CONNECTIONS.to_owned()),

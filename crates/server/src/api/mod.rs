@@ -56,8 +56,10 @@ mod jobs;
 pub mod json;
 mod organizations;
 mod policy;
+mod query;
 mod sessions;
 mod settings;
+mod users;
 pub mod versioned;
 mod workers;
 
@@ -77,6 +79,9 @@ fn parts() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(policy::policy_preview))
         .routes(routes!(organizations::groups_list))
+        .routes(routes!(users::users_list))
+        .routes(routes!(users::protection_change))
+        .routes(routes!(users::protection_preview))
         .routes(routes!(organizations::backups_create))
         .routes(routes!(workers::workers_list))
         .routes(routes!(workers::storages_list))

@@ -14,7 +14,6 @@ use super::{unknown_organization, versioned::Versioned};
 use crate::{
     db::run_blocking,
     error::AppError,
-    policies,
     state::AppState,
     store::{self, jobs::QueueError},
     user_sync::{self, SyncNow},
@@ -159,12 +158,11 @@ pub async fn groups_list(
     Path(id): Path<OrganizationId>,
 ) -> Result<Json<GroupList>, AppError> {
     let lookup = id.0.clone();
-    let users = state
+    let groups = state
         .db
-        .query(move |conn| store::organizations::user_count(conn, &lookup))
+        .query(move |conn| store::users::groups(conn, &lookup))
         .await?;
-    let users = users.ok_or_else(|| unknown_organization(&id.0))?;
     Ok(Json(GroupList {
-        groups: policies::groups(&id.0, users),
+        groups: groups.ok_or_else(|| unknown_organization(&id.0))?,
     }))
 }

@@ -103,7 +103,6 @@ pub async fn policy_put(
             check(
                 tx,
                 &saving,
-                &stored,
                 &save.policy,
                 Some(PasswordCheck { given, current }),
             )?;
@@ -210,7 +209,7 @@ pub async fn policy_preview(
     let next_runs = run_blocking(move || {
         state.db.read(|conn| {
             let stored = stored(conn, &previewing)?;
-            check(conn, &previewing, &stored, &policy, None)?;
+            check(conn, &previewing, &policy, None)?;
             Ok::<_, SaveError>(policies::planned_runs(&policy, stored.has_full, now))
         })
     })
@@ -228,14 +227,13 @@ fn stored(conn: &rusqlite::Connection, id: &str) -> Result<Stored, SaveError> {
 fn check(
     conn: &rusqlite::Connection,
     id: &str,
-    stored: &Stored,
     policy: &Policy,
     password: Option<PasswordCheck<'_>>,
 ) -> Result<(), SaveError> {
     let offered = Offered {
         workers: &store::workers::list(conn)?,
         storages: &store::policies::storages(conn)?,
-        groups: &policies::groups(id, stored.user_count),
+        groups: &store::users::groups(conn, id)?.unwrap_or_default(),
     };
     let errors = policies::validate(policy, offered, password);
     if errors.is_empty() {

@@ -79,13 +79,14 @@ pub async fn settings_put(
 ) -> Result<Versioned<SettingsView>, AppError> {
     run_blocking(move || {
         let (id, licences, period) = (id.0, state.licences, state.user_sync_period_ms());
+        let now = state.clock.now_ms();
         let saved = state.db.write(|tx| {
             store::versions::advance(tx, What::Settings, &id, if_match.as_ref())?;
             let errors = settings::validate(&settings, &store::workers::list(tx)?);
             if !errors.is_empty() {
                 return Err(SaveError::Invalid(errors));
             }
-            store::settings::write(tx, licences, &id, &settings)?;
+            store::settings::write(tx, licences, &id, &settings, now)?;
             store::settings::view(tx, licences, &id, period)?
                 .ok_or_else(|| SaveError::UnknownOrganization(id.clone()))
         });

@@ -2,8 +2,8 @@
 //! organizations; each protected user holds one of its licences. An organization in automatic
 //! licence management protects its users while licences are free; one in manual management
 //! leaves new users unprotected until an administrator chooses. The stored counts keep to
-//! those rules: `protected_users` never exceeds `user_count` (a CHECK), and a user is
-//! protected only with a licence (`licences_used` is `protected_users`).
+//! those rules: `protected_users` counts the directory's protected users ([`super::users`]),
+//! and a user is protected only with a licence (`licences_used` is `protected_users`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 use xms_m365_contract::{LicenceMode, LicensingPreview};
@@ -26,14 +26,15 @@ pub fn free(conn: &Connection, total: u32) -> rusqlite::Result<u32> {
     Ok(u32::try_from((i64::from(total) - used).max(0)).unwrap_or(u32::MAX))
 }
 
-/// Protects as many of an organization's unprotected users as there are free licences, if it
-/// is in automatic licence management; returns how many it protected. Run inside the
-/// transaction that changed the organization, so that two organizations never take the same
-/// free licence.
+/// Protects as many of an organization's unprotected users as there are free licences, since
+/// `now`, if it is in automatic licence management; returns how many it protected. Run inside
+/// the transaction that changed the organization, so that two organizations never take the
+/// same free licence.
 pub fn protect_with_free(
     conn: &Connection,
     total: u32,
     organization_id: &str,
+    now: i64,
 ) -> rusqlite::Result<u32> {
     let unprotected: Option<i64> = conn
         .query_row(
@@ -47,13 +48,12 @@ pub fn protect_with_free(
         return Ok(0);
     };
     let granted = unprotected.min(i64::from(free(conn, total)?)).max(0);
-    if granted > 0 {
-        conn.execute(
-            "UPDATE organizations SET protected_users = protected_users + ?2 WHERE id = ?1",
-            params![organization_id, granted],
-        )?;
-    }
-    Ok(u32::try_from(granted).unwrap_or(0))
+    super::users::protect_unprotected(
+        conn,
+        organization_id,
+        u32::try_from(granted).unwrap_or(0),
+        now,
+    )
 }
 
 /// What switching an organization of `user_count` users, `protected_users` of them protected,
@@ -70,20 +70,22 @@ pub fn preview(
     })
 }
 
-/// Sets an organization's licence mode and how many of its users are protected, as the
-/// `add-organization` command sets up a demonstration: regardless of free licences, as a
-/// subscription may well be overcommitted. False when there is no such organization.
+/// Sets an organization's licence mode and how many of its users are protected (the first
+/// its directory found, since `now`), as the `add-organization` command sets up a
+/// demonstration: regardless of free licences, as a subscription may well be overcommitted.
+/// False when there is no such organization.
 pub fn set(
     conn: &Connection,
     organization_id: &str,
     mode: LicenceMode,
     protected_users: u32,
+    now: i64,
 ) -> rusqlite::Result<bool> {
     let changed = conn.execute(
-        "UPDATE organizations SET licence_mode = ?2, protected_users = MIN(?3, user_count)
-         WHERE id = ?1",
-        params![organization_id, Sql(mode), protected_users],
+        "UPDATE organizations SET licence_mode = ?2 WHERE id = ?1",
+        params![organization_id, Sql(mode)],
     )?;
+    super::users::protect_first(conn, organization_id, protected_users, now)?;
     Ok(changed == 1)
 }
 
@@ -131,7 +133,7 @@ mod tests {
         let db = Db::open(dir.path()).unwrap();
         let contoso = organization(&db, 10, "contoso", 40);
         assert!(
-            db.read(|conn| set(conn, &contoso, LicenceMode::Manual, 40))
+            db.read(|conn| set(conn, &contoso, LicenceMode::Manual, 40, 0))
                 .unwrap()
         );
         assert_eq!(
@@ -143,7 +145,7 @@ mod tests {
         );
         assert_eq!(db.read(|conn| free(conn, 10)).unwrap(), 0);
         assert!(
-            !db.read(|conn| set(conn, "nope", LicenceMode::Manual, 1))
+            !db.read(|conn| set(conn, "nope", LicenceMode::Manual, 1, 0))
                 .unwrap()
         );
     }

@@ -12,5 +12,6 @@ pub mod policies;
 pub mod sessions;
 pub mod settings;
 pub mod sql;
+pub mod users;
 pub mod versions;
 pub mod workers;

@@ -10,7 +10,7 @@ use xms_m365_contract::{
 use super::{
     jobs, licences,
     sql::{self, Sql},
-    workers,
+    users, workers,
 };
 use crate::{clock::rfc3339, db::DbError};
 
@@ -23,7 +23,7 @@ pub struct NewOrganization {
     pub name: String,
     /// Primary domain.
     pub primary_domain: String,
-    /// Number of users in the tenant.
+    /// Number of users in the tenant: its directory gets as many.
     pub user_count: u32,
 }
 
@@ -88,17 +88,17 @@ pub fn insert(
     conn.execute(
         "INSERT INTO organizations (id, tenant_id, name, primary_domain, user_count,
                                     connected_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+         VALUES (?1, ?2, ?3, ?4, 0, ?5)",
         params![
             id,
             new.tenant_id,
             new.name,
             new.primary_domain,
-            new.user_count,
             rfc3339(now)
         ],
     )?;
-    licences::protect_with_free(conn, licences, &id)?;
+    users::generate(conn, &id, new.user_count, now)?;
+    licences::protect_with_free(conn, licences, &id, now)?;
     Ok(stored(conn, &id)?)
 }
 
@@ -114,17 +114,16 @@ pub fn upsert(
     let refreshed: Option<String> = conn
         .query_row(
             "UPDATE organizations
-             SET name = ?2, primary_domain = ?3, user_count = ?4,
-                 protected_users = MIN(protected_users, ?4),
-                 needs_reauthorization = 0
+             SET name = ?2, primary_domain = ?3, needs_reauthorization = 0
              WHERE tenant_id = ?1 RETURNING id",
-            params![new.tenant_id, new.name, new.primary_domain, new.user_count],
+            params![new.tenant_id, new.name, new.primary_domain],
             |row| row.get(0),
         )
         .optional()?;
     match refreshed {
         Some(id) => {
-            licences::protect_with_free(conn, licences, &id)?;
+            users::resize(conn, &id, new.user_count, now)?;
+            licences::protect_with_free(conn, licences, &id, now)?;
             Ok((stored(conn, &id)?, true))
         }
         None => Ok((insert(conn, new, licences, now)?, false)),
@@ -268,34 +267,32 @@ pub fn user_syncs_due(
     rows.collect()
 }
 
-/// An organization's user count and how many user syncs it has had.
-pub fn user_syncs(conn: &Connection, id: &str) -> rusqlite::Result<(u32, i64)> {
+/// How many user syncs an organization has had.
+pub fn user_syncs(conn: &Connection, id: &str) -> rusqlite::Result<i64> {
     conn.query_row(
-        "SELECT user_count, user_syncs FROM organizations WHERE id = ?1",
+        "SELECT user_syncs FROM organizations WHERE id = ?1",
         [id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| row.get(0),
     )
 }
 
-/// Records an organization's `sync`-th user sync at `now`, which found `users` users: users
-/// gone take their licences with them (protected users never outnumber users), and in
-/// automatic licence management unprotected users get what of the `licences` are free.
+/// Records an organization's `sync`-th user sync at `now`, which found what `plan` says:
+/// users gone take their licences with them, and in automatic licence management new users
+/// get what of the `licences` are free.
 pub fn record_user_sync(
     conn: &Connection,
     licences: u32,
     id: &str,
-    users: u32,
+    plan: crate::directory::SyncPlan,
     sync: i64,
     now: i64,
 ) -> rusqlite::Result<()> {
+    users::sync(conn, id, plan, now)?;
     conn.execute(
-        "UPDATE organizations
-         SET user_count = ?2, protected_users = MIN(protected_users, ?2),
-             last_user_sync_at = ?3, user_syncs = ?4
-         WHERE id = ?1",
-        params![id, users, now, sync],
+        "UPDATE organizations SET last_user_sync_at = ?2, user_syncs = ?3 WHERE id = ?1",
+        params![id, now, sync],
     )?;
-    licences::protect_with_free(conn, licences, id)?;
+    licences::protect_with_free(conn, licences, id, now)?;
     Ok(())
 }
 
@@ -521,7 +518,7 @@ mod tests {
             300,
             "as many as the subscription has"
         );
-        db.read(|conn| licences::set(conn, &first.id.0, LicenceMode::Manual, 100))
+        db.read(|conn| licences::set(conn, &first.id.0, LicenceMode::Manual, 100, NOW))
             .unwrap();
         let manual = upserted(&db, 300, &contoso()).0;
         assert_eq!(

@@ -23,8 +23,6 @@ pub struct Stored {
     pub password_hash: Option<String>,
     /// Its version's ETag.
     pub etag: ETag,
-    /// Users in the organization (groups are sized after them).
-    pub user_count: u32,
     /// Whether a full copy exists, which later backups build on.
     pub has_full: bool,
 }
@@ -33,7 +31,7 @@ pub struct Stored {
 pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Stored>> {
     let row = conn
         .query_row(
-            "SELECT p.policy, p.encryption_password_hash, o.policy_version, o.user_count
+            "SELECT p.policy, p.encryption_password_hash, o.policy_version
              FROM organizations o LEFT JOIN policies p ON p.organization_id = o.id
              WHERE o.id = ?1",
             [id],
@@ -42,19 +40,17 @@ pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Stored>> {
                     sql::policy_from_json(row.get::<_, Option<String>>(0)?.as_deref()),
                     row.get(1)?,
                     row.get(2)?,
-                    row.get(3)?,
                 ))
             },
         )
         .optional()?;
-    let Some((custom, password_hash, version, user_count)) = row else {
+    let Some((custom, password_hash, version)) = row else {
         return Ok(None);
     };
     Ok(Some(Stored {
         custom,
         password_hash,
         etag: ETag::of(Versioned::Policy, id, version),
-        user_count,
         has_full: jobs::has_full_copy(conn, id)?,
     }))
 }

@@ -79,12 +79,13 @@ pub fn view(
 
 /// Writes an organization's settings (validated, their version already advanced): switching
 /// to automatic licence management protects unprotected users at once, as far as the
-/// `licences` of the subscription are free.
+/// `licences` of the subscription are free (protected since `now`).
 pub fn write(
     conn: &Connection,
     licences: u32,
     id: &str,
     settings: &OrganizationSettings,
+    now: i64,
 ) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE organizations
@@ -97,6 +98,6 @@ pub fn write(
             settings.default_worker_id.0
         ],
     )?;
-    licences::protect_with_free(conn, licences, id)?;
+    licences::protect_with_free(conn, licences, id, now)?;
     Ok(())
 }

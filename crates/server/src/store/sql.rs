@@ -4,7 +4,9 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Serialize, de::DeserializeOwned};
-use xms_m365_contract::{BackupKind, LicenceMode, Policy, PolicyKind, WorkerKind};
+use xms_m365_contract::{
+    BackupKind, BackupResult, LicenceMode, Policy, PolicyKind, UserKind, UserState, WorkerKind,
+};
 
 /// A contract value that is one of a few names, stored as its name: `params![Sql(mode)]`,
 /// `row.get::<_, Sql<LicenceMode>>(0)?.0`.
@@ -18,6 +20,9 @@ impl Named for LicenceMode {}
 impl Named for PolicyKind {}
 impl Named for BackupKind {}
 impl Named for WorkerKind {}
+impl Named for UserKind {}
+impl Named for UserState {}
+impl Named for BackupResult {}
 
 impl<T: Named> ToSql for Sql<T> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

@@ -300,7 +300,7 @@ impl TestApp {
     pub fn set_licensing(&self, id: &str, mode: LicenceMode, protected: u32) {
         assert!(
             self.db
-                .read(|conn| licences::set(conn, id, mode, protected))
+                .read(|conn| licences::set(conn, id, mode, protected, self.state.clock.now_ms()))
                 .unwrap()
         );
     }
