@@ -18,9 +18,11 @@ use web_sys::AbortSignal;
 use xms_m365_contract::{
     Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, Job, JobId,
     OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview, PolicyView,
-    SavePolicy, SettingsView, Stale, StartConnection, StorageList, WorkerList, backups_path,
+    ProtectionChange, ProtectionChanged, ProtectionPreview, ProtectionRefused, SavePolicy,
+    SettingsView, Stale, StartConnection, StorageList, UserPage, WorkerList, backups_path,
     connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
-    policy_preview_path, settings_path, user_sync_path,
+    policy_preview_path, protection_path, protection_preview_path, settings_path, user_sync_path,
+    users_path,
 };
 
 /// Why a call to XMS failed. [`ApiError::words`] is the sentence shown to the administrator;
@@ -217,6 +219,36 @@ impl ApiClient {
     /// An organization's Microsoft 365 groups.
     pub async fn groups(&self, organization: &OrganizationId) -> Result<GroupList, ApiError> {
         self.view_get(&groups_path(organization)).await
+    }
+
+    /// A page of an organization's users; `query` is the page's query string (`search=…`).
+    pub async fn users(
+        &self,
+        organization: &OrganizationId,
+        query: &str,
+    ) -> Result<UserPage, ApiError> {
+        self.view_get(&format!("{}?{query}", users_path(organization)))
+            .await
+    }
+
+    /// What a protection change would do, changing nothing.
+    pub async fn preview_protection(
+        &self,
+        organization: &OrganizationId,
+        change: &ProtectionChange,
+    ) -> Result<Protection<ProtectionPreview>, ApiError> {
+        let request = Request::post(&self.url(&protection_preview_path(organization)));
+        decode_protection(self.send_json(request, change).await?).await
+    }
+
+    /// Makes a protection change, all of it or, refused, none.
+    pub async fn change_protection(
+        &self,
+        organization: &OrganizationId,
+        change: &ProtectionChange,
+    ) -> Result<Protection<ProtectionChanged>, ApiError> {
+        let request = Request::post(&self.url(&protection_path(organization)));
+        decode_protection(self.send_json(request, change).await?).await
     }
 
     /// Runs an organization's user sync now.
@@ -448,6 +480,30 @@ async fn decode_change<D: DeserializeOwned>(response: Response) -> Result<Change
         .json::<Stale<D>>()
         .await
         .map(|stale| Change::Stale(stale.current))
+        .map_err(|_| ApiError::UnexpectedResponse { status })
+}
+
+/// What XMS answered a protection change, or its preview.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Protection<T> {
+    /// Made (or, for a preview, what it would do).
+    Done(T),
+    /// Refused, nothing changed (409): why, and what it would have done.
+    Refused(ProtectionRefused),
+}
+
+/// Reads the answer to a protection change: what it did, its refusal, or the error.
+async fn decode_protection<T: DeserializeOwned>(
+    response: Response,
+) -> Result<Protection<T>, ApiError> {
+    let status = response.status();
+    if status != 409 {
+        return decode(response).await.map(Protection::Done);
+    }
+    response
+        .json::<ProtectionRefused>()
+        .await
+        .map(Protection::Refused)
         .map_err(|_| ApiError::UnexpectedResponse { status })
 }
 

@@ -21,6 +21,7 @@ use crate::{
     policy::PolicyEditor,
     routes::{BasePath, Page},
     state::{Announcer, Connector, Dashboard, Drafts},
+    users::UsersView,
 };
 
 /// The whole module, as mounted by [`crate::mount`].
@@ -59,11 +60,15 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
                     <Route path=path!("") view=|| ()/>
                     <Route
                         path=path!("organizations/:id/edit")
-                        view=|| fetched_view(|| Box::pin(async { fetched!(edit_panel()) }))
+                        view=|| fetched_view(|| Box::pin(async { fetched!(panel(Panel::Edit)) }))
                     />
                     <Route
                         path=path!("organizations/:id/policy")
-                        view=|| fetched_view(|| Box::pin(async { fetched!(policy_editor()) }))
+                        view=|| fetched_view(|| Box::pin(async { fetched!(panel(Panel::Policy)) }))
+                    />
+                    <Route
+                        path=path!("organizations/:id/users")
+                        view=|| fetched_view(|| Box::pin(async { fetched!(panel(Panel::Users)) }))
                     />
                 </ParentRoute>
             </Routes>
@@ -71,22 +76,30 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
     }
 }
 
-split!(
-    panels,
-    preload_edit_panel,
-    /// The Edit panel, in the panels' chunk, which a first load does not fetch (one chunk for
-    /// both: apart, the code they share made two more chunks and 23 KB more in all).
-    fn edit_panel() -> Result<AnyView, NotFetched> {
-        Ok(view! { <EditPanel/> }.into_any())
-    }
-);
+/// A view of the panels' chunk.
+#[derive(Debug, Clone, Copy)]
+enum Panel {
+    /// The Edit panel.
+    Edit,
+    /// The policy editor.
+    Policy,
+    /// The users list.
+    Users,
+}
 
 split!(
     panels,
-    preload_policy_editor,
-    /// The policy editor, in the panels' chunk.
-    fn policy_editor() -> Result<AnyView, NotFetched> {
-        Ok(view! { <PolicyEditor/> }.into_any())
+    preload_panels,
+    /// The views a first load does not fetch, in one chunk: the Edit panel, the policy editor
+    /// and the users list (apart, the code they share made more chunks and more kilobytes in
+    /// all), entered through one function (an entry each made the first load's loading code
+    /// larger).
+    fn panel(panel: Panel) -> Result<AnyView, NotFetched> {
+        Ok(match panel {
+            Panel::Edit => view! { <EditPanel/> }.into_any(),
+            Panel::Policy => view! { <PolicyEditor/> }.into_any(),
+            Panel::Users => view! { <UsersView/> }.into_any(),
+        })
     }
 );
 
@@ -98,8 +111,7 @@ fn preload_views() {
     crate::chunks::when_idle(|| {
         leptos::task::spawn_local(async {
             let _ = crate::connect::preload_connect_dialog().await;
-            let _ = preload_edit_panel().await;
-            let _ = preload_policy_editor().await;
+            let _ = preload_panels().await;
         });
     });
 }
@@ -117,6 +129,7 @@ fn NavigationReporter() -> impl IntoView {
         let title = match Page::parse(path) {
             Some(Page::Edit(_)) => t!(i18n, "title-edit"),
             Some(Page::Policy(_)) => t!(i18n, "title-policy"),
+            Some(Page::Users(_)) => t!(i18n, "title-users"),
             Some(Page::Organizations) | None => t!(i18n, "title-organizations"),
         };
         host.navigated(&Navigation {

@@ -6,7 +6,7 @@
 //! A split view is a function returning `Result<AnyView, NotFetched>` declared through
 //! [`split!`].
 
-use std::{future::Future, pin::Pin};
+use std::{future::Future, pin::Pin, sync::Arc};
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -67,6 +67,12 @@ pub type Fetching = Pin<Box<dyn Future<Output = Result<AnyView, NotFetched>>>>;
 /// A split view, shown once its chunk is there; when fetching fails, what went wrong and a
 /// way to try again.
 pub fn fetched_view(view: impl Fn() -> Fetching + Send + Sync + 'static) -> impl IntoView {
+    fetched_any(Arc::new(view))
+}
+
+/// [`fetched_view`] for any view: one copy of its code in the first load, where each view's
+/// own instance of it made the first load heavier by a few kilobytes.
+fn fetched_any(view: Arc<dyn Fn() -> Fetching + Send + Sync>) -> impl IntoView {
     let failed = RwSignal::new(false);
     // The failure is shown beside the view rather than in its place, so that Retry replaces
     // it cleanly with a new attempt.

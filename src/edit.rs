@@ -132,7 +132,7 @@ fn Panel(id: OrganizationId) -> impl IntoView {
                 </Loadable>
                 <Show when=move || asking.get()>
                     <Confirm
-                        question=msg!("edit-discard-question")
+                        question=Signal::derive(move || i18n.say(msg!("edit-discard-question")))
                         yes=msg!("discard-yes")
                         no=msg!("discard-no")
                         on_answer=answer

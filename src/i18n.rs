@@ -100,8 +100,8 @@ impl Locale {
     }
 }
 
-/// The catalogue files of the Edit panel and the policy editor (and of the fields' errors they
-/// show, `forms.ftl`). Only [`learn_panel_words`]
+/// The catalogue files of the Edit panel, the policy editor and the users list (and of the
+/// fields' errors they show, `forms.ftl`). Only [`learn_panel_words`]
 /// names them, which only those views call, so their text travels in the panels' chunk.
 fn panel_sources(locale: Locale) -> &'static [&'static str] {
     macro_rules! catalogue {
@@ -109,6 +109,7 @@ fn panel_sources(locale: Locale) -> &'static [&'static str] {
             &[
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
+                include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/users.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/forms.ftl")),
             ]
         };
@@ -138,9 +139,9 @@ fn connect_sources(locale: Locale) -> &'static [&'static str] {
     }
 }
 
-/// Makes the words of the Edit panel and the policy editor sayable; those views call it as
-/// they open. (Their catalogues are a feature's own: `cargo test -p xms-catalogues` checks that
-/// no other code names their messages.)
+/// Makes the words of the Edit panel, the policy editor and the users list sayable; those
+/// views call it as they open. (Their catalogues are a feature's own: `cargo test -p
+/// xms-catalogues` checks that no other code names their messages.)
 pub fn learn_panel_words() {
     learn(panel_sources);
 }

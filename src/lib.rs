@@ -19,6 +19,7 @@ mod connect;
 mod edit;
 mod organizations;
 mod policy;
+mod users;
 
 mod app;
 

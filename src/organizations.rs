@@ -51,13 +51,13 @@ pub fn OrganizationsPage(
     let dashboard = expect_context::<Dashboard>();
     let announcer = expect_context::<Announcer>();
     let location = use_location();
-    // The policy editor is a full view: the dashboard stays mounted (its stream, its tiles)
-    // but out of sight, so coming back is instant.
+    // The policy editor and the users list are full views: the dashboard stays mounted (its
+    // stream, its tiles) but out of sight, so coming back is instant.
     let base = expect_context::<BasePath>();
     let full_view = Memo::new(move |_| {
         location
             .pathname
-            .with(|path| matches!(base.page(path), Some(Page::Policy(_))))
+            .with(|path| matches!(base.page(path), Some(Page::Policy(_) | Page::Users(_))))
     });
     let loader = Loader {
         api: StoredValue::new(api.clone()),

@@ -473,6 +473,7 @@ fn Editor(
                 Question::Leave => (msg!("policy-discard-question"), msg!("discard-yes"), msg!("discard-no")),
                 Question::Reset => (msg!("policy-reset-question"), msg!("policy-reset-yes"), msg!("policy-reset-no")),
             };
+            let question = Signal::derive(move || i18n.say(question));
             view! { <Confirm question yes no on_answer=answer/> }
         })}
     }

@@ -15,6 +15,9 @@ pub enum Page {
     /// An organization's custom backup policy, instead of the dashboard:
     /// `/organizations/{id}/policy`.
     Policy(OrganizationId),
+    /// An organization's users, instead of the dashboard: `/organizations/{id}/users` (its
+    /// search, filters, sort and page in the query).
+    Users(OrganizationId),
 }
 
 impl Page {
@@ -25,6 +28,7 @@ impl Page {
             Self::Organizations => "/".to_owned(),
             Self::Edit(id) => format!("/organizations/{}/edit", id.0),
             Self::Policy(id) => format!("/organizations/{}/policy", id.0),
+            Self::Users(id) => format!("/organizations/{}/users", id.0),
         }
     }
 
@@ -38,6 +42,7 @@ impl Page {
         let page = match view {
             "edit" => Self::Edit,
             "policy" => Self::Policy,
+            "users" => Self::Users,
             _ => return None,
         };
         (!id.is_empty()).then(|| page(OrganizationId(id.to_owned())))
@@ -98,6 +103,7 @@ mod tests {
             Page::Organizations,
             Page::Edit(id("42")),
             Page::Policy(id("42")),
+            Page::Users(id("42")),
         ] {
             assert_eq!(base.page(&base.href(&page)), Some(page.clone()));
             assert_eq!(Page::parse(&page.path()), Some(page));
@@ -116,7 +122,7 @@ mod tests {
             "/m365/organizations",
             "/m365/organizations//edit",
             "/m365/organizations/42",
-            "/m365/organizations/42/users",
+            "/m365/organizations/42/restore",
             "/m365/elsewhere",
         ] {
             assert_eq!(base.page(pathname), None, "{pathname}");

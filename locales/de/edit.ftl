@@ -5,6 +5,7 @@ licence-automatic = Automatisch
 licence-automatic-hint = Alle Microsoft 365-Benutzer erhalten eine Lizenz und werden geschützt, neue Benutzer, sobald sie hinzukommen.
 licence-manual = Manuell
 licence-manual-hint = Sie wählen aus, welche Benutzer geschützt werden.
+licence-users-link = Geschützte Benutzer ansehen und auswählen
 licence-preview-all-protected = Alle Benutzer sind bereits geschützt; neue Benutzer werden geschützt, sobald sie hinzukommen.
 licence-preview = Durch den Wechsel { $users ->
     [one] wird { $users } derzeit ungeschützter Benutzer

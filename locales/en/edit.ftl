@@ -5,6 +5,7 @@ licence-automatic = Automatic
 licence-automatic-hint = Every Microsoft 365 user gets a licence and protection, new users as they appear.
 licence-manual = Manual
 licence-manual-hint = You choose which users are protected.
+licence-users-link = See and choose the protected users
 licence-preview-all-protected = Every user is protected already; new users will be protected as they appear.
 licence-preview = Switching protects { $users ->
     [one] { $users } user

@@ -5,6 +5,7 @@ licence-automatic = Automatyczne
 licence-automatic-hint = Każdy użytkownik Microsoft 365 otrzymuje licencję i ochronę, a nowi użytkownicy — gdy tylko się pojawią.
 licence-manual = Ręczne
 licence-manual-hint = Ty decydujesz, którzy użytkownicy są chronieni.
+licence-users-link = Zobacz i wybierz chronionych użytkowników
 licence-preview-all-protected = Wszyscy użytkownicy są już chronieni; nowi użytkownicy będą chronieni, gdy tylko się pojawią.
 licence-preview = Przełączenie obejmie ochroną { $users ->
     [one] { $users } obecnie niechronionego użytkownika

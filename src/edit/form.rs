@@ -11,6 +11,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, MessageId, msg, t, use_i18n},
+    routes::{BasePath, Page},
     widgets::ButtonStyle,
 };
 
@@ -67,6 +68,9 @@ fn LicenceField(
             && saved.with(|s| s.settings.licence_mode == LicenceMode::Manual)
     };
     let i18n = use_i18n();
+    let users_href = expect_context::<BasePath>().href(&Page::Users(
+        saved.with_untracked(|s| s.organization_id.clone()),
+    ));
     let choice = move |value: LicenceMode, label: MessageId, hint: MessageId| {
         view! {
             <label class="m365-choice">
@@ -95,6 +99,9 @@ fn LicenceField(
             <Show when=switching_to_automatic>
                 {move || preview_view(i18n, saved.with(|s| s.automatic_licensing))}
             </Show>
+            <p class="m365-choice__hint">
+                <a href=users_href>{move || t!(i18n, "licence-users-link")}</a>
+            </p>
             <FieldError id="m365-licence-error" error/>
         </fieldset>
     }

@@ -212,8 +212,7 @@ impl Dashboard {
                 self.job_changed(job);
             }
             ServerEvent::OrganizationChanged { organization }
-            | ServerEvent::UserSyncDone { organization }
-            | ServerEvent::UsersChanged { organization } => self.upsert(*organization),
+            | ServerEvent::UserSyncDone { organization } => self.upsert(*organization),
             ServerEvent::OrganizationRemoved { organization_id } => self.remove(&organization_id),
             ServerEvent::Resync => return false,
         }

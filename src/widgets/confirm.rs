@@ -12,8 +12,9 @@ use crate::i18n::{MessageId, use_i18n};
 /// A question with two answers; shown while it is in the view.
 #[component]
 pub fn Confirm(
-    /// The question: the dialog's accessible name.
-    question: MessageId,
+    /// The question, in the active language: the dialog's accessible name.
+    #[prop(into)]
+    question: Signal<String>,
     /// The answer that goes ahead, such as "Discard changes".
     yes: MessageId,
     /// The answer that leaves everything as it is, such as "Keep editing".
@@ -58,7 +59,7 @@ pub fn Confirm(
                 on:keydown=keys
             >
                 <p id="m365-confirm-question" class="m365-confirm__question">
-                    {move || i18n.say(question)}
+                    {move || question.get()}
                 </p>
                 <div class="m365-settings__inline">
                     <button

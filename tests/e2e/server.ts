@@ -114,15 +114,27 @@ export class XmsServer {
   }
 
   /** Calls the XMS API as another client (a second admin, a script) would. */
-  async api(method: string, path: string): Promise<any> {
+  async api(method: string, path: string, json?: unknown): Promise<any> {
     const response = await fetch(`${this.url}/api/v1${path}`, {
       method,
-      headers: { Authorization: `Bearer ${API_TOKEN}` },
+      headers: {
+        Authorization: `Bearer ${API_TOKEN}`,
+        ...(json === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: json === undefined ? undefined : JSON.stringify(json),
     });
     if (response.status === 204) return undefined;
     const body = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
     return body;
+  }
+
+  /** The id of the organization named `name`. */
+  async organizationId(name: string): Promise<string> {
+    const { organizations } = await this.api("GET", "/m365/organizations");
+    const organization = organizations.find((o: any) => o.name === name);
+    if (!organization) throw new Error(`no organization named ${name}`);
+    return organization.id;
   }
 
   /** Starts a backup of the organization named `name` through the API; returns the job. */

@@ -12,7 +12,10 @@ const LAYERS: [(&str, &[&str]); 4] = [
         "module-wide state, routes and shared widgets",
         &["chunks", "routes", "state", "widgets"],
     ),
-    ("features", &["connect", "edit", "organizations", "policy"]),
+    (
+        "features",
+        &["connect", "edit", "organizations", "policy", "users"],
+    ),
     ("the app", &["app"]),
 ];
 

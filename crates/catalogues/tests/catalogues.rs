@@ -31,6 +31,7 @@ fn the_chunks_words_are_said_only_by_their_code() {
             ("connect", &["connect.rs", "connect"]),
             ("edit", &["edit.rs", "edit"]),
             ("policy", &["policy.rs", "policy"]),
+            ("users", &["users.rs", "users"]),
             ("forms", &[editors, &["widgets/field_words.rs"]].concat()),
         ],
     ));

@@ -21,7 +21,7 @@ pub enum ServerEvent {
         /// The job as it ended.
         job: Job,
     },
-    /// An organization was added or changed.
+    /// An organization was added or changed (its settings, who of its users is protected).
     OrganizationChanged {
         /// The organization as it now is.
         organization: Box<Organization>,
@@ -34,12 +34,6 @@ pub enum ServerEvent {
     /// A user sync ended: the organization's user counts may have changed.
     UserSyncDone {
         /// The organization after the sync.
-        organization: Box<Organization>,
-    },
-    /// Users of an organization changed: their protection, or their last backup. Lists of
-    /// its users read their page again.
-    UsersChanged {
-        /// The organization afterwards, with its new counts.
         organization: Box<Organization>,
     },
     /// The events since the client's `Last-Event-ID` are no longer available (XMS restarted
@@ -55,7 +49,6 @@ impl ServerEvent {
             Self::JobFinished { .. } => "job_finished",
             Self::OrganizationChanged { .. } => "organization_changed",
             Self::UserSyncDone { .. } => "user_sync_done",
-            Self::UsersChanged { .. } => "users_changed",
             Self::OrganizationRemoved { .. } => "organization_removed",
             Self::Resync => "resync",
         }

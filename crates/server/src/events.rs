@@ -7,7 +7,7 @@ use std::{collections::VecDeque, convert::Infallible, sync::Arc, sync::Mutex};
 use axum::response::sse::Event;
 use futures::{Stream, StreamExt, stream};
 use tokio::sync::{broadcast, watch};
-use xms_m365_contract::ServerEvent;
+use xms_m365_contract::{Organization, ServerEvent};
 
 use crate::{
     db::{Db, DbError},
@@ -59,14 +59,15 @@ impl Events {
     }
 
     /// Publishes organization `id`'s new summary (its status and last backup follow its jobs,
-    /// its next backup its policy), if it is still there.
-    pub fn publish_organization(&self, db: &Db, id: &str) -> Result<(), DbError> {
-        if let Some(organization) = db.read(|conn| organizations::get(conn, id))? {
+    /// its next backup its policy), if it is still there; returns it as published.
+    pub fn publish_organization(&self, db: &Db, id: &str) -> Result<Option<Organization>, DbError> {
+        let organization = db.read(|conn| organizations::get(conn, id))?;
+        if let Some(organization) = &organization {
             self.publish(ServerEvent::OrganizationChanged {
-                organization: Box::new(organization),
+                organization: Box::new(organization.clone()),
             });
         }
-        Ok(())
+        Ok(organization)
     }
 
     /// Ends every open stream, and any opened from now on, at once.

@@ -249,7 +249,7 @@ async fn protection_changes_all_or_nothing_within_the_free_licences() {
     assert_eq!(done.organization.protected_users, 35);
     assert_eq!(done.organization.licences_used, 35);
     let event = stream.next().await.unwrap();
-    let ServerEvent::UsersChanged { organization } = event.event else {
+    let ServerEvent::OrganizationChanged { organization } = event.event else {
         panic!("{event:?}");
     };
     assert_eq!(organization.protected_users, 35);

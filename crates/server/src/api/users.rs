@@ -8,7 +8,7 @@ use axum::{
 use xms_m365_contract::{
     ErrorBody, ErrorCode, FieldError, FieldErrorCode, MAX_CHOSEN_USERS, MAX_PAGE_SIZE,
     OrganizationId, ProtectionChange, ProtectionChanged, ProtectionPreview, ProtectionRefused,
-    ServerEvent, UserFilter, UserPage, UserQuery, UserSelection,
+    UserFilter, UserPage, UserQuery, UserSelection,
 };
 
 use super::{json::JsonBody, query::QueryParams, unknown_organization};
@@ -111,7 +111,7 @@ pub async fn protection_preview(
 
 /// Protects the selected users, or deactivates their protection: all of them, or (refused)
 /// none. Protecting takes one licence per user from the subscription's free ones; a change
-/// that needs more than are free is refused with the numbers. Publishes `users_changed`.
+/// that needs more than are free is refused with the numbers. Publishes `organization_changed`.
 #[utoipa::path(
     post,
     path = "/m365/organizations/{id}/users/protection",
@@ -139,13 +139,8 @@ pub async fn protection_change(
     };
     let organization = run_blocking(move || {
         let organization = state
-            .db
-            .read(|conn| store::organizations::get(conn, &organization_id))?;
-        if let Some(organization) = &organization {
-            state.events.publish(ServerEvent::UsersChanged {
-                organization: Box::new(organization.clone()),
-            });
-        }
+            .events
+            .publish_organization(&state.db, &organization_id)?;
         organization.ok_or_else(|| unknown_organization(&organization_id))
     })
     .await?;
