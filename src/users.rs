@@ -85,20 +85,23 @@ fn Users(id: OrganizationId) -> impl IntoView {
         filter
     });
     let synced = RwSignal::new(0_u32);
-    let organization = dashboard.organization(&id);
     // What the tile knows of the users; when it changes (here, in another console, by a sync
-    // or a backup), the page is read again.
-    let facts = Memo::new(move |_| {
-        organization.as_ref().map(|o| {
-            o.with(|o| {
-                (
-                    o.user_count,
-                    o.protected_users,
-                    o.last_backup.as_ref().map(|b| b.finished_at.clone()),
-                )
+    // or a backup), the page is read again. Looked up in the memo, so that a list opened from
+    // its address follows the organization once the dashboard has loaded it.
+    let facts = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            dashboard.organization(&id).map(|o| {
+                o.with(|o| {
+                    (
+                        o.user_count,
+                        o.protected_users,
+                        o.last_backup.as_ref().map(|b| b.finished_at.clone()),
+                    )
+                })
             })
         })
-    });
+    };
     let read = {
         let (api, id) = (api.clone(), id.clone());
         LocalResource::new(move || {

@@ -50,11 +50,16 @@ test("an administrator finds a user by name, protects them, and the tile's count
 test("all unprotected users of a group are protected after the preview", async ({ page, xms }) => {
   xms.addOrganization(contoso);
   const id = await xms.organizationId("Contoso Ltd");
+  // The group (other than All Company) with the most unprotected users.
   const { groups } = await xms.api("GET", `/m365/organizations/${id}/groups`);
-  const group = groups.find((g: any) => g.name !== "All Company");
-  const { total } = await xms.api(
-    "GET", `/m365/organizations/${id}/users?protection=unprotected&group=${group.id}`,
-  );
+  let group: any;
+  let total = 0;
+  for (const candidate of groups.filter((g: any) => g.name !== "All Company")) {
+    const page = await xms.api(
+      "GET", `/m365/organizations/${id}/users?protection=unprotected&group=${candidate.id}`,
+    );
+    if (page.total > total) [group, total] = [candidate, page.total];
+  }
   expect(total).toBeGreaterThan(0);
 
   await openUsers(page, xms.url);
@@ -125,11 +130,14 @@ test("a 50,000-user organization is sorted, filtered and paged, and the address 
   await expect(pager).toContainText(/1–50 of [\d,]+ users/);
 });
 
-test("a change made in another console shows without a reload", async ({ page, xms }) => {
+test("a change made in another console shows without a reload, also in a list opened from its address", async ({ page, xms }) => {
   xms.addOrganization(contoso);
   const id = await xms.organizationId("Contoso Ltd");
   await openUsers(page, xms.url);
   await page.getByRole("combobox", { name: "Protection" }).selectOption({ label: "Not protected" });
+  // Opened from its address, before the dashboard under it has loaded the organizations.
+  await page.reload();
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("1–50 of 50 users");
   const { users } = await xms.api("GET", `/m365/organizations/${id}/users?protection=unprotected&page_size=2`);
   await xms.api("POST", `/m365/organizations/${id}/users/protection`, {
     protect: true,

@@ -64,6 +64,16 @@ pub fn groups(organization_id: &str) -> Vec<GroupDef> {
     groups
 }
 
+/// When a user was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// With the rest of the directory, when it was first read: some have their sign-in
+    /// blocked, some were deleted in the last 30 days.
+    WithDirectory,
+    /// By a later sync, as one who joined since the last: they can sign in.
+    Joined,
+}
+
 /// A user as the directory tells of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewUser {
@@ -257,14 +267,14 @@ fn pick<T: Copy>(items: &[T], n: u64) -> T {
 }
 
 /// The user of serial `serial` of an organization whose primary domain is `domain`, as found
-/// at `now` (Unix ms); `taken` holds the sign-in names already used in the organization, and
-/// gets this one.
+/// at `now` (Unix ms) and `found`; `taken` holds the sign-in names already used in the
+/// organization, and gets this one.
 pub fn user(
     organization_id: &str,
     domain: &str,
     serial: u64,
     groups: &[GroupDef],
-    now: i64,
+    (now, found): (i64, Found),
     taken: &mut HashSet<String>,
 ) -> NewUser {
     // The organization's id and the serial, hashed once for every number drawn from them.
@@ -304,6 +314,7 @@ pub fn user(
     taken.insert(local);
     // Rooms and equipment cannot sign in, nor be blocked from it; anyone can be deleted.
     let (state, deleted_at) = match roll(8) % 100 {
+        _ if found == Found::Joined => (UserState::Enabled, None),
         0..3 => (
             UserState::Deleted,
             Some(now - i64::try_from(roll(9) % 29).unwrap_or(0) * 24 * 3_600_000),
@@ -421,7 +432,7 @@ mod tests {
                     "contoso.com",
                     serial,
                     &groups,
-                    1_800_000_000_000,
+                    (1_800_000_000_000, Found::WithDirectory),
                     &mut taken,
                 )
             })

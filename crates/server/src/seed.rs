@@ -9,6 +9,7 @@ use rusqlite::params;
 
 use crate::{
     db::{Db, DbError},
+    directory::Found,
     store::{users, workers},
 };
 
@@ -124,7 +125,7 @@ fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbErro
             continue;
         }
         added += 1;
-        users::generate(tx, &id, users, now)?;
+        users::generate(tx, &id, users, (now, Found::WithDirectory))?;
         users::protect_first(tx, &id, protected, now)?;
         // Every fifth has never been backed up; every seventh last failed; the rest succeeded,
         // at different times over the last day.

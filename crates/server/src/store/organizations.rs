@@ -12,7 +12,7 @@ use super::{
     sql::{self, Sql},
     users, workers,
 };
-use crate::{clock::rfc3339, db::DbError};
+use crate::{clock::rfc3339, db::DbError, directory::Found};
 
 /// A new organization to store.
 #[derive(Debug, Clone)]
@@ -97,7 +97,7 @@ pub fn insert(
             rfc3339(now)
         ],
     )?;
-    users::generate(conn, &id, new.user_count, now)?;
+    users::generate(conn, &id, new.user_count, (now, Found::WithDirectory))?;
     licences::protect_with_free(conn, licences, &id, now)?;
     Ok(stored(conn, &id)?)
 }

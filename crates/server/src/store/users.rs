@@ -16,7 +16,7 @@ use xms_m365_contract::{
 use super::sql::Sql;
 use crate::{
     clock::rfc3339,
-    directory::{self, PURGED_AFTER_MS, SyncPlan},
+    directory::{self, Found, PURGED_AFTER_MS, SyncPlan},
     hash::stable_hash,
 };
 
@@ -44,13 +44,13 @@ pub enum UsersError {
     Db(#[from] rusqlite::Error),
 }
 
-/// Adds `count` users to an organization's directory, found at `now`, unprotected (licensing
-/// them is [`licences`]'); creates its groups the first time.
+/// Adds `count` users to an organization's directory, found at `now` as `found` says,
+/// unprotected (licensing them is [`super::licences`]'); creates its groups the first time.
 pub fn generate(
     conn: &Connection,
     organization_id: &str,
     count: u32,
-    now: i64,
+    (now, found): (i64, Found),
 ) -> rusqlite::Result<()> {
     let groups = directory::groups(organization_id);
     let mut add_group = conn.prepare_cached(
@@ -83,7 +83,14 @@ pub fn generate(
         conn.prepare_cached("INSERT INTO memberships (group_key, user_key) VALUES (?1, ?2)")?;
     let last = first + u64::from(count);
     for serial in first..last {
-        let user = directory::user(organization_id, &domain, serial, &groups, now, &mut taken);
+        let user = directory::user(
+            organization_id,
+            &domain,
+            serial,
+            &groups,
+            (now, found),
+            &mut taken,
+        );
         insert.execute(params![
             organization_id,
             user.id,
@@ -128,7 +135,7 @@ pub fn resize(
         |row| row.get(0),
     )?;
     if count > current {
-        return generate(conn, organization_id, count - current, now);
+        return generate(conn, organization_id, count - current, (now, Found::Joined));
     }
     conn.execute(
         "DELETE FROM users WHERE key IN (
@@ -154,7 +161,7 @@ pub fn backfill(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
             "UPDATE organizations SET user_count = 0, protected_users = 0 WHERE id = ?1",
             [id],
         )?;
-        generate(conn, id, *users, now)?;
+        generate(conn, id, *users, (now, Found::WithDirectory))?;
         protect_first(conn, id, *protected, now)?;
     }
     Ok(missing.len())
@@ -239,7 +246,7 @@ pub fn sync(
         ),
         params![organization_id, 1, spread],
     )?;
-    generate(conn, organization_id, plan.joined, now)
+    generate(conn, organization_id, plan.joined, (now, Found::Joined))
 }
 
 /// Records that the backup job `job_id` of an organization ended at `now`: each protected
