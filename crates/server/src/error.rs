@@ -80,6 +80,16 @@ pub enum AppError {
     UnsupportedMediaType,
 }
 
+impl AppError {
+    /// The 422 for a request whose `fields` are not valid.
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        Self::Validation {
+            message: "Some fields are not valid. Correct them and send again.".to_owned(),
+            fields,
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {

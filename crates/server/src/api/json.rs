@@ -76,10 +76,7 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
 fn refusal(path: &str, error: &serde_json::Error) -> AppError {
     let text = without_position(error);
     match error.classify() {
-        Category::Data => AppError::Validation {
-            message: "Some fields are not valid. Correct them and send again.".to_owned(),
-            fields: vec![field_error(path, &text)],
-        },
+        Category::Data => AppError::invalid(vec![field_error(path, &text)]),
         Category::Syntax | Category::Eof | Category::Io => {
             AppError::BadRequest(format!("The request body is not valid JSON: {text}."))
         }

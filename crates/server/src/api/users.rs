@@ -295,9 +295,6 @@ fn invalid(problems: Vec<FieldError>) -> Result<(), AppError> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(AppError::Validation {
-            message: "Some fields are not valid. Correct them and send again.".to_owned(),
-            fields: problems,
-        })
+        Err(AppError::invalid(problems))
     }
 }

@@ -6,14 +6,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+use rusqlite::{
+    Connection, OptionalExtension, Row, ToSql, params, params_from_iter,
+    types::{ToSqlOutput, Value},
+};
 use xms_m365_contract::{
     BackupFilter, BackupResult, Group, LicenceMode, Licensing, Protection, ProtectionPreview,
     SortOrder, User, UserBackup, UserFilter, UserId, UserKind, UserPage, UserQuery, UserSelection,
     UserSort, UserState,
 };
 
-use super::sql::Sql;
+use super::sql::{Named, Sql};
 use crate::{
     clock::rfc3339,
     directory::{self, Found, PURGED_AFTER_MS, SyncPlan},
@@ -321,11 +324,13 @@ impl Where {
     }
 }
 
-fn name<T: serde::Serialize>(value: T) -> Value {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => Value::Text(name),
+/// A contract value as a condition compares it: stored as [`Sql`] stores it.
+fn stored<T: Named>(value: T) -> rusqlite::Result<Value> {
+    Ok(match Sql(value).to_sql()? {
+        ToSqlOutput::Owned(value) => value,
+        ToSqlOutput::Borrowed(value) => value.into(),
         _ => Value::Null,
-    }
+    })
 }
 
 /// The users of an organization that `filter` matches.
@@ -353,10 +358,10 @@ fn matching(
         );
     }
     if let Some(kind) = filter.kind {
-        condition.and("u.kind = ?", [name(kind)]);
+        condition.and("u.kind = ?", [stored(kind)?]);
     }
     if let Some(state) = filter.state {
-        condition.and("u.state = ?", [name(state)]);
+        condition.and("u.state = ?", [stored(state)?]);
     }
     if let Some(group) = &filter.group {
         let key: Option<i64> = conn
