@@ -94,7 +94,7 @@ split!(
 #[component]
 fn ConnectDialog(dialog: Dialog) -> impl IntoView {
     learn_connect_words();
-    add_styles(include_str!("../style/connect.css"));
+    add_styles(style!("connect"));
     let Dialog {
         target,
         return_focus,

@@ -35,7 +35,7 @@ use remove::RemoveOrganization;
 #[component]
 pub fn EditPanel() -> impl IntoView {
     learn_panel_words();
-    add_styles(include_str!("../style/edit.css"));
+    add_styles(style!("edit"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Panel id/> })

@@ -2,6 +2,13 @@
 //! console. The host page loads the module's JavaScript and calls [`mount`] with an element
 //! and the options of the signed-in session; everything else happens inside that element.
 
+/// A stylesheet of `style/` as the module embeds it: without comments (`build.rs`).
+macro_rules! style {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/style/", $name, ".css"))
+    };
+}
+
 // The layers, each using only those listed before it (and no feature another feature):
 // transport and words; the module-wide state, the routes, the shared widgets and the loading
 // of split views; the features; the app that composes them.
@@ -60,11 +67,7 @@ static SPLIT_SLACK: [u8; 512] = [0xA5; 512];
 /// features in chunks bring their own, `widgets::add_styles`). They are put inside the module's shadow root, where the host page's
 /// own stylesheets cannot reach; a host themes the module through the `--m365-*` custom
 /// properties, which do cross into it.
-const STYLES: &str = concat!(
-    include_str!("../style/module.css"),
-    include_str!("../style/widgets.css"),
-    include_str!("../style/organizations.css"),
-);
+const STYLES: &str = concat!(style!("module"), style!("widgets"), style!("organizations"),);
 
 /// What the host passes to [`mount`], as a JavaScript object. Exactly one way of proving the
 /// session is given: `token`, `getToken` or `csrf` (cookies).

@@ -36,7 +36,7 @@ use sections::{
 #[component]
 pub fn PolicyEditor() -> impl IntoView {
     learn_panel_words();
-    add_styles(include_str!("../style/policy.css"));
+    add_styles(style!("policy"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Loader id/> })

@@ -9,7 +9,7 @@ mod address;
 mod protection;
 mod table;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{
     NavigateOptions,
     components::A,
@@ -26,7 +26,7 @@ use crate::{
     i18n::{I18n, learn_panel_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::Dashboard,
-    widgets::{ButtonStyle, Confirm, Loadable, add_styles},
+    widgets::{ButtonStyle, Confirm, Loadable, SyncNow, UserSync, add_styles, user_sync},
 };
 use address::{Column, ViewState};
 use protection::{Protector, Selected};
@@ -36,7 +36,7 @@ use table::{Pager, UserTable};
 #[component]
 pub fn UsersView() -> impl IntoView {
     learn_panel_words();
-    add_styles(include_str!("../style/users.css"));
+    add_styles(style!("users"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Users id/> })
@@ -85,6 +85,9 @@ fn Users(id: OrganizationId) -> impl IntoView {
         filter
     });
     let synced = RwSignal::new(0_u32);
+    // Made here, not in the summary that each read rebuilds, so that its status outlives the
+    // read that follows the sync.
+    let sync = user_sync(id.clone(), move |_| synced.update(|n| *n += 1));
     // What the tile knows of the users; when it changes (here, in another console, by a sync
     // or a backup), the page is read again. Looked up in the memo, so that a list opened from
     // its address follows the organization once the dashboard has loaded it.
@@ -145,7 +148,7 @@ fn Users(id: OrganizationId) -> impl IntoView {
                 way_back=move || view! { <A href=back_link.clone()>{move || t!(i18n, "users-back")}</A> }
                 let(page)
             >
-                <Summary page=page.clone() id=id.clone() settings=settings.clone() synced/>
+                <Summary page=page.clone() settings=settings.clone() sync/>
                 <Selection page=page.clone() state protector/>
                 <UserTable page=page.clone() state go protector/>
                 <Pager page state go/>
@@ -408,32 +411,10 @@ fn Columns(
 
 /// The organization's and the subscription's licences, and the last user sync with Sync now.
 #[component]
-fn Summary(
-    page: UserPage,
-    id: OrganizationId,
-    settings: String,
-    synced: RwSignal<u32>,
-) -> impl IntoView {
+fn Summary(page: UserPage, settings: String, sync: UserSync) -> impl IntoView {
     let i18n = use_i18n();
-    let api = expect_context::<ApiClient>();
     let licensing = page.licensing;
-    let syncing = RwSignal::new(false);
-    let sync_said = RwSignal::new(None::<Result<(), crate::api::ApiError>>);
     let last_sync = page.last_user_sync_at.clone();
-    let sync = move |_| {
-        if syncing.get_untracked() {
-            return;
-        }
-        syncing.set(true);
-        sync_said.set(None);
-        let (api, id) = (api.clone(), id.clone());
-        spawn_local(async move {
-            let done = api.sync_users(&id).await.map(|_| ());
-            syncing.set(false);
-            sync_said.set(Some(done));
-            synced.update(|n| *n += 1);
-        });
-    };
     view! {
         <div class="m365-users__summary">
             <p>
@@ -464,25 +445,8 @@ fn Summary(
                     None => t!(i18n, "users-never-synced"),
                 }}
                 " "
-                <button
-                    type="button"
-                    class=ButtonStyle::Secondary.class()
-                    aria-disabled=move || syncing.get().to_string()
-                    on:click=sync
-                >
-                    {move || t!(i18n, "users-sync-now")}
-                </button>
+                <SyncNow sync/>
             </p>
-            <p role="status" class="m365-users__status">
-                {move || match sync_said.get() {
-                    _ if syncing.get() => t!(i18n, "users-syncing"),
-                    Some(Ok(())) => t!(i18n, "users-synced-now"),
-                    _ => String::new(),
-                }}
-            </p>
-            {move || sync_said.get().and_then(Result::err).map(|error| view! {
-                <p role="alert" class="m365-alert">{move || error.words(i18n)}</p>
-            })}
         </div>
     }
 }

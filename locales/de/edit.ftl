@@ -36,10 +36,6 @@ sync-last = Letzte Synchronisierung: { $ago } ({ $at }).
 sync-last-none = Es wurde noch keine Synchronisierung ausgeführt.
 sync-next = Nächste Synchronisierung: { $when } ({ $at }).
 sync-next-none = Bis zur erneuten Autorisierung der Organisation wird keine Synchronisierung ausgeführt.
-sync-now = Jetzt synchronisieren
-sync-running = Benutzer werden synchronisiert…
-sync-done = Benutzer synchronisiert.
-sync-failed = Die Synchronisierung wurde nicht ausgeführt. { $reason }
 
 worker-heading = Standard-Worker
 worker-cloud = Cloud

@@ -23,3 +23,8 @@ field-worker = Wählen Sie einen der aufgeführten Worker.
 field-storage = Wählen Sie einen der aufgeführten Speicher.
 field-licence-mode = Wählen Sie automatische oder manuelle Lizenzverwaltung.
 field-interval = Wählen Sie eines der aufgeführten Intervalle.
+
+sync-now = Jetzt synchronisieren
+sync-running = Benutzer werden synchronisiert…
+sync-done = Benutzer synchronisiert.
+sync-failed = Die Synchronisierung wurde nicht ausgeführt. { $reason }

@@ -33,6 +33,7 @@ tile-reauthorize-hint = XMS kann nicht mehr auf ihre Daten zugreifen.
 tile-reauthorize-link = Unter „Bearbeiten“ erneut autorisieren
 tile-protected-users = Geschützte Benutzer
 tile-users-protected = { $protected } von { $total }
+tile-users-link-label = { tile-protected-users } von { $name }: { tile-users-protected }
 tile-licences = Verwendete Lizenzen
 tile-last-backup = Letzte Sicherung
 tile-last-backup-none = Noch keine

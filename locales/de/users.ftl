@@ -15,9 +15,6 @@ users-mode-automatic = Die Lizenzen dieser Organisation werden automatisch verwa
 users-mode-settings = Einstellungen öffnen
 users-synced = Zuletzt mit Microsoft 365 synchronisiert: { $when }.
 users-never-synced = Noch nicht mit Microsoft 365 synchronisiert.
-users-sync-now = Jetzt synchronisieren
-users-syncing = Die Benutzer werden mit Microsoft 365 synchronisiert…
-users-synced-now = Die Benutzer wurden mit Microsoft 365 synchronisiert.
 
 users-search = Nach Name oder E-Mail suchen
 users-filters = Filter
@@ -99,6 +96,10 @@ users-ask-deactivate-one = Den Schutz von { $name } deaktivieren? Die Sicherunge
 users-ask-no = Abbrechen
 users-short = Nicht genug Lizenzen: Benötigt werden { $used }, frei sind { $free } (es fehlen { $short }). Nichts wurde geändert, die Auswahl bleibt erhalten. Wählen Sie weniger Benutzer, deaktivieren Sie den Schutz anderer oder fügen Sie dem Abonnement Lizenzen hinzu.
 users-automatic-refused = Die Lizenzen dieser Organisation werden automatisch verwaltet, daher kann der Schutz nicht deaktiviert werden. Stellen Sie zuerst die Lizenzverwaltung in ihren Einstellungen auf Manuell.
+users-selection-changed = { $count ->
+    [one] Die gewählten Benutzer haben sich seit der Frage geändert: Die Änderung beträfe jetzt { $count } Benutzer. Nichts wurde geändert; nehmen Sie die Änderung erneut vor, um die neuen Zahlen zu sehen.
+   *[other] Die gewählten Benutzer haben sich seit der Frage geändert: Die Änderung beträfe jetzt { $count } Benutzer. Nichts wurde geändert; nehmen Sie die Änderung erneut vor, um die neuen Zahlen zu sehen.
+}
 users-nothing-to-change = Die gewählten Benutzer sind bereits wie gewünscht: Es gibt nichts zu ändern.
 users-protected-done = { $count ->
     [one] { $count } Benutzer ist jetzt geschützt.

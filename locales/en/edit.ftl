@@ -36,10 +36,6 @@ sync-last = Last sync: { $ago } ({ $at }).
 sync-last-none = No sync has run yet.
 sync-next = Next sync: { $when } ({ $at }).
 sync-next-none = No sync runs until the organization is re-authorized.
-sync-now = Sync now
-sync-running = Synchronizing users…
-sync-done = Users synchronized.
-sync-failed = The sync did not run. { $reason }
 
 worker-heading = Default worker
 worker-cloud = Cloud

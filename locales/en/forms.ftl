@@ -1,4 +1,5 @@
-# What is wrong with a field, worded from XMS's code for it (the editors' own checks say the same).
+# Words the panels' forms share: what is wrong with a field, worded from XMS's code for it
+# (the editors' own checks say the same), and Sync now.
 
 field-scope = Choose at least one kind of data to back up.
 field-groups = Choose at least one group, or back up all protected users.
@@ -23,3 +24,9 @@ field-worker = Choose one of the listed workers.
 field-storage = Choose one of the listed storages.
 field-licence-mode = Choose automatic or manual licence management.
 field-interval = Choose one of the listed intervals.
+
+# Sync now, in the Edit panel and the users list.
+sync-now = Sync now
+sync-running = Synchronizing users…
+sync-done = Users synchronized.
+sync-failed = The sync did not run. { $reason }

@@ -33,6 +33,8 @@ tile-reauthorize-hint = XMS can no longer reach its data.
 tile-reauthorize-link = Re-authorize it in Edit
 tile-protected-users = Protected users
 tile-users-protected = { $protected } of { $total }
+# The link of the protected users to the users list, read with the organization's name.
+tile-users-link-label = { tile-protected-users } of { $name }: { tile-users-protected }
 tile-licences = Licences in use
 tile-last-backup = Last backup
 tile-last-backup-none = None yet

@@ -15,9 +15,6 @@ users-mode-automatic = Licences of this organization are managed automatically: 
 users-mode-settings = Open the settings
 users-synced = Last synchronized with Microsoft 365 { $when }.
 users-never-synced = Not synchronized with Microsoft 365 yet.
-users-sync-now = Sync now
-users-syncing = Synchronizing the users with Microsoft 365…
-users-synced-now = The users were synchronized with Microsoft 365.
 
 users-search = Search by name or email
 users-filters = Filters
@@ -99,6 +96,10 @@ users-ask-deactivate-one = Deactivate the protection of { $name }? The backups a
 users-ask-no = Cancel
 users-short = Not enough licences: this needs { $used }, but only { $free } are free ({ $short } missing). Nothing was changed, and the selection is kept. Choose fewer users, deactivate the protection of others, or add licences to the subscription.
 users-automatic-refused = Licences of this organization are managed automatically, so protection cannot be deactivated. Switch licence management to Manual in its settings first.
+users-selection-changed = { $count ->
+    [one] The selected users changed since you were asked: the change would now change { $count } user. Nothing was changed; make the change again to see the new numbers.
+   *[other] The selected users changed since you were asked: the change would now change { $count } users. Nothing was changed; make the change again to see the new numbers.
+}
 users-nothing-to-change = The chosen users are already as asked: nothing to change.
 users-protected-done = { $count ->
     [one] { $count } user is protected now.

@@ -48,10 +48,6 @@ sync-last = Ostatnia synchronizacja: { $ago } ({ $at }).
 sync-last-none = Synchronizacja jeszcze się nie odbyła.
 sync-next = Następna synchronizacja: { $when } ({ $at }).
 sync-next-none = Synchronizacja nie zostanie uruchomiona, dopóki organizacja nie zostanie ponownie autoryzowana.
-sync-now = Synchronizuj teraz
-sync-running = Synchronizowanie użytkowników…
-sync-done = Zsynchronizowano użytkowników.
-sync-failed = Synchronizacja nie została uruchomiona. { $reason }
 
 worker-heading = Domyślny worker
 worker-cloud = W chmurze

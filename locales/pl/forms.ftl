@@ -27,3 +27,8 @@ field-worker = Wybierz jeden z wymienionych workerów.
 field-storage = Wybierz jeden z wymienionych magazynów.
 field-licence-mode = Wybierz automatyczne lub ręczne zarządzanie licencjami.
 field-interval = Wybierz jeden z wymienionych odstępów.
+
+sync-now = Synchronizuj teraz
+sync-running = Synchronizowanie użytkowników…
+sync-done = Zsynchronizowano użytkowników.
+sync-failed = Synchronizacja nie została uruchomiona. { $reason }

@@ -42,6 +42,7 @@ tile-users-protected = { $total ->
     [many] { $protected } z { $total } użytkowników
    *[other] { $protected } z { $total } użytkownika
 }
+tile-users-link-label = { tile-protected-users } organizacji { $name }: { tile-users-protected }
 tile-licences = Używane licencje
 tile-last-backup = Ostatnia kopia zapasowa
 tile-last-backup-none = Jeszcze nie wykonano

@@ -14,9 +14,6 @@ users-mode-automatic = Licencjami tej organizacji zarządza się automatycznie: 
 users-mode-settings = Otwórz ustawienia
 users-synced = Ostatnia synchronizacja z Microsoft 365: { $when }.
 users-never-synced = Jeszcze nie zsynchronizowano z Microsoft 365.
-users-sync-now = Synchronizuj teraz
-users-syncing = Synchronizowanie użytkowników z Microsoft 365…
-users-synced-now = Użytkownicy zostali zsynchronizowani z Microsoft 365.
 
 users-search = Szukaj według nazwy lub adresu e-mail
 users-filters = Filtry
@@ -112,6 +109,12 @@ users-ask-deactivate-one = Wyłączyć ochronę użytkownika { $name }? Kopie za
 users-ask-no = Anuluj
 users-short = Za mało licencji: potrzeba { $used }, a wolnych jest { $free } (brakuje { $short }). Nic nie zmieniono, a zaznaczenie zostało zachowane. Wybierz mniej użytkowników, wyłącz ochronę innych lub dodaj licencje do subskrypcji.
 users-automatic-refused = Licencjami tej organizacji zarządza się automatycznie, więc nie można wyłączyć ochrony. Najpierw przełącz zarządzanie licencjami na ręczne w jej ustawieniach.
+users-selection-changed = { $count ->
+    [one] Wybrani użytkownicy zmienili się od pytania: zmiana dotyczyłaby teraz { $count } użytkownika. Nic nie zmieniono; wprowadź zmianę ponownie, aby zobaczyć nowe liczby.
+    [few] Wybrani użytkownicy zmienili się od pytania: zmiana dotyczyłaby teraz { $count } użytkowników. Nic nie zmieniono; wprowadź zmianę ponownie, aby zobaczyć nowe liczby.
+    [many] Wybrani użytkownicy zmienili się od pytania: zmiana dotyczyłaby teraz { $count } użytkowników. Nic nie zmieniono; wprowadź zmianę ponownie, aby zobaczyć nowe liczby.
+   *[other] Wybrani użytkownicy zmienili się od pytania: zmiana dotyczyłaby teraz { $count } użytkownika. Nic nie zmieniono; wprowadź zmianę ponownie, aby zobaczyć nowe liczby.
+}
 users-nothing-to-change = Wybrani użytkownicy są już tacy, jak chcesz: nie ma nic do zmiany.
 users-protected-done = { $count ->
     [one] { $count } użytkownik jest teraz chroniony.

@@ -9,10 +9,9 @@ use xms_m365_contract::{
 };
 
 use crate::{
-    api::{ApiClient, ApiError},
     i18n::{I18n, MessageId, msg, t, use_i18n},
     routes::{BasePath, Page},
-    widgets::ButtonStyle,
+    widgets::{SyncNow, user_sync},
 };
 
 /// What is wrong with each field, if anything.
@@ -143,40 +142,16 @@ fn SyncField(
     saved: RwSignal<SettingsView>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
     let hours = Memo::new(move |_| values.with(|v| v.user_sync_interval_hours));
-    // Sync now: the action's pending state and answer are the button's and the status line's.
-    let sync = Action::new_unsync_local(move |()| {
-        let (api, id) = (api.clone(), id.clone());
-        async move {
-            let view = api.sync_users(&id).await?;
-            // Only the sync's facts: the settings being edited stay as they are.
-            saved.try_update(|s| {
-                s.last_user_sync_at = view.last_user_sync_at;
-                s.next_user_sync_at = view.next_user_sync_at;
-                s.automatic_licensing = view.automatic_licensing;
-            });
-            Ok::<(), ApiError>(())
-        }
+    let sync = user_sync(id, move |view| {
+        // Only the sync's facts: the settings being edited stay as they are.
+        saved.try_update(|s| {
+            s.last_user_sync_at = view.last_user_sync_at;
+            s.next_user_sync_at = view.next_user_sync_at;
+            s.automatic_licensing = view.automatic_licensing;
+        });
     });
-    let syncing = sync.pending();
-    let sync_now = move |_| {
-        if !syncing.get_untracked() {
-            sync.dispatch_local(());
-        }
-    };
-    let sync_words = move || {
-        if syncing.get() {
-            return Some(t!(i18n, "sync-running"));
-        }
-        sync.value().with(|outcome| {
-            outcome.as_ref().map(|outcome| match outcome {
-                Ok(()) => t!(i18n, "sync-done"),
-                Err(error) => t!(i18n, "sync-failed", reason = error.words(i18n)),
-            })
-        })
-    };
     let last = move || {
         saved.with(|s| match &s.last_user_sync_at {
             Some(at) => {
@@ -222,17 +197,7 @@ fn SyncField(
             </select>
             <p id="m365-sync-facts" class="m365-settings__facts">{last}" "{next}</p>
             <div class="m365-settings__inline">
-                <button
-                    type="button"
-                    class=ButtonStyle::Secondary.class()
-                    aria-disabled=move || syncing.get().to_string()
-                    on:click=sync_now
-                >
-                    {move || t!(i18n, "sync-now")}
-                </button>
-                <span class="m365-status" role="status">
-                    {sync_words}
-                </span>
+                <SyncNow sync/>
             </div>
             <FieldError id="m365-sync-error" error/>
         </div>

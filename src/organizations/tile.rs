@@ -38,6 +38,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let base = expect_context::<BasePath>();
     let edit = edit_href(base.href(&Page::Edit(entry.id.clone())));
     let hint_href = edit.clone();
+    let users_href = base.href(&Page::Users(entry.id.clone()));
     let policy_href = base.href(&Page::Policy(entry.id));
 
     view! {
@@ -49,7 +50,11 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 // The facts are rendered together, and again only when one of them or the
                 // language changes (a progress event changes none): one memo and one closure per
                 // tile, where one for each fact would cost a thousand tiles more than it saves.
-                <dl class="m365-tile__facts">{move || facts.with(|facts| facts_view(i18n, facts))}</dl>
+                <dl class="m365-tile__facts">
+                    {move || {
+                        name.with(|name| facts.with(|facts| facts_view(i18n, facts, name, &users_href)))
+                    }}
+                </dl>
                 {move || running.get().then(|| view! { <Progress job name/> })}
                 <BackupActions organization name job running>
                     <a
@@ -383,16 +388,19 @@ impl Facts {
     }
 }
 
-fn facts_view(i18n: I18n, facts: &Facts) -> impl IntoView + use<> {
+/// The facts of the organization `name`; the protected users link to its users at
+/// `users_href`.
+fn facts_view(i18n: I18n, facts: &Facts, name: &str, users_href: &str) -> impl IntoView + use<> {
+    let (protected, total) = (facts.protected_users, facts.user_count);
     view! {
         <dt>{t!(i18n, "tile-protected-users")}</dt>
         <dd>
-            {t!(
-                i18n,
-                "tile-users-protected",
-                protected = facts.protected_users,
-                total = facts.user_count
-            )}
+            <a
+                href=users_href.to_owned()
+                aria-label=t!(i18n, "tile-users-link-label", name = name, protected = protected, total = total)
+            >
+                {t!(i18n, "tile-users-protected", protected = protected, total = total)}
+            </a>
         </dd>
         <dt>{t!(i18n, "tile-licences")}</dt>
         <dd>{i18n.number(f64::from(facts.licences_used))}</dd>

@@ -150,14 +150,14 @@ impl Protector {
     pub fn ask_for_selection(self, protect: bool) {
         let selected = self.selected.get_untracked();
         if let Some(users) = selected.users() {
-            self.ask(ProtectionChange { protect, users }, selected.only_one());
+            self.ask(ProtectionChange::new(protect, users), selected.only_one());
         }
     }
 
     /// Asks to protect (or deactivate the protection of) the one user `id`, named `name`.
     pub fn ask_for_one(self, protect: bool, id: UserId, name: String) {
         let users = UserSelection::Chosen { ids: vec![id] };
-        self.ask(ProtectionChange { protect, users }, Some(name));
+        self.ask(ProtectionChange::new(protect, users), Some(name));
     }
 
     /// Previews `change` with XMS, then asks the administrator, or says why it cannot be.
@@ -193,9 +193,12 @@ impl Protector {
 
     /// The administrator's answer to the question.
     pub fn answer(self, yes: bool) {
-        let Some(question) = self.question.get_untracked() else {
+        let Some(mut question) = self.question.get_untracked() else {
             return;
         };
+        // What the administrator said yes to: XMS refuses the change if the selection would
+        // now change other users (all that match a filter can change meanwhile).
+        question.change.expected_changing = Some(question.preview.changing);
         self.question.set(None);
         if !yes {
             return;
@@ -230,6 +233,9 @@ impl Protector {
         self.outcome.set(Outcome::refused(move |i18n| match code {
             ErrorCode::LicencesShort => short(i18n, &preview),
             ErrorCode::AutomaticLicensing => t!(i18n, "users-automatic-refused"),
+            ErrorCode::SelectionChanged => {
+                t!(i18n, "users-selection-changed", count = preview.changing)
+            }
             // A refusal this module does not know: XMS's own words.
             _ => message.clone(),
         }));

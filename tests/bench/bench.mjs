@@ -69,14 +69,22 @@ const BUDGET = {
  * Puts the baseline page into the static directory, so that the server serves it from its own
  * origin under its own CSP like the shell page (no request interception that would slow one page
  * and not the other). Its script gets the module's styles, which src/lib.rs concatenates from
- * style/*.css, as a string: the module carries them in its code too.
+ * style/*.css without their comments (build.rs), as a string: the module carries them in its
+ * code too.
  */
 function installBaseline() {
   const lib = readFileSync(path.join(root, "src/lib.rs"), "utf8");
   const block = lib.match(/const STYLES: &str = concat!\(([\s\S]*?)\);/);
-  const files = block ? [...block[1].matchAll(/include_str!\("\.\.\/(style\/[^"]+\.css)"\)/g)] : [];
+  const files = block ? [...block[1].matchAll(/style!\("([a-z]+)"\)/g)] : [];
   if (files.length === 0) throw new Error("cannot find the STYLES files in src/lib.rs");
-  const styles = files.map(([, file]) => readFileSync(path.join(root, file), "utf8")).join("");
+  const styles = files
+    .map(([, name]) => readFileSync(path.join(root, "style", `${name}.css`), "utf8"))
+    .join("")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("\n");
   const dir = path.join(staticDir, "bench");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "baseline.html"), readFileSync(path.join(here, "baseline.html")));

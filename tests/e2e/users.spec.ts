@@ -1,7 +1,7 @@
 // An organization's users: finding one and protecting them, protecting a group's unprotected
 // users after the preview, a refusal with the numbers when licences run out, a 50,000-user
-// organization sorted, filtered and paged with the address keeping the view, and a change made
-// in another console showing without a reload.
+// organization sorted, filtered and paged with the address keeping the view, a change made in
+// another console showing without a reload, and Sync now.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
 import { expectAccessible } from "./axe";
@@ -24,8 +24,13 @@ test("an administrator finds a user by name, protects them, and the tile's count
   const { users } = await xms.api("GET", `/m365/organizations/${id}/users?protection=unprotected&page_size=1`);
   const name: string = users[0].display_name;
 
-  await openUsers(page, xms.url);
+  await page.goto(xms.url);
+  await page
+    .getByRole("article", { name: "Contoso Ltd" })
+    .getByRole("link", { name: "Protected users of Contoso Ltd: 200 of 250" })
+    .click();
   await expect(page).toHaveURL(/\/m365\/organizations\/[^/]+\/users$/);
+  await expect(page.getByRole("heading", { name: "Users of Contoso Ltd" })).toBeVisible();
   await expect(page.getByText("200 of 250 users protected")).toBeVisible();
   await expectAccessible(page, "the users list");
   await page.getByLabel("Search by name or email").fill(name);
@@ -44,7 +49,9 @@ test("an administrator finds a user by name, protects them, and the tile's count
   await expect(page.getByText("201 of 250 users protected")).toBeVisible();
 
   await page.getByRole("link", { name: "Back to organizations" }).click();
-  await expect(page.getByRole("article", { name: "Contoso Ltd" })).toContainText("Protected users201 of 250");
+  await expect(
+    page.getByRole("article", { name: "Contoso Ltd" }).getByRole("link", { name: "Protected users of Contoso Ltd: 201 of 250" }),
+  ).toBeVisible();
 });
 
 test("all unprotected users of a group are protected after the preview", async ({ page, xms }) => {
@@ -145,4 +152,14 @@ test("a change made in another console shows without a reload, also in a list op
   });
   await expect(page.getByText("202 of 250 users protected")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("1–48 of 48 users");
+});
+
+test("Sync now in the users list reads the directory from Microsoft 365 and says so", async ({ page, xms }) => {
+  xms.addOrganization(contoso);
+  await openUsers(page, xms.url);
+  await expect(page.getByText("Not synchronized with Microsoft 365 yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Sync now" }).click();
+  // The page is read again after the sync, and what the sync said stays.
+  await expect(page.getByText("Last synchronized with Microsoft 365 now.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Users synchronized." })).toBeVisible();
 });

@@ -39,8 +39,11 @@ const CLDR_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"
 /// One message as the check sees it.
 #[derive(Debug, Default)]
 struct MessageFacts {
-    /// The `$variables` it puts in.
+    /// The `$variables` it puts in, its own and those of the messages it refers to: Fluent
+    /// resolves `{ other-message }` with the arguments of the message that names it.
     variables: BTreeSet<String>,
+    /// The messages it refers to.
+    references: BTreeSet<String>,
     /// For each plural selector: the categories it offers, and whether `other` is the default.
     plurals: Vec<(BTreeSet<String>, bool)>,
 }
@@ -304,7 +307,37 @@ fn read_catalogue(dir: &Path, problems: &mut Vec<String>) -> Catalogue {
             }
         }
     }
+    inherit_variables(&mut catalogue, problems);
     catalogue
+}
+
+/// Gives each message the variables of the messages it refers to, and theirs in turn; a
+/// reference to a message the language lacks is a problem.
+fn inherit_variables(catalogue: &mut Catalogue, problems: &mut Vec<String>) {
+    let ids: Vec<String> = catalogue.keys().cloned().collect();
+    for id in ids {
+        let (file, facts) = &catalogue[&id];
+        let mut pending: Vec<String> = facts.references.iter().cloned().collect();
+        let (file, mut seen, mut inherited) = (file.clone(), BTreeSet::new(), BTreeSet::new());
+        while let Some(referenced) = pending.pop() {
+            if !seen.insert(referenced.clone()) {
+                continue;
+            }
+            match catalogue.get(&referenced) {
+                Some((_, facts)) => {
+                    inherited.extend(facts.variables.iter().cloned());
+                    pending.extend(facts.references.iter().cloned());
+                }
+                None => problems.push(format!(
+                    "{}: `{id}` refers to `{referenced}`, which this language does not have",
+                    file.display()
+                )),
+            }
+        }
+        if let Some((_, facts)) = catalogue.get_mut(&id) {
+            facts.variables.extend(inherited);
+        }
+    }
 }
 
 fn pattern_facts(pattern: &Pattern<&str>, facts: &mut MessageFacts) {
@@ -368,8 +401,10 @@ fn inline_facts(inline: &InlineExpression<&str>, facts: &mut MessageFacts) {
         InlineExpression::Placeable { expression } => expression_facts(expression, facts),
         InlineExpression::StringLiteral { .. }
         | InlineExpression::NumberLiteral { .. }
-        | InlineExpression::MessageReference { .. }
         | InlineExpression::TermReference { .. } => {}
+        InlineExpression::MessageReference { id, .. } => {
+            facts.references.insert(id.name.to_owned());
+        }
     }
 }
 

@@ -32,7 +32,10 @@ fn the_chunks_words_are_said_only_by_their_code() {
             ("edit", &["edit.rs", "edit"]),
             ("policy", &["policy.rs", "policy"]),
             ("users", &["users.rs", "users"]),
-            ("forms", &[editors, &["widgets/field_words.rs"]].concat()),
+            (
+                "forms",
+                &[editors, &["widgets/field_words.rs", "widgets/sync_now.rs"]].concat(),
+            ),
         ],
     ));
 }
@@ -109,6 +112,41 @@ fn complete_catalogues_pass() {
         ],
     );
     assert_clean(check(&dir.join("locales"), &[&dir.join("src")]));
+}
+
+#[test]
+fn a_message_takes_the_variables_of_those_it_refers_to() {
+    let english = format!("{ENGLISH}welcome = {{ greeting }}! You have {{ users }}.\n");
+    let dir = project(
+        "references",
+        &[
+            ("locales/en/a.ftl", &english),
+            (
+                "src/lib.rs",
+                &format!(r#"{CODE} fn g() {{ t!(i18n, "welcome", name = n, count = 2); }}"#),
+            ),
+        ],
+    );
+    assert_clean(check(&dir.join("locales"), &[&dir.join("src")]));
+    fs::write(
+        dir.join("src/lib.rs"),
+        format!(r#"{CODE} fn g() {{ t!(i18n, "welcome", name = n); }}"#),
+    )
+    .unwrap();
+    let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
+    assert!(
+        problems.iter().any(|problem| problem.contains(
+            "gives `welcome` the arguments {\"name\"}, but its English text uses {\"count\", \"name\"}"
+        )),
+        "{problems:#?}"
+    );
+    fs::write(dir.join("locales/en/a.ftl"), "welcome = { greeting }!\n").unwrap();
+    let problems = check(&dir.join("locales"), &[&dir.join("src")]).unwrap_err();
+    assert!(
+        problems.iter().any(|problem| problem
+            .contains("`welcome` refers to `greeting`, which this language does not have")),
+        "{problems:#?}"
+    );
 }
 
 #[test]

@@ -137,6 +137,10 @@ pub enum ErrorCode {
     /// (HTTP 409, body [`crate::ProtectionRefused`]): switch it to manual licence management to
     /// deactivate someone's protection.
     AutomaticLicensing,
+    /// A protection change would change another number of users than its
+    /// `expected_changing` (HTTP 409, body [`crate::ProtectionRefused`] with the new numbers):
+    /// the users changed since the preview. Nothing was changed; decide again.
+    SelectionChanged,
     /// A code this client does not know.
     #[serde(other)]
     Unknown,

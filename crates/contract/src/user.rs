@@ -290,6 +290,24 @@ pub struct ProtectionChange {
     pub protect: bool,
     /// Which users.
     pub users: UserSelection,
+    /// For the change itself (a preview ignores it): how many users the administrator was
+    /// told would change, the preview's `changing`. When the selection would now change
+    /// another number (users came, went or changed meanwhile, such as all that match a
+    /// filter), the change is refused (HTTP 409 `selection_changed`, with the new numbers)
+    /// and nothing changes. Without it, the change is made as the selection now stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_changing: Option<u32>,
+}
+
+impl ProtectionChange {
+    /// To protect (or deactivate the protection of) `users`, as they stand when it is made.
+    pub fn new(protect: bool, users: UserSelection) -> Self {
+        Self {
+            protect,
+            users,
+            expected_changing: None,
+        }
+    }
 }
 
 /// What a protection change does, or would do.
@@ -322,7 +340,8 @@ pub struct ProtectionChanged {
 
 /// The body of the 409 answer to a protection change that was refused, nothing changed: the
 /// error (`licences_short`: it needs more licences than are free; `automatic_licensing`:
-/// protection cannot be deactivated where licences are managed automatically), and what the
+/// protection cannot be deactivated where licences are managed automatically;
+/// `selection_changed`: it would change another number of users than expected), and what the
 /// change would have done, with the numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -342,6 +342,55 @@ async fn a_filter_changes_everyone_it_matches() {
 }
 
 #[tokio::test]
+async fn a_change_that_would_change_other_users_than_expected_changes_none() {
+    let server = TestApp::new(None);
+    let contoso = server.add_organization("Contoso", 80);
+    server.set_licensing(&contoso, LicenceMode::Manual, 40);
+    let unprotected = json!({
+        "protect": true,
+        "users": { "kind": "matching", "filter": { "protection": "unprotected" } }
+    });
+    let asked: ProtectionPreview = preview(&server, &contoso, unprotected.clone())
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(asked.changing, 40);
+    // Another console protects one of them in the meantime.
+    let one = all(&server, &contoso, "protection=unprotected").await;
+    change(&server, &contoso, chosen(true, &[&one[0]]))
+        .await
+        .json::<ProtectionChanged>(StatusCode::OK);
+
+    let mut expecting = unprotected.clone();
+    expecting["expected_changing"] = json!(asked.changing);
+    let refused: ProtectionRefused = change(&server, &contoso, expecting.clone())
+        .await
+        .json(StatusCode::CONFLICT);
+    assert_eq!(refused.error.code, ErrorCode::SelectionChanged);
+    assert_eq!(refused.preview.changing, 39);
+    assert!(
+        refused.error.message.contains("39 users, not 40"),
+        "{}",
+        refused.error.message
+    );
+    assert_eq!(
+        server.stored(&contoso).protected_users,
+        41,
+        "nothing changed"
+    );
+    // A preview does not expect anything.
+    let again: ProtectionPreview = preview(&server, &contoso, expecting.clone())
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(again, refused.preview);
+
+    expecting["expected_changing"] = json!(39);
+    let done: ProtectionChanged = change(&server, &contoso, expecting)
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(done.organization.protected_users, 80);
+}
+
+#[tokio::test]
 async fn automatic_licensing_does_not_let_protection_be_deactivated() {
     let server = TestApp::new(None);
     let contoso = server.add_organization("Contoso", 30);

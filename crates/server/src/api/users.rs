@@ -122,7 +122,7 @@ pub async fn protection_preview(
     responses(
         (status = 200, description = "Changed: what the change did, and the organization's new counts", body = ProtectionChanged),
         (status = 404, description = "No such organization", body = ErrorBody),
-        (status = 409, description = "`licences_short` (with the numbers) or `automatic_licensing`: nothing was changed", body = ProtectionRefused),
+        (status = 409, description = "`licences_short` (with the numbers), `automatic_licensing`, or `selection_changed` (it would change another number of users than `expected_changing`, with the new numbers): nothing was changed", body = ProtectionRefused),
         (status = 422, description = "The change names users or a group the organization does not have, or too many users", body = ErrorBody),
     )
 )]
@@ -201,8 +201,7 @@ async fn change_protection(
                 tx,
                 store::licences::free(tx, state.licences)?,
                 &id.0,
-                change.protect,
-                &change.users,
+                &change,
                 apply,
                 now,
             )
@@ -259,6 +258,16 @@ fn refusal(error: UsersError, organization_id: &str, group_field: &str) -> AppEr
             preview,
         },
         UsersError::Short(preview) => short(preview),
+        UsersError::Changed(expected, preview) => AppError::ProtectionRefused {
+            code: ErrorCode::SelectionChanged,
+            message: format!(
+                "The selected users changed since the preview: this change would now change {} \
+                 users, not {expected}. Nothing was changed. Look at the new numbers and decide \
+                 again.",
+                preview.changing
+            ),
+            preview,
+        },
         UsersError::Db(error) => crate::db::DbError::from(error).into(),
     }
 }

@@ -11,9 +11,9 @@ use rusqlite::{
     types::{ToSqlOutput, Value},
 };
 use xms_m365_contract::{
-    BackupFilter, BackupResult, Group, LicenceMode, Licensing, Protection, ProtectionPreview,
-    SortOrder, User, UserBackup, UserFilter, UserId, UserKind, UserPage, UserQuery, UserSelection,
-    UserSort, UserState,
+    BackupFilter, BackupResult, Group, LicenceMode, Licensing, Protection, ProtectionChange,
+    ProtectionPreview, SortOrder, User, UserBackup, UserFilter, UserId, UserKind, UserPage,
+    UserQuery, UserSelection, UserSort, UserState,
 };
 
 use super::sql::{Named, Sql};
@@ -42,6 +42,10 @@ pub enum UsersError {
     /// The change needs more licences than are free.
     #[error("not enough licences")]
     Short(ProtectionPreview),
+    /// The change would change another number of users than the one expected (the first),
+    /// as the preview (the second) says.
+    #[error("the selection changed: {0} users expected to change")]
+    Changed(u32, ProtectionPreview),
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] rusqlite::Error),
@@ -481,13 +485,9 @@ fn page_statement(condition: &str, sort: UserSort, order: SortOrder) -> String {
     let column = match sort {
         UserSort::Name => None,
         UserSort::Email => Some("u.principal_name"),
-        UserSort::Kind => Some(
-            "CASE u.kind WHEN 'user' THEN 0 WHEN 'shared_mailbox' THEN 1
-                         WHEN 'room_mailbox' THEN 2 ELSE 3 END",
-        ),
-        UserSort::State => {
-            Some("CASE u.state WHEN 'enabled' THEN 0 WHEN 'sign_in_blocked' THEN 1 ELSE 2 END")
-        }
+        // In the order people read them, not their names' (migration 0012).
+        UserSort::Kind => Some("u.kind_order"),
+        UserSort::State => Some("u.state_order"),
         UserSort::Protection => Some("u.protected"),
         UserSort::LastBackup => Some("u.last_backup_at"),
     };
@@ -536,19 +536,20 @@ fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     })
 }
 
-/// Changes (or, unless `apply`, previews changing) the protection of an organization's
-/// `selection` of users to `protect`, at `now`, with `free_licences` free in the subscription
-/// ([`super::licences::free`]): all of them or, refused, none. Deactivating protection under
-/// automatic licence management is refused, as that management protects every user.
+/// Makes (or, unless `apply`, previews) an organization's protection `change` at `now`, with
+/// `free_licences` free in the subscription ([`super::licences::free`]): for all its users or,
+/// refused, for none. Deactivating protection under automatic licence management is refused,
+/// as that management protects every user; so is a change that would change another number
+/// of users than it expects.
 pub fn change_protection(
     conn: &Connection,
     free_licences: u32,
     organization_id: &str,
-    protect: bool,
-    selection: &UserSelection,
+    change: &ProtectionChange,
     apply: bool,
     now: i64,
 ) -> Result<ProtectionPreview, UsersError> {
+    let protect = change.protect;
     let organization: Option<(String, Sql<LicenceMode>)> = conn
         .query_row(
             "SELECT name, licence_mode FROM organizations WHERE id = ?1",
@@ -559,7 +560,7 @@ pub fn change_protection(
     let Some((name, Sql(mode))) = organization else {
         return Err(UsersError::UnknownOrganization);
     };
-    let condition = match selection {
+    let condition = match &change.users {
         UserSelection::Chosen { ids } => chosen(conn, organization_id, ids)?,
         UserSelection::Matching { filter } => matching(conn, organization_id, filter)?,
     };
@@ -589,6 +590,12 @@ pub fn change_protection(
     }
     if preview.licences_short > 0 {
         return Err(UsersError::Short(preview));
+    }
+    if let Some(expected) = change.expected_changing
+        && apply
+        && expected != changing
+    {
+        return Err(UsersError::Changed(expected, preview));
     }
     if apply && changing > 0 {
         values.push(Value::Integer(now));
