@@ -80,6 +80,8 @@ pub enum FieldErrorCode {
     InvalidTime,
     /// Not a day of the month, 1 to 31.
     InvalidDay,
+    /// Not an instant in RFC 3339, such as `2026-12-01T22:00:00Z`.
+    InvalidInstant,
     /// Less than the least allowed, `limit`.
     TooShort,
     /// More than the most allowed, `limit`.

@@ -7,6 +7,7 @@
 mod connection;
 mod error;
 mod event;
+mod history;
 mod job;
 mod organization;
 mod policy;
@@ -17,6 +18,10 @@ mod worker;
 pub use connection::{Connection, ConnectionId, ConnectionState};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError, FieldErrorCode, Stale};
 pub use event::ServerEvent;
+pub use history::{
+    BackupRun, BackupTrigger, HISTORY_RETENTION_DAYS, HistoryPage, HistoryQuery, MAX_RUNS_PER_PAGE,
+    RunDetails, RunResult, SkipReason, SkippedItem,
+};
 pub use job::{Job, JobId, JobState};
 pub use organization::{
     LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus, PolicyKind,
@@ -104,9 +109,20 @@ pub fn user_sync_path(organization: &OrganizationId) -> String {
     format!("{}/{}/user-sync", paths::ORGANIZATIONS, organization.0)
 }
 
-/// The path that starts a backup of an organization (`POST`: [`crate::Job`]).
+/// The path of an organization's backups: `POST` starts one ([`crate::Job`]); `GET` with a
+/// [`crate::HistoryQuery`] pages through its runs ([`crate::HistoryPage`]).
 pub fn backups_path(organization: &OrganizationId) -> String {
     format!("{}/{}/backups", paths::ORGANIZATIONS, organization.0)
+}
+
+/// The path of one run of an organization's backups (`GET`: [`crate::RunDetails`]).
+pub fn backup_run_path(organization: &OrganizationId, job: &JobId) -> String {
+    format!(
+        "{}/{}/backups/{}",
+        paths::ORGANIZATIONS,
+        organization.0,
+        job.0
+    )
 }
 
 /// The path of one job (`GET`: [`crate::Job`]).

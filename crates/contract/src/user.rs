@@ -206,7 +206,8 @@ pub struct UserQuery {
     pub page_size: u32,
 }
 
-fn first_page() -> u32 {
+/// The first page, where paged lists start.
+pub(crate) fn first_page() -> u32 {
     1
 }
 

@@ -17,6 +17,7 @@ use crate::{
     clock::Clock,
     db::{Db, DbError},
     events::Events,
+    history,
     store::{
         jobs::{self, BackupTarget, QueueError},
         users,
@@ -113,9 +114,10 @@ impl Jobs {
             }
             let percent = u8::try_from(done_steps * 100 / STEPS).unwrap_or(100);
             let done = total * done_steps / STEPS;
+            let now = self.clock.now_ms();
             if !self
                 .db
-                .read(|conn| jobs::record_progress(conn, id, percent, done, total))?
+                .read(|conn| jobs::record_progress(conn, id, (percent, done, total), now))?
             {
                 return Ok(()); // cancelled meanwhile
             }
@@ -143,13 +145,23 @@ impl Jobs {
             if let Some(job) = &job
                 && !matches!(end, JobState::Cancelled)
             {
-                users::record_backup(
+                let organization = &job.organization_id.0;
+                let succeeded = matches!(end, JobState::Succeeded { .. });
+                users::record_backup(tx, organization, id, succeeded, now)?;
+                let names = users::protected_sample(
                     tx,
-                    &job.organization_id.0,
-                    id,
-                    matches!(end, JobState::Succeeded { .. }),
-                    now,
+                    organization,
+                    history::USERS_NAMED,
+                    history::spread(id),
                 )?;
+                let skipped = if succeeded {
+                    history::skipped(id, &names)
+                } else {
+                    Vec::new()
+                };
+                let items = jobs::items_done(tx, id)?;
+                jobs::record_run(tx, id, history::bytes(id, items), &skipped)?;
+                jobs::prune(tx, organization, now)?;
             }
             Ok(job)
         })?;

@@ -14,7 +14,8 @@
 //! - storage: [`store`], one module per aggregate, free functions over a connection;
 //! - domain: [`settings`] and [`policies`] (validation as pure functions, the default policy,
 //!   hashing), [`versioning`] (ETags and `If-Match`), [`schedule`] (when a policy runs),
-//!   [`directory`] (the simulated Microsoft 365 users and groups);
+//!   [`directory`] (the simulated Microsoft 365 users and groups), [`history`] (what a
+//!   simulated backup run skips);
 //! - ground: [`db`] (opening, migrating, running calls), [`clock`] (the one clock),
 //!   [`hash`], [`error`] (the API's error shape).
 
@@ -27,6 +28,7 @@ pub mod directory;
 pub mod error;
 pub mod events;
 pub mod hash;
+pub mod history;
 pub mod jobs;
 pub mod organizations;
 pub mod policies;

@@ -296,6 +296,12 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let backfilled = db
         .write(|tx| users::backfill(tx, clock.now_ms()))
         .map_err(|e| e.to_string())?;
+    let pruned = db
+        .write(|tx| jobs::prune_all(tx, clock.now_ms()))
+        .map_err(|e| e.to_string())?;
+    if pruned > 0 {
+        println!("Deleted {pruned} backup run(s) older than the history keeps");
+    }
     if backfilled > 0 {
         println!("Generated the user directories of {backfilled} organization(s) stored before");
     }

@@ -1,17 +1,28 @@
 //! Generated organizations for demonstrations and benchmarks (`--seed-organizations N`): a
 //! service provider's worth of tenants in every status, backed up by every worker (mostly the
-//! main one), every third in manual licence management with some users unprotected, written
-//! in one transaction. Like `add-organization`, seeding sets up a scene rather than running
+//! main one), every third in manual licence management with some users unprotected, each
+//! backed up with 30 nights of history behind it, written in one transaction. Like `add-organization`, seeding sets up a scene rather than running
 //! the licence rules: the subscription may end up overcommitted, which shows as no free
 //! licences.
 
 use rusqlite::params;
+use xms_m365_contract::BackupKind;
 
 use crate::{
     db::{Db, DbError},
     directory::Found,
-    store::{users, workers},
+    hash::stable_hash,
+    history,
+    store::{
+        jobs::{self, PastRun},
+        users, workers,
+    },
 };
+
+/// How many nights of scheduled runs a seeded organization that was backed up has behind it.
+const NIGHTS: i64 = 30;
+/// Why a seeded run failed.
+const THROTTLED: &str = "Microsoft Graph throttled the backup (HTTP 429 Too Many Requests). It will be retried at the next scheduled backup.";
 
 const PREFIXES: &[&str] = &[
     "Adatum",
@@ -127,51 +138,66 @@ fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbErro
         added += 1;
         users::generate(tx, &id, users, (now, Found::WithDirectory))?;
         users::protect_first(tx, &id, protected, now)?;
-        // Every fifth has never been backed up; every seventh last failed; the rest succeeded,
-        // at different times over the last day.
+        // Every fifth has never been backed up; every seventh failed its last one to three
+        // nights; the rest succeeded last, at different times over the last day.
         if n % 5 == 0 {
             continue;
         }
-        let finished_at = now - i64::from(n % 24) * 3_600_000 - 600_000;
-        let items = u64::from(users) * 37 + 120;
-        let (state, reason) = if n % 7 == 0 {
-            (
-                "failed",
-                Some(
-                    "Microsoft Graph throttled the backup (HTTP 429 Too Many Requests). It will be retried at the next scheduled backup.",
-                ),
-            )
-        } else {
-            ("succeeded", None)
-        };
-        tx.execute(
-            "INSERT INTO jobs (id, organization_id, state, percent, items_done, items_total,
-                               reason, created_at, finished_at)
-             VALUES (?1, ?2, ?3, 100, ?4, ?4, ?5, ?6, ?7)",
-            params![
-                format!("seed-job-{n:06}"),
-                id,
-                state,
-                items,
-                reason,
-                finished_at - 1_200_000,
-                finished_at
-            ],
-        )?;
-        users::record_backup(
-            tx,
-            &id,
-            &format!("seed-job-{n:06}"),
-            state == "succeeded",
-            finished_at,
-        )?;
+        history_of(tx, &id, n, users, now)?;
     }
     Ok(added)
 }
 
+/// Seeded organization `n`'s nightly runs (`id`, with `users` users) up to `now`: the first
+/// full, then incremental; about one night in twenty failed besides its failing streak.
+fn history_of(
+    tx: &rusqlite::Connection,
+    id: &str,
+    n: u32,
+    users: u32,
+    now: i64,
+) -> Result<(), DbError> {
+    let last_end = now - i64::from(n % 24) * 3_600_000 - 600_000;
+    let failing_nights = if n.is_multiple_of(7) { 1 + i64::from(n % 3) } else { 0 };
+    let items = u64::from(users) * 37 + 120;
+    for night in (0..NIGHTS).rev() {
+        let job_id = format!("seed-job-{n:06}-{night:02}");
+        let hash = stable_hash(job_id.bytes());
+        // The full one, which the others build on, succeeded.
+        let failed = night < failing_nights || (night > 0 && night < NIGHTS - 1 && hash % 20 == 0);
+        // Ten to forty minutes, as the organization's size and the night have it.
+        let duration = 600_000 + i64::try_from(hash % 1_800_000).unwrap_or(0);
+        let finished = last_end - night * 86_400_000;
+        let run = PastRun {
+            id: job_id,
+            organization_id: id,
+            kind: if night == NIGHTS - 1 {
+                BackupKind::Full
+            } else {
+                BackupKind::Incremental
+            },
+            times: (finished - duration - 30_000, finished - duration, finished),
+            items: if failed { items * 3 / 5 } else { items },
+            failure: failed.then_some(THROTTLED),
+        };
+        let names =
+            users::protected_sample(tx, id, history::USERS_NAMED, history::spread(&run.id))?;
+        let skipped = if failed {
+            Vec::new()
+        } else {
+            history::skipped(&run.id, &names)
+        };
+        jobs::insert_past(tx, &run, history::bytes(&run.id, run.items), &skipped)?;
+        if night == 0 {
+            users::record_backup(tx, id, &run.id, !failed, finished)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
-    use xms_m365_contract::OrganizationStatus;
+    use xms_m365_contract::{HistoryQuery, JobState, OrganizationStatus, RunResult};
 
     use super::*;
 
@@ -233,6 +259,44 @@ mod tests {
             organizations
                 .iter()
                 .all(|o| o.licences_used == o.protected_users)
+        );
+        // Thirty nights each, but for those never backed up; the seventh failed its last two.
+        let history = |n: u32, result: Option<RunResult>| {
+            let query = HistoryQuery {
+                result,
+                page_size: 50,
+                ..HistoryQuery::default()
+            };
+            db.read(|conn| {
+                jobs::history(
+                    conn,
+                    &format!("seed-organization-{n:06}"),
+                    &query,
+                    (None, None),
+                )
+            })
+            .unwrap()
+            .unwrap()
+        };
+        let seventh = history(7, None);
+        assert_eq!(seventh.total, 30);
+        assert!(matches!(seventh.runs[0].state, JobState::Failed { .. }));
+        assert!(matches!(seventh.runs[1].state, JobState::Failed { .. }));
+        assert!(matches!(seventh.runs[29].state, JobState::Succeeded { .. }));
+        assert_eq!(seventh.runs[29].kind, BackupKind::Full);
+        assert!(
+            seventh
+                .runs
+                .iter()
+                .all(|run| run.duration_seconds.unwrap() >= 600)
+        );
+        assert_eq!(history(5, None).total, 0, "never backed up");
+        let warned: u32 = (1..=40)
+            .map(|n| history(n, Some(RunResult::Warnings)).total)
+            .sum();
+        assert!(
+            warned > 100,
+            "about a quarter of the runs skip items: {warned}"
         );
         let mut domains: Vec<_> = organizations.iter().map(|o| &o.primary_domain).collect();
         domains.sort();

@@ -8,9 +8,10 @@ use axum::http::{StatusCode, header};
 use common::{TestApp, conformance::accepts};
 use serde_json::{Value, json};
 use xms_m365_contract::{
-    ConnectionId, JobId, OrganizationId, backups_path, connection_path, groups_path,
-    job_cancel_path, job_path, organization_path, paths, policy_path, policy_preview_path,
-    protection_path, protection_preview_path, settings_path, user_sync_path, users_path,
+    ConnectionId, JobId, OrganizationId, backup_run_path, backups_path, connection_path,
+    groups_path, job_cancel_path, job_path, organization_path, paths, policy_path,
+    policy_preview_path, protection_path, protection_preview_path, settings_path, user_sync_path,
+    users_path,
 };
 
 mod common;
@@ -245,6 +246,11 @@ fn the_paths_the_contract_builds_are_the_routes_the_server_registers() {
         ("post", protection_preview_path(&organization)),
         ("post", user_sync_path(&organization)),
         ("post", backups_path(&organization)),
+        ("get", backups_path(&organization)),
+        (
+            "get",
+            backup_run_path(&organization, &JobId("JOB-1".into())),
+        ),
         ("post", paths::CONNECTIONS.to_owned()),
         ("get", connection_path(&connection)),
         ("delete", connection_path(&connection)),
@@ -269,7 +275,10 @@ fn the_paths_the_contract_builds_are_the_routes_the_server_registers() {
         .collect();
     let mut expected: Vec<(String, String)> = built
         .iter()
-        .map(|(method, path)| ((*method).to_owned(), path.replace(id, "{id}")))
+        .map(|(method, path)| {
+            let path = path.replace("JOB-1", "{job}").replace(id, "{id}");
+            ((*method).to_owned(), path)
+        })
         .collect();
     routes.sort();
     expected.sort();

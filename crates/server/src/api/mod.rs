@@ -10,11 +10,16 @@
 //! - `DELETE /m365/organizations/{id}/policy`: return to the default policy, with `If-Match`
 //! - `POST /m365/organizations/{id}/policy/preview`: the next runs of a policy, unsaved
 //! - `GET /m365/organizations/{id}/groups`: its Microsoft 365 groups
+//! - `GET /m365/organizations/{id}/users`: a page of its users, searched, filtered, sorted
+//! - `POST /m365/organizations/{id}/users/protection` (and `…/preview`): change who of them
+//!   is protected (or tell what that would do)
 //! - `POST /m365/connections`: start connecting (or re-authorizing) an organization
 //!   (device-code sign-in)
 //! - `GET /m365/connections/{id}`: where a connection attempt stands
 //! - `DELETE /m365/connections/{id}`: cancel it
 //! - `POST /m365/organizations/{id}/backups`: start a backup now
+//! - `GET /m365/organizations/{id}/backups`: a page of its backup runs, filtered
+//! - `GET /m365/organizations/{id}/backups/{job}`: one run, with the items it skipped
 //! - `GET /workers`: the workers that run backups
 //! - `GET /storages`: where backups can be stored
 //! - `GET /jobs/{id}`: where a job stands
@@ -52,6 +57,7 @@ use crate::{
 
 mod connections;
 mod events;
+mod history;
 mod jobs;
 pub mod json;
 mod organizations;
@@ -82,7 +88,11 @@ fn parts() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::users_list))
         .routes(routes!(users::protection_change))
         .routes(routes!(users::protection_preview))
-        .routes(routes!(organizations::backups_create))
+        .routes(routes!(
+            organizations::backups_create,
+            history::backups_list
+        ))
+        .routes(routes!(history::backup_run_get))
         .routes(routes!(workers::workers_list))
         .routes(routes!(workers::storages_list))
         .routes(routes!(jobs::job_get))

@@ -1,6 +1,7 @@
 //! The API's one query-string extractor: parameters that are not what the route takes (a
 //! value that is not offered, not a number) are a 422 `validation_failed` naming the
-//! parameter, as a body's fields are named ([`super::json`]).
+//! parameter, as a body's fields are named ([`super::json`]); and the checks paged lists
+//! share.
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 use serde::de::DeserializeOwned;
@@ -17,6 +18,52 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AppError> {
         parse(parts.uri.query().unwrap_or_default()).map(Self)
+    }
+}
+
+/// What is wrong with asking for `page` of `page_size` (1 to `max`) of what `names` (one,
+/// many) name.
+pub fn paging_problems(
+    page: u32,
+    page_size: u32,
+    max: u32,
+    (one, many): (&str, &str),
+) -> Vec<FieldError> {
+    let mut problems = Vec::new();
+    if page == 0 {
+        problems.push(
+            FieldError::new("page", FieldErrorCode::TooShort, "Pages count from 1.").limit(1),
+        );
+    }
+    if page_size == 0 {
+        problems.push(
+            FieldError::new(
+                "page_size",
+                FieldErrorCode::TooShort,
+                format!("Ask for at least 1 {one}."),
+            )
+            .limit(1),
+        );
+    }
+    if page_size > max {
+        problems.push(
+            FieldError::new(
+                "page_size",
+                FieldErrorCode::TooLong,
+                format!("A page holds at most {max} {many}."),
+            )
+            .limit(max),
+        );
+    }
+    problems
+}
+
+/// `Err` with the 422 for `problems`, if there are any.
+pub fn invalid(problems: Vec<FieldError>) -> Result<(), AppError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::invalid(problems))
     }
 }
 

@@ -11,7 +11,11 @@ use xms_m365_contract::{
     UserFilter, UserPage, UserQuery, UserSelection,
 };
 
-use super::{json::JsonBody, query::QueryParams, unknown_organization};
+use super::{
+    json::JsonBody,
+    query::{QueryParams, invalid, paging_problems},
+    unknown_organization,
+};
 use crate::{
     db::run_blocking,
     error::AppError,
@@ -41,32 +45,12 @@ pub async fn users_list(
     Path(id): Path<OrganizationId>,
     QueryParams(query): QueryParams<UserQuery>,
 ) -> Result<Json<UserPage>, AppError> {
-    let mut problems = Vec::new();
-    if query.page == 0 {
-        problems.push(
-            FieldError::new("page", FieldErrorCode::TooShort, "Pages count from 1.").limit(1),
-        );
-    }
-    if query.page_size == 0 {
-        problems.push(
-            FieldError::new(
-                "page_size",
-                FieldErrorCode::TooShort,
-                "Ask for at least 1 user.",
-            )
-            .limit(1),
-        );
-    }
-    if query.page_size > MAX_PAGE_SIZE {
-        problems.push(
-            FieldError::new(
-                "page_size",
-                FieldErrorCode::TooLong,
-                format!("A page holds at most {MAX_PAGE_SIZE} users."),
-            )
-            .limit(MAX_PAGE_SIZE),
-        );
-    }
+    let mut problems = paging_problems(
+        query.page,
+        query.page_size,
+        MAX_PAGE_SIZE,
+        ("user", "users"),
+    );
     problems.extend(search_problem(query.filter.search.as_deref(), "search"));
     invalid(problems)?;
     let page = run_blocking(move || {
@@ -297,13 +281,4 @@ fn search_problem(search: Option<&str>, field: &str) -> Option<FieldError> {
         )
         .limit(MAX_SEARCH_CHARS)
     })
-}
-
-/// `Err` with the 422 for `problems`, if there are any.
-fn invalid(problems: Vec<FieldError>) -> Result<(), AppError> {
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::invalid(problems))
-    }
 }

@@ -1,8 +1,12 @@
 //! Backup jobs: queued at most one at a time per organization (a unique index), their
-//! progress and how they ended, kept with the organization until it is removed.
+//! progress and how they ended, and each organization's history of them (with the items a run
+//! skipped), kept for [`HISTORY_RETENTION_DAYS`] and with the organization until it is removed.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
-use xms_m365_contract::{BackupKind, Job, JobId, JobState, OrganizationId};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+use xms_m365_contract::{
+    BackupKind, BackupRun, BackupTrigger, HISTORY_RETENTION_DAYS, HistoryPage, HistoryQuery, Job,
+    JobId, JobState, OrganizationId, RunDetails, RunResult, SkippedItem, SortOrder,
+};
 
 use super::sql::Sql;
 use crate::{clock::rfc3339, db::DbError};
@@ -145,28 +149,292 @@ pub fn queue_backup(
     } else {
         BackupKind::Full
     };
+    let trigger = match scheduled {
+        Some(_) => BackupTrigger::Scheduled,
+        None => BackupTrigger::Manual,
+    };
     conn.execute(
-        "INSERT INTO jobs (id, organization_id, created_at, kind) VALUES (?1, ?2, ?3, ?4)",
-        params![job_id, organization_id, now, Sql(kind)],
+        "INSERT INTO jobs (id, organization_id, created_at, kind, trigger)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![job_id, organization_id, now, Sql(kind), Sql(trigger)],
     )?;
     let job = get(conn, job_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     Ok((job, target))
 }
 
-/// Records progress of an active job; false when it is no longer active (cancelled).
+/// Records progress of an active job at `now` (its start, at its first progress); false when
+/// it is no longer active (cancelled).
 pub fn record_progress(
     conn: &Connection,
     id: &str,
-    percent: u8,
-    items_done: u64,
-    items_total: u64,
+    (percent, items_done, items_total): (u8, u64, u64),
+    now: i64,
 ) -> rusqlite::Result<bool> {
     let changed = conn.execute(
-        "UPDATE jobs SET state = 'running', percent = ?2, items_done = ?3, items_total = ?4
+        "UPDATE jobs SET state = 'running', percent = ?2, items_done = ?3, items_total = ?4,
+                         started_at = COALESCE(started_at, ?5)
          WHERE id = ?1 AND state IN ('queued', 'running')",
-        params![id, percent, items_done, items_total],
+        params![id, percent, items_done, items_total, now],
     )?;
     Ok(changed == 1)
+}
+
+/// The items run `id` has backed up (so far).
+pub fn items_done(conn: &Connection, id: &str) -> rusqlite::Result<u64> {
+    conn.query_row("SELECT items_done FROM jobs WHERE id = ?1", [id], |row| {
+        row.get(0)
+    })
+}
+
+/// Records what run `id` backed up besides its items: its `bytes`, and the items it
+/// `skipped` or put off.
+pub fn record_run(
+    conn: &Connection,
+    id: &str,
+    bytes: u64,
+    skipped: &[SkippedItem],
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE jobs SET bytes = ?2 WHERE id = ?1",
+        params![id, bytes],
+    )?;
+    insert_skipped(conn, id, skipped)
+}
+
+fn insert_skipped(conn: &Connection, id: &str, skipped: &[SkippedItem]) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO skipped_items (job_id, position, user_name, item, reason, bytes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (position, item) in skipped.iter().enumerate() {
+        insert.execute(params![
+            id,
+            position,
+            item.user,
+            item.item,
+            Sql(item.reason),
+            item.bytes
+        ])?;
+    }
+    Ok(())
+}
+
+/// A run that ended, as seeding records the past.
+#[derive(Debug, Clone)]
+pub struct PastRun<'a> {
+    /// Its job's id.
+    pub id: String,
+    /// The organization it backed up.
+    pub organization_id: &'a str,
+    /// Its kind.
+    pub kind: BackupKind,
+    /// When it was asked for, began and ended (Unix ms).
+    pub times: (i64, i64, i64),
+    /// Items backed up.
+    pub items: u64,
+    /// Why it failed, if it did.
+    pub failure: Option<&'a str>,
+}
+
+/// Stores `run`, scheduled, as having ended, with its `bytes` and what it `skipped`.
+pub fn insert_past(
+    conn: &Connection,
+    run: &PastRun<'_>,
+    bytes: u64,
+    skipped: &[SkippedItem],
+) -> rusqlite::Result<()> {
+    let (created, started, finished) = run.times;
+    let state = if run.failure.is_some() {
+        "failed"
+    } else {
+        "succeeded"
+    };
+    conn.prepare_cached(
+        "INSERT INTO jobs (id, organization_id, state, percent, items_done, items_total, reason,
+                           created_at, started_at, finished_at, kind, trigger, bytes)
+         VALUES (?1, ?2, ?3, CASE WHEN ?5 IS NULL THEN 100 ELSE 60 END, ?4, ?4, ?5, ?6, ?7, ?8,
+                 ?9, 'scheduled', ?10)",
+    )?
+    .execute(params![
+        run.id,
+        run.organization_id,
+        state,
+        run.items,
+        run.failure,
+        created,
+        started,
+        finished,
+        Sql(run.kind),
+        bytes
+    ])?;
+    insert_skipped(conn, &run.id, skipped)
+}
+
+/// Deletes an organization's runs that ended more than [`HISTORY_RETENTION_DAYS`] before
+/// `now`, but for its last backup (the latest that succeeded or failed: the tile's) and its
+/// latest full copy (which later backups build on).
+pub fn prune(conn: &Connection, organization_id: &str, now: i64) -> rusqlite::Result<usize> {
+    let before = now - i64::from(HISTORY_RETENTION_DAYS) * 86_400_000;
+    conn.execute(
+        "DELETE FROM jobs
+         WHERE organization_id = ?1 AND finished_at < ?2
+           AND id IS NOT (SELECT id FROM jobs
+                          WHERE organization_id = ?1 AND state IN ('succeeded', 'failed')
+                          ORDER BY finished_at DESC, rowid DESC LIMIT 1)
+           AND id IS NOT (SELECT id FROM jobs
+                          WHERE organization_id = ?1 AND state = 'succeeded' AND kind = 'full'
+                          ORDER BY finished_at DESC, rowid DESC LIMIT 1)",
+        params![organization_id, before],
+    )
+}
+
+/// [`prune`] for every organization, as XMS starts; how many runs it deleted.
+pub fn prune_all(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+    let ids = conn
+        .prepare("SELECT id FROM organizations")?
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.iter()
+        .try_fold(0, |deleted, id| Ok(deleted + prune(conn, id, now)?))
+}
+
+/// The condition on a run (aliased `j`) of `result`.
+fn result_condition(result: RunResult) -> String {
+    const SKIPPED: &str = "EXISTS (SELECT 1 FROM skipped_items s WHERE s.job_id = j.id)";
+    match result {
+        RunResult::Active => "j.state IN ('queued', 'running')".to_owned(),
+        RunResult::Succeeded => format!("j.state = 'succeeded' AND NOT {SKIPPED}"),
+        RunResult::Warnings => format!("j.state = 'succeeded' AND {SKIPPED}"),
+        RunResult::Failed => "j.state = 'failed'".to_owned(),
+        RunResult::Cancelled => "j.state = 'cancelled'".to_owned(),
+    }
+}
+
+/// A page of an organization's runs as `query` asks, its period `period` (Unix ms, from and
+/// to); `None` when there is no such organization.
+pub fn history(
+    conn: &Connection,
+    organization_id: &str,
+    query: &HistoryQuery,
+    (from, to): (Option<i64>, Option<i64>),
+) -> rusqlite::Result<Option<HistoryPage>> {
+    let known: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM organizations WHERE id = ?1)",
+        [organization_id],
+        |row| row.get(0),
+    )?;
+    if !known {
+        return Ok(None);
+    }
+    let mut condition = vec!["j.organization_id = ?".to_owned()];
+    let mut values = vec![Value::Text(organization_id.to_owned())];
+    if let Some(result) = query.result {
+        condition.push(result_condition(result));
+    }
+    for (bound, sql) in [(from, "j.created_at >= ?"), (to, "j.created_at < ?")] {
+        if let Some(bound) = bound {
+            condition.push(sql.to_owned());
+            values.push(Value::Integer(bound));
+        }
+    }
+    let condition = condition.join(" AND ");
+    let total: u32 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM jobs j WHERE {condition}"),
+        params_from_iter(&values),
+        |row| row.get(0),
+    )?;
+    let order = match query.order {
+        SortOrder::Ascending => "ASC",
+        SortOrder::Descending => "DESC",
+    };
+    values.push(Value::Integer(query.page_size.into()));
+    values.push(Value::Integer(
+        i64::from(query.page.saturating_sub(1)) * i64::from(query.page_size),
+    ));
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {RUN} FROM jobs j WHERE {condition}
+         ORDER BY j.created_at {order}, j.rowid {order} LIMIT ? OFFSET ?",
+        RUN = run_columns()
+    ))?;
+    let runs = stmt
+        .query_map(params_from_iter(&values), run_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(HistoryPage {
+        runs,
+        total,
+        page: query.page,
+        page_size: query.page_size,
+        retention_days: HISTORY_RETENTION_DAYS,
+    }))
+}
+
+/// Run `job_id` of an organization, with the items it skipped; `None` when the organization
+/// has no such run.
+pub fn run_details(
+    conn: &Connection,
+    organization_id: &str,
+    job_id: &str,
+) -> rusqlite::Result<Option<RunDetails>> {
+    let run = conn
+        .query_row(
+            &format!(
+                "SELECT {} FROM jobs j WHERE j.organization_id = ?1 AND j.id = ?2",
+                run_columns()
+            ),
+            [organization_id, job_id],
+            run_from_row,
+        )
+        .optional()?;
+    let Some(run) = run else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT user_name, item, reason, bytes FROM skipped_items WHERE job_id = ?1
+         ORDER BY position",
+    )?;
+    let skipped = stmt
+        .query_map([job_id], |row| {
+            Ok(SkippedItem {
+                user: row.get(0)?,
+                item: row.get(1)?,
+                reason: row.get::<_, Sql<_>>(2)?.0,
+                bytes: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(RunDetails { run, skipped }))
+}
+
+/// A run's columns of the jobs aliased `j`: a job's ([`columns`]), then what
+/// [`run_from_row`] reads after them.
+fn run_columns() -> String {
+    format!(
+        "{}, j.trigger, j.started_at, j.bytes,
+         (SELECT COUNT(*) FROM skipped_items s WHERE s.job_id = j.id)",
+        columns("j")
+    )
+}
+
+fn run_from_row(row: &Row<'_>) -> rusqlite::Result<BackupRun> {
+    let job = from_row(row)?;
+    let created: i64 = row.get(7)?;
+    let finished: Option<i64> = row.get(8)?;
+    let started: Option<i64> = row.get(11)?;
+    let duration_seconds =
+        finished.map(|end| u64::try_from((end - started.unwrap_or(created)) / 1000).unwrap_or(0));
+    Ok(BackupRun {
+        id: job.id,
+        kind: job.kind,
+        trigger: row.get::<_, Sql<_>>(10)?.0,
+        state: job.state,
+        created_at: job.created_at,
+        started_at: started.map(rfc3339),
+        finished_at: job.finished_at,
+        duration_seconds,
+        items: row.get(4)?,
+        bytes: row.get(12)?,
+        skipped_items: row.get(13)?,
+    })
 }
 
 /// Ends an active job at `now` as succeeded, failed (with its reason) or cancelled; false

@@ -5,7 +5,8 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Serialize, de::DeserializeOwned};
 use xms_m365_contract::{
-    BackupKind, BackupResult, LicenceMode, Policy, PolicyKind, UserKind, UserState, WorkerKind,
+    BackupKind, BackupResult, BackupTrigger, LicenceMode, Policy, PolicyKind, SkipReason, UserKind,
+    UserState, WorkerKind,
 };
 
 /// A contract value that is one of a few names, stored as its name: `params![Sql(mode)]`,
@@ -23,6 +24,8 @@ impl Named for WorkerKind {}
 impl Named for UserKind {}
 impl Named for UserState {}
 impl Named for BackupResult {}
+impl Named for BackupTrigger {}
+impl Named for SkipReason {}
 
 impl<T: Named> ToSql for Sql<T> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

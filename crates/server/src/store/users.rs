@@ -233,7 +233,6 @@ pub fn sync(
     )?;
     // Which users: spread over the directory, the same for the same sync.
     let spread = i64::try_from(plan.toggled % 1_000_003).unwrap_or(0);
-    const SPREAD: &str = "ORDER BY (serial * 7919 + ?3) % 1000003, serial";
     conn.execute(
         &format!(
             "UPDATE users SET state = 'deleted', deleted_at = ?4 WHERE key IN (
@@ -254,6 +253,28 @@ pub fn sync(
         params![organization_id, 1, spread],
     )?;
     generate(conn, organization_id, plan.joined, (now, Found::Joined))
+}
+
+/// An order of users spread over the directory by the value `?3`, the same for the same value.
+const SPREAD: &str = "ORDER BY (serial * 7919 + ?3) % 1000003, serial";
+
+/// Up to `count` of an organization's protected users' principal names, spread over its
+/// directory by `spread` (a backup run names those whose items it skipped among these).
+pub fn protected_sample(
+    conn: &Connection,
+    organization_id: &str,
+    count: u32,
+    spread: u64,
+) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT principal_name FROM users WHERE organization_id = ?1 AND protected = 1
+         {SPREAD} LIMIT ?2"
+    ))?;
+    let names = stmt.query_map(
+        params![organization_id, count, i64::try_from(spread).unwrap_or(0)],
+        |row| row.get(0),
+    )?;
+    names.collect()
 }
 
 /// Records that the backup job `job_id` of an organization ended at `now`: each protected
