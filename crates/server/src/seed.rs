@@ -158,7 +158,11 @@ fn history_of(
     now: i64,
 ) -> Result<(), DbError> {
     let last_end = now - i64::from(n % 24) * 3_600_000 - 600_000;
-    let failing_nights = if n.is_multiple_of(7) { 1 + i64::from(n % 3) } else { 0 };
+    let failing_nights = if n.is_multiple_of(7) {
+        1 + i64::from(n % 3)
+    } else {
+        0
+    };
     let items = u64::from(users) * 37 + 120;
     for night in (0..NIGHTS).rev() {
         let job_id = format!("seed-job-{n:06}-{night:02}");
