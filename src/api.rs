@@ -16,13 +16,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
-    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, Job, JobId,
+    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, HistoryPage, Job, JobId,
     OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview, PolicyView,
-    ProtectionChange, ProtectionChanged, ProtectionPreview, ProtectionRefused, SavePolicy,
-    SettingsView, Stale, StartConnection, StorageList, UserPage, WorkerList, backups_path,
-    connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
-    policy_preview_path, protection_path, protection_preview_path, settings_path, user_sync_path,
-    users_path,
+    ProtectionChange, ProtectionChanged, ProtectionPreview, ProtectionRefused, RunDetails,
+    SavePolicy, SettingsView, Stale, StartConnection, StorageList, UserPage, WorkerList,
+    backup_run_path, backups_path, connection_path, groups_path, job_cancel_path,
+    organization_path, paths, policy_path, policy_preview_path, protection_path,
+    protection_preview_path, settings_path, user_sync_path, users_path,
 };
 
 /// Why a call to XMS failed. [`ApiError::words`] is the sentence shown to the administrator;
@@ -229,6 +229,25 @@ impl ApiClient {
     ) -> Result<UserPage, ApiError> {
         self.view_get(&format!("{}?{query}", users_path(organization)))
             .await
+    }
+
+    /// A page of an organization's backup runs; `query` is the query string (without `?`).
+    pub async fn history(
+        &self,
+        organization: &OrganizationId,
+        query: &str,
+    ) -> Result<HistoryPage, ApiError> {
+        self.view_get(&format!("{}?{query}", backups_path(organization)))
+            .await
+    }
+
+    /// One backup run of an organization, with the items it skipped.
+    pub async fn backup_run(
+        &self,
+        organization: &OrganizationId,
+        run: &JobId,
+    ) -> Result<RunDetails, ApiError> {
+        self.view_get(&backup_run_path(organization, run)).await
     }
 
     /// What a protection change would do, changing nothing.

@@ -15,6 +15,7 @@ use crate::{
     chunks::{NotFetched, fetched, fetched_view, split},
     connect::ConnectButton,
     edit::EditPanel,
+    history::HistoryView,
     host::{HostEvents, Navigation},
     i18n::{I18n, t, use_i18n},
     organizations::OrganizationsPage,
@@ -70,6 +71,10 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
                         path=path!("organizations/:id/users")
                         view=|| fetched_view(|| Box::pin(async { fetched!(panel(Panel::Users)) }))
                     />
+                    <Route
+                        path=path!("organizations/:id/history")
+                        view=|| fetched_view(|| Box::pin(async { fetched!(panel(Panel::History)) }))
+                    />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -85,13 +90,15 @@ enum Panel {
     Policy,
     /// The users list.
     Users,
+    /// The backup history.
+    History,
 }
 
 split!(
     panels,
     preload_panels,
-    /// The views a first load does not fetch, in one chunk: the Edit panel, the policy editor
-    /// and the users list (apart, the code they share made more chunks and more kilobytes in
+    /// The views a first load does not fetch, in one chunk: the Edit panel, the policy editor,
+    /// the users list and the backup history (apart, the code they share made more chunks and more kilobytes in
     /// all), entered through one function (an entry each made the first load's loading code
     /// larger).
     fn panel(panel: Panel) -> Result<AnyView, NotFetched> {
@@ -99,6 +106,7 @@ split!(
             Panel::Edit => view! { <EditPanel/> }.into_any(),
             Panel::Policy => view! { <PolicyEditor/> }.into_any(),
             Panel::Users => view! { <UsersView/> }.into_any(),
+            Panel::History => view! { <HistoryView/> }.into_any(),
         })
     }
 );
@@ -130,6 +138,7 @@ fn NavigationReporter() -> impl IntoView {
             Some(Page::Edit(_)) => t!(i18n, "title-edit"),
             Some(Page::Policy(_)) => t!(i18n, "title-policy"),
             Some(Page::Users(_)) => t!(i18n, "title-users"),
+            Some(Page::History(_)) => t!(i18n, "title-history"),
             Some(Page::Organizations) | None => t!(i18n, "title-organizations"),
         };
         host.navigated(&Navigation {

@@ -14,6 +14,23 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use unic_langid::{LanguageIdentifier, langid};
 
+/// A language's catalogue files of the first load (`app.ftl`, `organizations.ftl`,
+/// `errors.ftl`), without their comments (build.rs).
+macro_rules! catalogue {
+    ($tag:literal) => {
+        [
+            include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/app.ftl")),
+            include_str!(concat!(
+                env!("OUT_DIR"),
+                "/locales/",
+                $tag,
+                "/organizations.ftl"
+            )),
+            include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/errors.ftl")),
+        ]
+    };
+}
+
 /// A language the module speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
@@ -75,34 +92,82 @@ impl Locale {
         }
     }
 
-    /// The first load's catalogue files, one per part of the module (without their comments:
-    /// build.rs).
-    fn sources(self) -> [&'static str; 3] {
-        macro_rules! catalogue {
-            ($tag:literal) => {
-                [
-                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/app.ftl")),
-                    include_str!(concat!(
-                        env!("OUT_DIR"),
-                        "/locales/",
-                        $tag,
-                        "/organizations.ftl"
-                    )),
-                    include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/errors.ftl")),
-                ]
-            };
-        }
+    /// The catalogue files of the first load, one per part of the module (without their
+    /// comments: build.rs), once they are here: English's always, another language's once
+    /// [`learn_language`] has fetched its chunk (in the one-wasm build, always).
+    fn sources(self) -> Option<&'static [&'static str]> {
         match self {
-            Self::En => catalogue!("en"),
-            Self::Pl => catalogue!("pl"),
-            Self::De => catalogue!("de"),
+            Self::En => Some(&catalogue!("en")),
+            #[cfg(feature = "split")]
+            Self::Pl | Self::De => LEARNED.with(|learned| learned[self.index()].get().copied()),
+            #[cfg(not(feature = "split"))]
+            Self::Pl => polish_words().ok(),
+            #[cfg(not(feature = "split"))]
+            Self::De => german_words().ok(),
         }
     }
 }
 
-/// The catalogue files of the Edit panel, the policy editor and the users list (and of the
-/// fields' errors they show, `forms.ftl`). Only [`learn_panel_words`]
-/// names them, which only those views call, so their text travels in the panels' chunk.
+/// A language's words could not be fetched: the module says them in English meanwhile.
+#[derive(Debug)]
+struct Unfetched;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unfetched {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Self
+    }
+}
+
+// Polish and German come in chunks of their own, fetched before the module first speaks them:
+// a reader downloads the words of their language and of English (the fallback), not of all
+// three.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(polish, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn polish_words() -> Result<&'static [&'static str], Unfetched> {
+    Ok(&catalogue!("pl"))
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(german, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn german_words() -> Result<&'static [&'static str], Unfetched> {
+    Ok(&catalogue!("de"))
+}
+
+/// Whether the words `locale` has in the first load are here.
+pub fn speaks(locale: Locale) -> bool {
+    locale.sources().is_some()
+}
+
+/// Fetches the words `locale` has in the first load, unless they are here. Where they cannot
+/// be fetched, they are asked for again when the language is next chosen.
+pub async fn learn_language(locale: Locale) {
+    #[cfg(feature = "split")]
+    if !speaks(locale) {
+        let fetched = match locale {
+            Locale::Pl => polish_words().await,
+            Locale::De => german_words().await,
+            Locale::En => return,
+        };
+        if let Ok(sources) = fetched {
+            LEARNED.with(|learned| {
+                let _ = learned[locale.index()].set(sources);
+            });
+        }
+    }
+    // The one-wasm build has every language's words.
+    #[cfg(not(feature = "split"))]
+    debug_assert!(speaks(locale));
+}
+
+/// The catalogue files of the Edit panel, the policy editor, the users list and the backup
+/// history (and of the fields' errors and the widgets they show, `forms.ftl`). Only
+/// [`learn_panel_words`] names them, which only those views call, so their text travels in
+/// the panels' chunk.
 fn panel_sources(locale: Locale) -> &'static [&'static str] {
     macro_rules! catalogue {
         ($tag:literal) => {
@@ -110,6 +175,7 @@ fn panel_sources(locale: Locale) -> &'static [&'static str] {
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/edit.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/users.ftl")),
+                include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/history.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/forms.ftl")),
             ]
         };
@@ -185,6 +251,10 @@ type LaterSources = fn(Locale) -> &'static [&'static str];
 type Later = (LaterSources, [OnceCell<FluentBundle<FluentResource>>; 3]);
 
 thread_local! {
+    /// The first load's catalogue files of the languages fetched in chunks, once fetched.
+    #[cfg(feature = "split")]
+    static LEARNED: [OnceCell<&'static [&'static str]>; 3] =
+        const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
     /// Each language's parsed catalogue, built the first time that language is spoken.
     static BUNDLES: [OnceCell<FluentBundle<FluentResource>>; 3] =
         const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
@@ -222,7 +292,8 @@ pub fn message(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
     };
     let found = BUNDLES
         .with(|bundles| {
-            say(bundles[locale.index()].get_or_init(|| build_bundle(locale, &locale.sources())))
+            let sources = locale.sources()?;
+            say(bundles[locale.index()].get_or_init(|| build_bundle(locale, sources)))
         })
         .or_else(|| {
             LATER.with(|later| {
@@ -282,9 +353,19 @@ impl I18n {
         self.locale.get_untracked()
     }
 
-    /// Switches the language; every view that shows words re-renders them.
+    /// Switches the language, once its words are here ([`learn_language`]); every view that
+    /// shows words re-renders them.
     pub fn set(self, locale: Locale) {
-        self.module.set(locale);
+        leptos::task::spawn_local(self.switch(locale));
+    }
+
+    /// [`Self::set`], done once the views say `locale`'s words; where they cannot be
+    /// fetched, the language stays as it was.
+    pub async fn switch(self, locale: Locale) {
+        learn_language(locale).await;
+        if speaks(locale) {
+            self.module.set(locale);
+        }
     }
 
     /// The message `id` in the active language (tracked).

@@ -24,6 +24,7 @@ mod widgets;
 
 mod connect;
 mod edit;
+mod history;
 mod organizations;
 mod policy;
 mod users;
@@ -299,8 +300,26 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<MountedModule, Js
     let module_root = widgets::ModuleRoot(SendWrapper::new(root.clone()));
     let view = mount_to(container.clone(), move || {
         provide_context(module_root);
-        let i18n = I18n::new(Locale::negotiate(options.locale.as_deref()));
+        let locale = Locale::negotiate(options.locale.as_deref());
+        // Polish and German come in chunks of their own. Until the language's words are here
+        // the module speaks English, hidden rather than showing English for a moment; the
+        // switch then re-words every view (where the words cannot be fetched, it stays
+        // English, words and formats alike).
+        let speaking = if i18n::speaks(locale) {
+            locale
+        } else {
+            Locale::En
+        };
+        let i18n = I18n::new(speaking);
         made_inside.set(Some(i18n));
+        if speaking != locale {
+            let _ = container.set_attribute("hidden", "");
+            let container = container.clone();
+            leptos::task::spawn_local(async move {
+                i18n.switch(locale).await;
+                let _ = container.remove_attribute("hidden");
+            });
+        }
         // Screen readers pronounce the words in the language they are written in.
         Effect::new(move |_| {
             let _ = container.set_attribute("lang", i18n.locale().tag());

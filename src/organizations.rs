@@ -51,13 +51,16 @@ pub fn OrganizationsPage(
     let dashboard = expect_context::<Dashboard>();
     let announcer = expect_context::<Announcer>();
     let location = use_location();
-    // The policy editor and the users list are full views: the dashboard stays mounted (its
+    // The policy editor, the users list and the history are full views: the dashboard stays mounted (its
     // stream, its tiles) but out of sight, so coming back is instant.
     let base = expect_context::<BasePath>();
     let full_view = Memo::new(move |_| {
-        location
-            .pathname
-            .with(|path| matches!(base.page(path), Some(Page::Policy(_) | Page::Users(_))))
+        location.pathname.with(|path| {
+            matches!(
+                base.page(path),
+                Some(Page::Policy(_) | Page::Users(_) | Page::History(_))
+            )
+        })
     });
     let loader = Loader {
         api: StoredValue::new(api.clone()),

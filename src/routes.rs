@@ -18,6 +18,9 @@ pub enum Page {
     /// An organization's users, instead of the dashboard: `/organizations/{id}/users` (its
     /// search, filters, sort and page in the query).
     Users(OrganizationId),
+    /// An organization's backup history, instead of the dashboard:
+    /// `/organizations/{id}/history` (its filters, page and the run shown in the query).
+    History(OrganizationId),
 }
 
 impl Page {
@@ -29,6 +32,7 @@ impl Page {
             Self::Edit(id) => format!("/organizations/{}/edit", id.0),
             Self::Policy(id) => format!("/organizations/{}/policy", id.0),
             Self::Users(id) => format!("/organizations/{}/users", id.0),
+            Self::History(id) => format!("/organizations/{}/history", id.0),
         }
     }
 
@@ -43,6 +47,7 @@ impl Page {
             "edit" => Self::Edit,
             "policy" => Self::Policy,
             "users" => Self::Users,
+            "history" => Self::History,
             _ => return None,
         };
         (!id.is_empty()).then(|| page(OrganizationId(id.to_owned())))
@@ -104,6 +109,7 @@ mod tests {
             Page::Edit(id("42")),
             Page::Policy(id("42")),
             Page::Users(id("42")),
+            Page::History(id("42")),
         ] {
             assert_eq!(base.page(&base.href(&page)), Some(page.clone()));
             assert_eq!(Page::parse(&page.path()), Some(page));

@@ -17,8 +17,8 @@ use leptos_router::{
 };
 use leptos_use::use_debounce_fn;
 use xms_m365_contract::{
-    BackupFilter, Group, LicenceMode, OrganizationId, Protection, UserFilter, UserKind, UserPage,
-    UserState,
+    BackupFilter, Group, LicenceMode, OrganizationId, PAGE_SIZES, Protection, UserFilter, UserKind,
+    UserPage, UserState,
 };
 
 use crate::{
@@ -26,17 +26,18 @@ use crate::{
     i18n::{I18n, learn_panel_words, msg, t, use_i18n},
     routes::{BasePath, Page},
     state::Dashboard,
-    widgets::{ButtonStyle, Confirm, Loadable, SyncNow, UserSync, add_styles, user_sync},
+    widgets::{ButtonStyle, Confirm, Loadable, Pager, SyncNow, UserSync, add_styles, user_sync},
 };
 use address::{Column, ViewState};
 use protection::{Protector, Selected};
-use table::{Pager, UserTable};
+use table::{UserTable, span};
 
 /// The users of the organization the address names.
 #[component]
 pub fn UsersView() -> impl IntoView {
     learn_panel_words();
     add_styles(style!("users"));
+    add_styles(style!("lists"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).map(OrganizationId));
     move || id.get().map(|id| view! { <Users id/> })
@@ -151,7 +152,19 @@ fn Users(id: OrganizationId) -> impl IntoView {
                 <Summary page=page.clone() settings=settings.clone() sync/>
                 <Selection page=page.clone() state protector/>
                 <UserTable page=page.clone() state go protector/>
-                <Pager page state go/>
+                <Pager
+                    span=span(&page)
+                    range=|i18n, first, last, total| t!(i18n, "users-range", first = first, last = last, total = total)
+                    size_id="m365-users-page-size"
+                    size_label=msg!("users-page-size")
+                    sizes=&PAGE_SIZES
+                    go=move |number, size| {
+                        let mut next = state.get_untracked();
+                        next.query.page = number;
+                        next.query.page_size = size;
+                        go(next);
+                    }
+                />
             </Loadable>
             <Outcome protector/>
             {move || protector.question.get().map(|question| {

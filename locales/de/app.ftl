@@ -4,6 +4,7 @@ title-organizations = Microsoft 365
 title-edit = Organisation bearbeiten
 title-policy = Sicherungsrichtlinie
 title-users = Benutzer
+title-history = Sicherungsverlauf
 
 not-found-title = Seite nicht gefunden
 not-found-text = Das Microsoft 365-Modul hat unter dieser Adresse keine Seite.

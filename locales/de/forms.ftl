@@ -28,3 +28,9 @@ sync-now = Jetzt synchronisieren
 sync-running = Benutzer werden synchronisiert…
 sync-done = Benutzer synchronisiert.
 sync-failed = Die Synchronisierung wurde nicht ausgeführt. { $reason }
+
+# A paged list's pager.
+pager-pages = Seiten
+pager-previous = Vorherige Seite
+pager-next = Nächste Seite
+pager-page-of = Seite { $page } von { $pages }

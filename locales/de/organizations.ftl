@@ -42,6 +42,7 @@ tile-last-backup-succeeded = { $items ->
    *[other] Erfolgreich, { $items } Elemente
 }
 tile-last-backup-failed = Fehlgeschlagen: { $reason }
+tile-history-link-label = Sicherungsverlauf von { $name }: { $result }
 tile-next-backup = Nächste Sicherung
 tile-next-backup-none = Bis zur erneuten Autorisierung keine geplant
 tile-policy = Richtlinie

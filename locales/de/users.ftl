@@ -32,10 +32,6 @@ users-range = { $total ->
    *[other] { $first }–{ $last } von { $total } Benutzern
 }
 users-none = Kein Benutzer passt zur Suche und zu den Filtern.
-users-previous = Vorherige Seite
-users-next = Nächste Seite
-users-page-of = Seite { $page } von { $pages }
-users-pages = Seiten
 
 column-name = Name
 column-email = E-Mail

@@ -4,6 +4,7 @@ title-organizations = Microsoft 365
 title-edit = Edit organization
 title-policy = Backup policy
 title-users = Users
+title-history = Backup history
 
 not-found-title = Page not found
 not-found-text = The Microsoft 365 module has no page at this address.

@@ -1,5 +1,5 @@
 # Words the panels' forms share: what is wrong with a field, worded from XMS's code for it
-# (the editors' own checks say the same), and Sync now.
+# (the editors' own checks say the same), Sync now, and a paged list's pager.
 
 field-scope = Choose at least one kind of data to back up.
 field-groups = Choose at least one group, or back up all protected users.
@@ -30,3 +30,9 @@ sync-now = Sync now
 sync-running = Synchronizing users…
 sync-done = Users synchronized.
 sync-failed = The sync did not run. { $reason }
+
+# A paged list's pager.
+pager-pages = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-page-of = Page { $page } of { $pages }

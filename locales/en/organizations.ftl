@@ -43,6 +43,7 @@ tile-last-backup-succeeded = { $items ->
    *[other] Succeeded, { $items } items
 }
 tile-last-backup-failed = Failed: { $reason }
+tile-history-link-label = Backup history of { $name }: { $result }
 tile-next-backup = Next backup
 tile-next-backup-none = None scheduled until re-authorized
 tile-policy = Policy

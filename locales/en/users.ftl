@@ -32,10 +32,6 @@ users-range = { $total ->
    *[other] { $first }–{ $last } of { $total } users
 }
 users-none = No users match the search and filters.
-users-previous = Previous page
-users-next = Next page
-users-page-of = Page { $page } of { $pages }
-users-pages = Pages
 
 column-name = Name
 column-email = Email

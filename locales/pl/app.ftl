@@ -4,6 +4,7 @@ title-organizations = Microsoft 365
 title-edit = Edytuj organizację
 title-policy = Zasady kopii zapasowych
 title-users = Użytkownicy
+title-history = Historia kopii zapasowych
 
 not-found-title = Nie znaleziono strony
 not-found-text = Moduł Microsoft 365 nie ma strony pod tym adresem.

@@ -32,3 +32,9 @@ sync-now = Synchronizuj teraz
 sync-running = Synchronizowanie użytkowników…
 sync-done = Zsynchronizowano użytkowników.
 sync-failed = Synchronizacja nie została uruchomiona. { $reason }
+
+# A paged list's pager.
+pager-pages = Strony
+pager-previous = Poprzednia strona
+pager-next = Następna strona
+pager-page-of = Strona { $page } z { $pages }

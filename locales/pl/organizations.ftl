@@ -53,6 +53,7 @@ tile-last-backup-succeeded = { $items ->
    *[other] Zakończono pomyślnie, { $items } elementu
 }
 tile-last-backup-failed = Niepowodzenie: { $reason }
+tile-history-link-label = Historia kopii zapasowych organizacji { $name }: { $result }
 tile-next-backup = Następna kopia zapasowa
 tile-next-backup-none = Nie zaplanowano do czasu ponownej autoryzacji
 tile-policy = Zasady

@@ -33,10 +33,6 @@ users-range = { $total ->
    *[other] { $first }–{ $last } z { $total } użytkownika
 }
 users-none = Żaden użytkownik nie pasuje do wyszukiwania i filtrów.
-users-previous = Poprzednia strona
-users-next = Następna strona
-users-page-of = Strona { $page } z { $pages }
-users-pages = Strony
 
 column-name = Nazwa
 column-email = E-mail

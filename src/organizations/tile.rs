@@ -39,6 +39,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
     let edit = edit_href(base.href(&Page::Edit(entry.id.clone())));
     let hint_href = edit.clone();
     let users_href = base.href(&Page::Users(entry.id.clone()));
+    let history_href = base.href(&Page::History(entry.id.clone()));
     let policy_href = base.href(&Page::Policy(entry.id));
 
     view! {
@@ -52,7 +53,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                 // tile, where one for each fact would cost a thousand tiles more than it saves.
                 <dl class="m365-tile__facts">
                     {move || {
-                        name.with(|name| facts.with(|facts| facts_view(i18n, facts, name, &users_href)))
+                        name.with(|name| facts.with(|facts| facts_view(i18n, facts, name, (&users_href, &history_href))))
                     }}
                 </dl>
                 {move || running.get().then(|| view! { <Progress job name/> })}
@@ -389,8 +390,14 @@ impl Facts {
 }
 
 /// The facts of the organization `name`; the protected users link to its users at
-/// `users_href`.
-fn facts_view(i18n: I18n, facts: &Facts, name: &str, users_href: &str) -> impl IntoView + use<> {
+/// `users_href`, the last backup to its history at `history_href` (to its failures, when it
+/// failed).
+fn facts_view(
+    i18n: I18n,
+    facts: &Facts,
+    name: &str,
+    (users_href, history_href): (&str, &str),
+) -> impl IntoView + use<> {
     let (protected, total) = (facts.protected_users, facts.user_count);
     view! {
         <dt>{t!(i18n, "tile-protected-users")}</dt>
@@ -405,7 +412,7 @@ fn facts_view(i18n: I18n, facts: &Facts, name: &str, users_href: &str) -> impl I
         <dt>{t!(i18n, "tile-licences")}</dt>
         <dd>{i18n.number(f64::from(facts.licences_used))}</dd>
         <dt>{t!(i18n, "tile-last-backup")}</dt>
-        <dd>{last_backup_view(i18n, facts.last_backup.as_ref())}</dd>
+        <dd>{last_backup_view(i18n, facts.last_backup.as_ref(), name, history_href)}</dd>
         <dt>{t!(i18n, "tile-next-backup")}</dt>
         <dd>{next_backup_view(i18n, facts.next_backup_at.as_deref())}</dd>
         <dt>{t!(i18n, "tile-policy")}</dt>
@@ -415,17 +422,30 @@ fn facts_view(i18n: I18n, facts: &Facts, name: &str, users_href: &str) -> impl I
     }
 }
 
-fn last_backup_view(i18n: I18n, last: Option<&LastBackup>) -> AnyView {
+/// The last backup's result, linked to the organization `name`'s history at `history`.
+fn last_backup_view(i18n: I18n, last: Option<&LastBackup>, name: &str, history: &str) -> AnyView {
     let Some(last) = last else {
         return t!(i18n, "tile-last-backup-none").into_any();
     };
-    let result = match &last.failure {
-        None => t!(i18n, "tile-last-backup-succeeded", items = last.items),
-        Some(reason) => t!(i18n, "tile-last-backup-failed", reason = reason.as_str()),
+    let (result, href) = match &last.failure {
+        None => (
+            t!(i18n, "tile-last-backup-succeeded", items = last.items),
+            history.to_owned(),
+        ),
+        Some(reason) => (
+            t!(i18n, "tile-last-backup-failed", reason = reason.as_str()),
+            format!("{history}?result=failed"),
+        ),
     };
+    let label = t!(
+        i18n,
+        "tile-history-link-label",
+        name = name,
+        result = result.as_str()
+    );
     let relative = i18n.time_ago(js_sys::Date::now() - js_sys::Date::parse(&last.finished_at));
     view! {
-        <span class="m365-tile__result">{result}</span>
+        <a class="m365-tile__result" href=href aria-label=label>{result}</a>
         " "
         {time_view(i18n, last.finished_at.clone(), relative)}
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use xms_m365_contract::{
-    BackupResult, LicenceMode, PAGE_SIZES, SortOrder, User, UserKind, UserPage, UserSort, UserState,
+    BackupResult, LicenceMode, SortOrder, User, UserKind, UserPage, UserSort, UserState,
 };
 
 use super::{
@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     i18n::{I18n, MessageId, msg, t, use_i18n},
-    widgets::ButtonStyle,
+    widgets::PageSpan,
 };
 
 /// The words of a kind of account.
@@ -140,16 +140,15 @@ pub fn UserTable(
         .iter()
         .map(|column| heading(column_words(*column), sorted_by(*column)))
         .collect_view();
-    let shown = u32::try_from(page.users.len()).unwrap_or(u32::MAX);
-    let (first, total) = (first_shown(page.page, page.page_size), page.total);
-    let last = first + shown - 1;
+    let (first, last) = span(&page).range();
+    let total = page.total;
     let rows = page
         .users
         .into_iter()
         .map(|user| view! { <Row user columns=columns.clone() protector automatic/> })
         .collect_view();
     view! {
-        <table class="m365-users__table">
+        <table class="m365-table m365-users__table">
             <caption class="m365-visually-hidden">
                 {move || t!(i18n, "users-range", first = first, last = last, total = total)}
             </caption>
@@ -282,64 +281,12 @@ fn backup_words(i18n: I18n, backup: Option<&xms_m365_contract::UserBackup>) -> S
     )
 }
 
-/// The number of the first user of page `page` of `size`, from 1.
-fn first_shown(page: u32, size: u32) -> u32 {
-    page.saturating_sub(1) * size + 1
-}
-
-/// The page shown of how many, Previous and Next, and the page size.
-#[component]
-pub fn Pager(
-    page: UserPage,
-    state: Memo<ViewState>,
-    go: impl Fn(ViewState) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let pages = page.total.div_ceil(page.page_size).max(1);
-    let number = page.page;
-    let to = move |page: u32| {
-        let mut next = state.get_untracked();
-        next.query.page = page;
-        go(next);
-    };
-    let (on_first, on_last) = (number <= 1, number >= pages);
-    let shown = u32::try_from(page.users.len()).unwrap_or(u32::MAX);
-    let first = first_shown(number, page.page_size).min(page.total);
-    let last = (first_shown(number, page.page_size) - 1 + shown).min(page.total);
-    view! {
-        <nav class="m365-users__pager" aria-label=move || t!(i18n, "users-pages")>
-            <p>{move || t!(i18n, "users-range", first = first, last = last, total = page.total)}</p>
-            <button
-                type="button"
-                class=ButtonStyle::Secondary.class()
-                disabled=on_first
-                on:click=move |_| to(number - 1)
-            >
-                {move || t!(i18n, "users-previous")}
-            </button>
-            <span>{move || t!(i18n, "users-page-of", page = number, pages = pages)}</span>
-            <button
-                type="button"
-                class=ButtonStyle::Secondary.class()
-                disabled=on_last
-                on:click=move |_| to(number + 1)
-            >
-                {move || t!(i18n, "users-next")}
-            </button>
-            <label for="m365-users-page-size">{move || t!(i18n, "users-page-size")}</label>
-            <select
-                id="m365-users-page-size"
-                on:change=move |event| {
-                    let mut next = state.get_untracked();
-                    next.query.page_size = event_target_value(&event).parse().unwrap_or(next.query.page_size);
-                    next.query.page = 1;
-                    go(next);
-                }
-            >
-                {PAGE_SIZES.into_iter().map(|size| view! {
-                    <option value=size.to_string() selected=size == page.page_size>{size}</option>
-                }).collect_view()}
-            </select>
-        </nav>
+/// Where `page` stands among the users that match.
+pub fn span(page: &UserPage) -> PageSpan {
+    PageSpan {
+        page: page.page,
+        page_size: page.page_size,
+        shown: u32::try_from(page.users.len()).unwrap_or(u32::MAX),
+        total: page.total,
     }
 }

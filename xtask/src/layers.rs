@@ -14,7 +14,14 @@ const LAYERS: [(&str, &[&str]); 4] = [
     ),
     (
         "features",
-        &["connect", "edit", "organizations", "policy", "users"],
+        &[
+            "connect",
+            "edit",
+            "history",
+            "organizations",
+            "policy",
+            "users",
+        ],
     ),
     ("the app", &["app"]),
 ];

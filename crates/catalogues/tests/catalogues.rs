@@ -32,9 +32,18 @@ fn the_chunks_words_are_said_only_by_their_code() {
             ("edit", &["edit.rs", "edit"]),
             ("policy", &["policy.rs", "policy"]),
             ("users", &["users.rs", "users"]),
+            ("history", &["history.rs", "history"]),
             (
                 "forms",
-                &[editors, &["widgets/field_words.rs", "widgets/sync_now.rs"]].concat(),
+                &[
+                    editors,
+                    &[
+                        "widgets/field_words.rs",
+                        "widgets/pager.rs",
+                        "widgets/sync_now.rs",
+                    ],
+                ]
+                .concat(),
             ),
         ],
     ));

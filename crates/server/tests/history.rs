@@ -186,13 +186,10 @@ async fn a_query_that_is_not_valid_says_which_parameter() {
         ("result=sometimes", "result", FieldErrorCode::NotOffered),
     ] {
         let path = format!("{}?{query}", backups_path(&organization(SEVENTH)));
-        let error = server
+        server
             .call("GET", &path, None, None)
             .await
-            .error(StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(error.error.code, ErrorCode::ValidationFailed, "{query}");
-        assert_eq!(error.error.fields[0].field, field, "{query}");
-        assert_eq!(error.error.fields[0].code, code, "{query}");
+            .field_refused(field, code, query);
     }
     let unknown = server
         .call("GET", &backups_path(&organization("nope")), None, None)

@@ -22,7 +22,9 @@ use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tower::ServiceExt;
-use xms_m365_contract::{ErrorBody, LicenceMode, Organization, ServerEvent, paths};
+use xms_m365_contract::{
+    ErrorBody, ErrorCode, FieldErrorCode, LicenceMode, Organization, ServerEvent, paths,
+};
 use xms_server::{
     AppState, Options, app,
     authority::{Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
@@ -171,6 +173,15 @@ impl Answer {
     /// The error shape of an answer that is `status`.
     pub fn error(&self, status: StatusCode) -> ErrorBody {
         self.json(status)
+    }
+
+    /// Asserts that the answer refuses the request for its `field` first, with `code`
+    /// (`what` names the request in the failure).
+    pub fn field_refused(&self, field: &str, code: FieldErrorCode, what: &str) {
+        let error = self.error(StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(error.error.code, ErrorCode::ValidationFailed, "{what}");
+        assert_eq!(error.error.fields[0].field, field, "{what}");
+        assert_eq!(error.error.fields[0].code, code, "{what}");
     }
 
     /// A versioned document, answered 200 with its version as the `ETag` header.
