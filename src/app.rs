@@ -18,7 +18,7 @@ use crate::{
     history::HistoryView,
     host::{HostEvents, Navigation},
     i18n::{I18n, t, use_i18n},
-    organizations::OrganizationsPage,
+    organizations::{OrganizationsPage, Summary},
     policy::PolicyEditor,
     routes::{BasePath, Page},
     state::{Announcer, Connector, Dashboard, Drafts},
@@ -52,7 +52,10 @@ pub fn App(options: MountOptions, host: HostEvents, i18n: I18n) -> impl IntoView
                     path=path!("/")
                     view=|| {
                         view! {
-                            <OrganizationsPage on_shown=preload_views>
+                            <OrganizationsPage
+                                on_shown=preload_views
+                                summary=|| fetched_view(|| Box::pin(async { fetched!(panel(Panel::Summary)) }))
+                            >
                                 <ConnectButton/>
                             </OrganizationsPage>
                         }
@@ -92,13 +95,15 @@ enum Panel {
     Users,
     /// The backup history.
     History,
+    /// What needs attention, above the dashboard's list.
+    Summary,
 }
 
 split!(
     panels,
     preload_panels,
     /// The views a first load does not fetch, in one chunk: the Edit panel, the policy editor,
-    /// the users list and the backup history (apart, the code they share made more chunks and more kilobytes in
+    /// the users list, the backup history and the dashboard's summary of what needs attention (apart, the code they share made more chunks and more kilobytes in
     /// all), entered through one function (an entry each made the first load's loading code
     /// larger).
     fn panel(panel: Panel) -> Result<AnyView, NotFetched> {
@@ -107,6 +112,7 @@ split!(
             Panel::Policy => view! { <PolicyEditor/> }.into_any(),
             Panel::Users => view! { <UsersView/> }.into_any(),
             Panel::History => view! { <HistoryView/> }.into_any(),
+            Panel::Summary => view! { <Summary/> }.into_any(),
         })
     }
 );

@@ -176,6 +176,7 @@ fn panel_sources(locale: Locale) -> &'static [&'static str] {
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/policy.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/users.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/history.ftl")),
+                include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/summary.ftl")),
                 include_str!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/forms.ftl")),
             ]
         };
@@ -379,8 +380,14 @@ impl I18n {
         message(self.locale(), id.0, None)
     }
 
-    /// The message chosen before it is said, with its one argument `name` put in (tracked).
-    pub fn say_with(self, id: MessageId, name: &'static str, value: String) -> String {
+    /// The message chosen before it is said, with its one argument `name` put in (tracked); a
+    /// number chooses the plural form.
+    pub fn say_with(
+        self,
+        id: MessageId,
+        name: &'static str,
+        value: FluentValue<'static>,
+    ) -> String {
         let mut args = FluentArgs::new();
         args.set(name, value);
         message(self.locale(), id.0, Some(&args))

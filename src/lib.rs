@@ -37,7 +37,7 @@ pub use events::{SseEvent, SseParser};
 pub use i18n::{I18n, Locale};
 pub use organizations::{OrganizationList, SortOrder, visible_entries};
 pub use routes::BasePath;
-pub use state::{Announcer, Dashboard, Entry, ListKey};
+pub use state::{Announcer, Attention, Dashboard, Entry, ListKey};
 pub use widgets::LoadFailed;
 
 use std::{

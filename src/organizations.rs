@@ -2,10 +2,12 @@
 //! XMS's change stream (or, while the stream is down, by polling), with loading, empty and
 //! failure states.
 
+mod attention;
 mod list;
 mod tile;
 mod view_options;
 
+pub use attention::Summary;
 pub use list::OrganizationList;
 pub use view_options::{SortOrder, visible_entries};
 
@@ -43,6 +45,9 @@ pub fn OrganizationsPage(
     /// Called once, when the organizations are first shown.
     #[prop(optional, into)]
     on_shown: Option<Callback<()>>,
+    /// What needs attention, above the list (a view of a chunk: [`Summary`]).
+    #[prop(optional, into)]
+    summary: ViewFn,
     /// The page's actions, beside its heading.
     children: Children,
 ) -> impl IntoView {
@@ -127,7 +132,7 @@ pub fn OrganizationsPage(
                     />
                 }
                 .into_any(),
-                Load::Loaded => view! { <OrganizationList dashboard/> }.into_any(),
+                Load::Loaded => view! { <OrganizationList dashboard summary=summary.clone()/> }.into_any(),
             }}
         </section>
         // The Edit panel over the dashboard, or the policy editor instead of it.

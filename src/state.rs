@@ -4,11 +4,13 @@
 //! these types and never through each other.
 
 mod announcer;
+mod attention;
 mod connector;
 mod dashboard;
 mod drafts;
 
 pub use announcer::Announcer;
+pub use attention::Attention;
 pub use connector::Connector;
 pub use dashboard::{Dashboard, Entry, ListKey, fold_case};
 pub use drafts::{Draft, Drafts, Versioned};

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use xms_m365::{
-    Announcer, ApiClient, ApiError, BasePath, Dashboard, I18n, LoadFailed, Locale,
+    Announcer, ApiClient, ApiError, Attention, BasePath, Dashboard, I18n, LoadFailed, Locale,
     OrganizationList, SortOrder, decode, visible_entries,
 };
 use xms_m365_contract::{
@@ -438,14 +438,16 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
         failure: None,
     });
     let never = organization("Mid", "contoso-mid.com", 1);
-    let mut running = organization("Beta", "beta.org", 1);
+    let mut running = organization("Beta", "beta.org", 3);
     running.status = OrganizationStatus::BackupRunning;
+    running.protected_users = 2;
+    running.default_worker.online = false;
     let mut consent = organization("Omega", "omega.org", 1);
     consent.status = OrganizationStatus::NeedsReauthorization;
     dashboard.merge(vec![failed, healthy, never, running, consent]);
     let names = |filter: &str, order: SortOrder| -> Vec<String> {
         dashboard.entries().with_untracked(|entries| {
-            visible_entries(entries, filter, order)
+            visible_entries(entries, (filter, None), order)
                 .iter()
                 .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
                 .collect()
@@ -471,6 +473,27 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
         ["Alpha", "Beta", "Omega", "Zeta"]
     );
     assert!(names("nothing", SortOrder::Name).is_empty());
+    // Each state that needs attention shows its organizations, with the name filter too.
+    let needing = |filter: &str, needs: Attention| -> Vec<String> {
+        dashboard.entries().with_untracked(|entries| {
+            visible_entries(entries, (filter, Some(needs)), SortOrder::Name)
+                .iter()
+                .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
+                .collect()
+        })
+    };
+    assert_eq!(needing("", Attention::Failed), ["Zeta"]);
+    assert_eq!(needing("", Attention::Reauthorize), ["Omega"]);
+    assert_eq!(needing("", Attention::NeverBackedUp), ["Mid"]);
+    assert_eq!(needing("", Attention::Running), ["Beta"]);
+    assert_eq!(needing("", Attention::WorkerOffline), ["Beta"]);
+    assert_eq!(needing("", Attention::Unprotected), ["Beta"]);
+    assert!(needing("alpha", Attention::Failed).is_empty());
+    assert_eq!(
+        Attention::from_param(Some("worker-offline")),
+        Some(Attention::WorkerOffline)
+    );
+    assert_eq!(Attention::from_param(Some("bogus")), None);
     assert_eq!(SortOrder::from_param(Some("status")), SortOrder::Status);
     assert_eq!(SortOrder::from_param(Some("bogus")), SortOrder::Name);
 }

@@ -23,15 +23,21 @@ const FIRST_SCREENFUL: usize = 48;
 pub fn OrganizationList(
     /// The organizations.
     dashboard: Dashboard,
+    /// What needs attention, above the list; it finds the list's [`ViewOptions`] in the
+    /// context.
+    #[prop(optional, into)]
+    summary: ViewFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let entries = dashboard.entries();
     let options = ViewOptions::from_url();
+    provide_context(options);
     let total = Memo::new(move |_| entries.with(Vec::len));
     let visible = Memo::new(move |_| {
         let filter = options.filter.get();
+        let needs = options.needs();
         let order = options.order.get();
-        entries.with(|entries| visible_entries(entries, &filter, order))
+        entries.with(|entries| visible_entries(entries, (&filter, needs), order))
     });
     let shown = Memo::new(move |_| visible.with(Vec::len));
     // The first screenful is rendered and painted before the rest of a long list, so that
@@ -69,9 +75,16 @@ pub fn OrganizationList(
                 </div>
             }
         >
+            // After the first screenful has painted, so that its chunk is not in the first load.
+            {
+                let summary = summary.clone();
+                move || everything.get().then(|| summary.run())
+            }
             <Toolbar options/>
             <p class="m365-count" role="status">{count}</p>
-            <Show when=move || shown.get() == 0>
+            // A state of the summary that no organization is in any more says so in the count
+            // and is let go there.
+            <Show when=move || shown.get() == 0 && !options.filter.with(|f| f.trim().is_empty())>
                 <div class="m365-empty">
                     <p class="m365-empty__title">
                         {move || t!(i18n, "list-no-match", filter = options.filter.get().trim().to_owned())}

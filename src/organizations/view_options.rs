@@ -1,6 +1,6 @@
-//! How the administrator narrows and orders the dashboard: a filter by name or domain and a
-//! sort order, both kept in the page's URL (`?q=…&sort=…`) so the view survives a reload and
-//! follows the back button.
+//! How the administrator narrows and orders the dashboard: a filter by name or domain, a state
+//! that needs attention (the summary's) and a sort order, all kept in the page's URL
+//! (`?q=…&needs=…&sort=…`) so the view survives a reload and follows the back button.
 
 use std::cmp::Ordering;
 
@@ -13,13 +13,15 @@ use leptos_router::{
 
 use crate::{
     i18n::{I18n, t, use_i18n},
-    state::{Entry, ListKey, fold_case},
+    state::{Attention, Entry, ListKey, fold_case},
 };
 
 /// The URL parameter of the filter.
 const FILTER_PARAM: &str = "q";
 /// The URL parameter of the sort order.
 const SORT_PARAM: &str = "sort";
+/// The URL parameter of the state that needs attention.
+const NEEDS_PARAM: &str = "needs";
 
 /// The orders the dashboard can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,13 +74,21 @@ impl SortOrder {
     }
 }
 
-/// The entries matching `filter` (in the name or the domain, ignoring case), in `order`.
-pub fn visible_entries(entries: &[Entry], filter: &str, order: SortOrder) -> Vec<Entry> {
+/// The entries matching `filter` (in the name or the domain, ignoring case) and in the state
+/// `needs` (any, for none), in `order`.
+pub fn visible_entries(
+    entries: &[Entry],
+    (filter, needs): (&str, Option<Attention>),
+    order: SortOrder,
+) -> Vec<Entry> {
     let filter = fold_case(filter.trim());
     let mut keyed: Vec<(ListKey, &Entry)> = entries
         .iter()
         .map(|entry| (entry.key.get(), entry))
-        .filter(|(key, _)| key.name.contains(&filter) || key.domain.contains(&filter))
+        .filter(|(key, _)| {
+            (key.name.contains(&filter) || key.domain.contains(&filter))
+                && needs.is_none_or(|needs| needs.holds(key))
+        })
         .collect();
     keyed.sort_by(|(a, _), (b, _)| order.compare(a, b));
     keyed.into_iter().map(|(_, entry)| entry.clone()).collect()
@@ -123,8 +133,9 @@ impl ViewOptions {
             input: NodeRef::new(),
             navigate: Callback::new(move |(target, replace): (String, bool)| {
                 navigate(
-                    // An empty query string would not change the URL; "." drops the query.
-                    if target.is_empty() { "." } else { &target },
+                    // The dashboard's own path, under the module's base: "." (relative)
+                    // gained a slash every time it dropped the query.
+                    &format!("/{target}"),
                     NavigateOptions {
                         replace,
                         scroll: false,
@@ -139,6 +150,25 @@ impl ViewOptions {
     pub fn set_filter(&self, value: String) {
         self.typed.set(value);
         self.go(self.order.get_untracked(), true);
+    }
+
+    /// The state that needs attention shown, or none for every organization (tracked).
+    pub fn needs(&self) -> Option<Attention> {
+        // Read from the URL's memo rather than a memo of its own: one type fewer in the
+        // first load.
+        self.query
+            .with(|q| Attention::from_param(q.get_str(NEEDS_PARAM)))
+    }
+
+    /// Shows only the organizations in state `needs`, or all; a new history entry.
+    pub fn set_needs(&self, needs: Option<Attention>) {
+        let mut query = self.query.get_untracked();
+        if let Some(needs) = needs {
+            query.replace(NEEDS_PARAM, needs.param().to_owned());
+        } else {
+            query.remove(NEEDS_PARAM);
+        }
+        self.navigate.run((query.to_query_string(), false));
     }
 
     /// Empties the filter and puts the keyboard in it, for the next search.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::Attention;
 use crate::host::HostEvents;
 use xms_m365_contract::{
     Job, JobState, LastBackup, Organization, OrganizationId, OrganizationStatus, ServerEvent,
@@ -34,6 +35,8 @@ pub struct ListKey {
     pub urgency: u8,
     /// When the last backup ended (RFC 3339 sorts as text); `None` when there was none.
     pub last_backup: Option<String>,
+    /// The states it is in that need the administrator, as [`Attention`] bits.
+    pub needs: u8,
 }
 
 impl ListKey {
@@ -52,6 +55,7 @@ impl ListKey {
                 .last_backup
                 .as_ref()
                 .map(|last| last.finished_at.clone()),
+            needs: Attention::of(organization),
         }
     }
 }

@@ -285,7 +285,7 @@ where
                         {move || if has_fields {
                             i18n.say(words.fields)
                         } else {
-                            i18n.say_with(words.failed, "reason", error.words(i18n))
+                            i18n.say_with(words.failed, "reason", error.words(i18n).into())
                         }}
                     </p>
                     <Show when=move || !has_fields>

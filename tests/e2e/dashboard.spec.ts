@@ -240,7 +240,7 @@ test.describe("with 14 generated organizations", () => {
 test.describe("with 1,000 generated organizations", () => {
   test.use({ serverArgs: ["--poll-interval", "1", "--seed-organizations", "1000", "--backup-duration", "2"] });
 
-  test("all render, and a backup's progress changes its own tile only", async ({ page, xms }) => {
+  test("all render, and a backup's progress changes its own tile only (and the summary's running count)", async ({ page, xms }) => {
     // Playwright's role queries over 1,000 tiles are slow (not the page): more time, and the
     // count is taken with CSS.
     test.slow();
@@ -260,6 +260,11 @@ test.describe("with 1,000 generated organizations", () => {
       new MutationObserver((records) => {
         for (const record of records) {
           const node = record.target instanceof Element ? record.target : record.target.parentElement;
+          // The summary counts the backup running while it runs.
+          if (node?.closest(".m365-needs")) {
+            touched.push("the summary");
+            continue;
+          }
           const tile = node?.closest("li");
           touched.push(tile?.querySelector("h2")?.textContent ?? `outside a tile: ${node?.outerHTML.slice(0, 80)}`);
         }
@@ -272,6 +277,6 @@ test.describe("with 1,000 generated organizations", () => {
 
     const touched: string[] = await page.evaluate(() => (window as any).touched);
     expect(touched.length).toBeGreaterThan(0);
-    expect([...new Set(touched)]).toEqual([target.name]);
+    expect([...new Set(touched)].sort()).toEqual([target.name, "the summary"].sort());
   });
 });

@@ -1,0 +1,86 @@
+//! What needs the administrator: the states an organization can be in that ask for action,
+//! as the dashboard's list keys carry them (`ListKey::needs`).
+
+use xms_m365_contract::{Organization, OrganizationStatus};
+
+use super::ListKey;
+
+/// A state that needs the administrator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attention {
+    /// The last backup failed.
+    Failed,
+    /// XMS's consent was revoked or expired.
+    Reauthorize,
+    /// No backup has run yet.
+    NeverBackedUp,
+    /// The worker that backs it up is offline.
+    WorkerOffline,
+    /// Some of its users are not protected.
+    Unprotected,
+    /// A backup is queued or running (no action, but worth knowing while it lasts).
+    Running,
+}
+
+impl Attention {
+    /// Every state, in the summary's order: what stops backups first.
+    pub const ALL: [Self; 6] = [
+        Self::Failed,
+        Self::Reauthorize,
+        Self::NeverBackedUp,
+        Self::WorkerOffline,
+        Self::Unprotected,
+        Self::Running,
+    ];
+
+    /// Its bit in [`ListKey::needs`].
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// The states `organization` is in, as bits.
+    pub fn of(organization: &Organization) -> u8 {
+        let status = match organization.status {
+            OrganizationStatus::LastBackupFailed => Self::Failed.bit(),
+            OrganizationStatus::NeedsReauthorization => Self::Reauthorize.bit(),
+            OrganizationStatus::NeverBackedUp => Self::NeverBackedUp.bit(),
+            OrganizationStatus::BackupRunning => Self::Running.bit(),
+            OrganizationStatus::Healthy => 0,
+        };
+        let offline = if organization.default_worker.online {
+            0
+        } else {
+            Self::WorkerOffline.bit()
+        };
+        let unprotected = if organization.protected_users < organization.user_count {
+            Self::Unprotected.bit()
+        } else {
+            0
+        };
+        status | offline | unprotected
+    }
+
+    /// Whether the organization keyed `key` is in this state.
+    pub fn holds(self, key: &ListKey) -> bool {
+        key.needs & self.bit() != 0
+    }
+
+    /// Its value in the URL.
+    pub fn param(self) -> &'static str {
+        match self {
+            Self::Failed => "failed",
+            Self::Reauthorize => "reauthorize",
+            Self::NeverBackedUp => "never",
+            Self::WorkerOffline => "worker-offline",
+            Self::Unprotected => "unprotected",
+            Self::Running => "running",
+        }
+    }
+
+    /// The state a URL value names.
+    pub fn from_param(value: Option<&str>) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|state| Some(state.param()) == value)
+    }
+}
