@@ -5,6 +5,10 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./server";
 import { expectAccessible } from "./axe";
 
+// A failure's trace keeps its actions, console and network, but no DOM snapshots: a snapshot of a
+// thousand tiles before and after every action made the first test take 80 s, and time out on a
+// loaded machine.
+test.use({ trace: { mode: "retain-on-failure", snapshots: false } });
 // The seeded backups that run outlast the tests, so that no state changes while they count.
 test.use({ serverArgs: ["--poll-interval", "1", "--seed-organizations", "1000", "--backup-duration", "3600"] });
 
@@ -22,7 +26,7 @@ function count(page: Page) {
 }
 
 test("the summary counts each state as XMS does, and each state shows exactly its organizations", async ({ page, xms }) => {
-  // A thousand tiles, rendered again for each state.
+  // A thousand tiles, rendered again for each state: some 20 s, more on a loaded machine.
   test.slow();
   const { organizations } = await xms.api("GET", "/m365/organizations");
   expect(organizations).toHaveLength(1000);
@@ -76,6 +80,7 @@ test("the summary counts each state as XMS does, and each state shows exactly it
 });
 
 test("a backup that starts is counted as running", async ({ page, xms }) => {
+  // A thousand tiles to load: some 20 s on a loaded machine.
   test.slow();
   const { organizations } = await xms.api("GET", "/m365/organizations");
   const running = organizations.filter((o: any) => o.status === "backup_running").length;
