@@ -11,7 +11,7 @@ use crate::{
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Owner, on_cleanup};
 use send_wrapper::SendWrapper;
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
@@ -43,8 +43,9 @@ pub enum ApiError {
         code: ErrorCode,
         /// XMS's sentence.
         message: String,
-        /// For a validation failure: what is wrong with each field.
-        fields: Vec<FieldError>,
+        /// The answer's text, whose `fields` (for a validation failure: what is wrong with each
+        /// field) [`ApiError::field_errors`] reads.
+        body: Arc<str>,
     },
     /// The host could not give a token for the session.
     #[error("Your XMS session has ended. Sign in to XMS again, then retry.")]
@@ -430,11 +431,14 @@ impl ApiError {
         }
     }
 
-    /// What XMS said about particular fields.
-    pub fn field_errors(&self) -> &[FieldError] {
+    /// What XMS said about particular fields. Read from the answer only when a form asks:
+    /// their decoding then travels in the forms' chunk, not in the first load.
+    pub fn field_errors(&self) -> Vec<FieldError> {
         match self {
-            Self::Server { fields, .. } => fields,
-            _ => &[],
+            Self::Server { body, .. } => serde_json::from_str::<ErrorBody>(body)
+                .map(|body| body.error.fields)
+                .unwrap_or_default(),
+            _ => Vec::new(),
         }
     }
 
@@ -529,15 +533,35 @@ async fn decode_protection<T: DeserializeOwned>(
 /// The error a failed response carries: XMS's error shape, or a description of what came.
 async fn failure(response: Response) -> ApiError {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
-        Ok(body) => ApiError::Server {
+    let unexpected = ApiError::UnexpectedResponse { status };
+    let Ok(text) = response.text().await else {
+        return unexpected;
+    };
+    match serde_json::from_str::<Failure>(&text) {
+        Ok(Failure {
+            error: FailureDetail { code, message },
+        }) => ApiError::Server {
             status,
-            code: body.error.code,
-            message: body.error.message,
-            fields: body.error.fields,
+            code,
+            message,
+            body: text.into(),
         },
-        Err(_) => ApiError::UnexpectedResponse { status },
+        Err(_) => unexpected,
     }
+}
+
+/// XMS's error shape ([`ErrorBody`]) as every failure is read: without its fields, which
+/// [`ApiError::field_errors`] reads from the text for the forms that show them.
+#[derive(Deserialize)]
+struct Failure {
+    error: FailureDetail,
+}
+
+/// [`Failure`]'s code and sentence.
+#[derive(Deserialize)]
+struct FailureDetail {
+    code: ErrorCode,
+    message: String,
 }
 
 #[cfg(test)]

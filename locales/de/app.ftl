@@ -12,8 +12,3 @@ not-found-link = Zu den Microsoft 365-Organisationen
 
 # Die Schließen-Schaltfläche des Dialogs (jeder Dialog und jedes Panel hat eine).
 modal-close = Schließen
-form-saving = Wird gespeichert…
-discard-yes = Änderungen verwerfen
-discard-no = Weiter bearbeiten
-conflict-keep-mine = Meine behalten
-conflict-take-theirs = Gespeicherte übernehmen

@@ -34,3 +34,10 @@ pager-pages = Seiten
 pager-previous = Vorherige Seite
 pager-next = Nächste Seite
 pager-page-of = Seite { $page } von { $pages }
+
+# Speichern in den Editoren, ungespeicherte Änderungen verwerfen und ein neuerer Stand von jemand anderem.
+form-saving = Wird gespeichert…
+discard-yes = Änderungen verwerfen
+discard-no = Weiter bearbeiten
+conflict-keep-mine = Meine behalten
+conflict-take-theirs = Gespeicherte übernehmen

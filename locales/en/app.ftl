@@ -12,8 +12,3 @@ not-found-link = Go to the Microsoft 365 organizations
 
 # The modal dialog's close button (every dialog and panel has one).
 modal-close = Close
-form-saving = Saving…
-discard-yes = Discard changes
-discard-no = Keep editing
-conflict-keep-mine = Keep mine
-conflict-take-theirs = Take theirs

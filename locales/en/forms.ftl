@@ -36,3 +36,10 @@ pager-pages = Pages
 pager-previous = Previous page
 pager-next = Next page
 pager-page-of = Page { $page } of { $pages }
+
+# The editors' saving, leaving unsaved changes, and a newer save by someone else (widgets/versioned.rs).
+form-saving = Saving…
+discard-yes = Discard changes
+discard-no = Keep editing
+conflict-keep-mine = Keep mine
+conflict-take-theirs = Take theirs

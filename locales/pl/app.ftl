@@ -12,8 +12,3 @@ not-found-link = Przejdź do organizacji Microsoft 365
 
 # Przycisk zamykający okno dialogowe (ma go każde okno i panel).
 modal-close = Zamknij
-form-saving = Zapisywanie…
-discard-yes = Odrzuć zmiany
-discard-no = Edytuj dalej
-conflict-keep-mine = Zachowaj moje
-conflict-take-theirs = Przyjmij zapisane

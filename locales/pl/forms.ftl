@@ -38,3 +38,10 @@ pager-pages = Strony
 pager-previous = Poprzednia strona
 pager-next = Następna strona
 pager-page-of = Strona { $page } z { $pages }
+
+# Zapisywanie w edytorach, porzucanie niezapisanych zmian i nowszy zapis kogoś innego.
+form-saving = Zapisywanie…
+discard-yes = Odrzuć zmiany
+discard-no = Edytuj dalej
+conflict-keep-mine = Zachowaj moje
+conflict-take-theirs = Przyjmij zapisane

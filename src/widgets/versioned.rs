@@ -125,7 +125,7 @@ impl<D: Versioned> VersionedForm<D> {
                     }
                     Ok(Change::Stale(theirs)) => Outcome::Conflict(theirs),
                     Err(error) => {
-                        let fields = error.field_errors().to_vec();
+                        let fields = error.field_errors();
                         rejected.try_set((!fields.is_empty()).then_some(Rejected {
                             value: sent,
                             fields,

@@ -42,6 +42,7 @@ fn the_chunks_words_are_said_only_by_their_code() {
                         "widgets/field_words.rs",
                         "widgets/pager.rs",
                         "widgets/sync_now.rs",
+                        "widgets/versioned.rs",
                     ],
                 ]
                 .concat(),
