@@ -4,6 +4,7 @@
 
 mod attention;
 mod list;
+mod table;
 mod tile;
 mod view_options;
 

@@ -13,3 +13,31 @@ needs-running = { $count ->
     [one] { $count } Sicherung läuft
    *[other] { $count } Sicherungen laufen
 }
+
+# Die Wahl zwischen Kacheln und Tabelle neben der Übersicht, und die Tabelle mit ihrer Auswahl.
+
+layout-label = Organisationen anzeigen als
+layout-tiles = Kacheln
+layout-table = Tabelle
+compact-organization = Organisation
+compact-status = Status
+compact-actions = Aktionen
+compact-select-shown = Alle angezeigten Organisationen auswählen
+compact-select = { $name } auswählen
+compact-selection = Ausgewählte Organisationen
+compact-selected = { $count ->
+    [0] Keine Organisation ausgewählt
+    [one] { $count } Organisation ausgewählt
+   *[other] { $count } Organisationen ausgewählt
+}
+compact-run-selected = Sicherung der ausgewählten ausführen
+compact-clear-selection = Auswahl aufheben
+compact-started = { $count ->
+    [one] Sicherung gestartet für { $names }.
+   *[other] Sicherungen gestartet für { $count } Organisationen: { $names }.
+}
+compact-refused = { $count ->
+    [one] XMS hat { $count } Sicherung abgelehnt:
+   *[other] XMS hat { $count } Sicherungen abgelehnt:
+}
+compact-refusal = { $name }: { $reason }

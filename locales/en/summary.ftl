@@ -17,3 +17,32 @@ needs-running = { $count ->
     [one] { $count } backup running
    *[other] { $count } backups running
 }
+
+# The choice of tiles or a table, beside the summary, and the table itself with its selection
+# (src/organizations/table.rs, also of the panels' chunk).
+
+layout-label = Show organizations as
+layout-tiles = Tiles
+layout-table = Table
+compact-organization = Organization
+compact-status = Status
+compact-actions = Actions
+compact-select-shown = Select all organizations shown
+compact-select = Select { $name }
+compact-selection = Selected organizations
+compact-selected = { $count ->
+    [0] No organization selected
+    [one] { $count } organization selected
+   *[other] { $count } organizations selected
+}
+compact-run-selected = Run backup of the selected
+compact-clear-selection = Clear the selection
+compact-started = { $count ->
+    [one] Backup started of { $names }.
+   *[other] Backups started of { $count } organizations: { $names }.
+}
+compact-refused = { $count ->
+    [one] XMS refused { $count } backup:
+   *[other] XMS refused { $count } backups:
+}
+compact-refusal = { $name }: { $reason }

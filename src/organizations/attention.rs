@@ -1,10 +1,15 @@
 //! The summary above the list: how many organizations are in each state that needs the
-//! administrator ([`Attention`]), each a filter kept in the URL (`?needs=…`). It is a view of
+//! administrator ([`Attention`]), each a filter kept in the URL (`?needs=…`), with the choice of
+//! tiles or a table beside it, and the table when it is chosen. It is a view of
 //! the panels' chunk, shown once fetched: the list and its filtering are the first load's.
 
 use leptos::prelude::*;
 
-use super::view_options::ViewOptions;
+use super::{
+    list::visible_memo,
+    table::{LayoutSwitch, OrganizationTable},
+    view_options::{Layout, ViewOptions},
+};
 use crate::{
     i18n::{MessageId, learn_panel_words, msg, t, use_i18n},
     state::{Attention, Dashboard},
@@ -66,7 +71,13 @@ pub fn Summary() -> impl IntoView {
             }
         })
         .collect_view();
+    // The table's rows follow the list's filter and order; the tiles are then not rendered.
+    let table = Memo::new(move |_| options.layout() == Layout::Table);
     view! {
-        <ul class="m365-needs" aria-label=move || t!(i18n, "needs-label")>{states}</ul>
+        <div class="m365-overview">
+            <ul class="m365-needs" aria-label=move || t!(i18n, "needs-label")>{states}</ul>
+            <LayoutSwitch/>
+        </div>
+        {move || table.get().then(|| view! { <OrganizationTable shown=visible_memo(options, entries)/> })}
     }
 }

@@ -1,21 +1,56 @@
-//! The list of connected organizations with its filter and sort order, or the empty state when
-//! there is none.
+//! The list of connected organizations with its filter and sort order, as tiles (or, through
+//! the summary's chunk, as a table), or the empty state when there is none.
 
 use leptos::prelude::*;
 
 use crate::{
     i18n::{t, use_i18n},
-    state::Dashboard,
+    state::{Dashboard, Entry},
     widgets::ButtonStyle,
 };
 
 use super::{
     tile::OrganizationTile,
-    view_options::{Toolbar, ViewOptions, visible_entries},
+    view_options::{Layout, Toolbar, ViewOptions, visible_entries},
 };
 
 /// How many tiles are rendered before the rest: more than a large screen shows.
 const FIRST_SCREENFUL: usize = 48;
+
+/// The organizations shown, filtered and sorted as `options` say.
+// Inlined, as are the two below: the table's copy then travels in its chunk.
+#[inline(always)]
+pub(super) fn visible_memo(options: ViewOptions, entries: Signal<Vec<Entry>>) -> Memo<Vec<Entry>> {
+    Memo::new(move |_| {
+        let filter = options.filter.get();
+        let needs = options.needs();
+        let order = options.order.get();
+        entries.with(|entries| visible_entries(entries, (&filter, needs), order))
+    })
+}
+
+/// A signal that becomes true once the page has painted the first screenful.
+#[inline(always)]
+pub(super) fn after_first_paint() -> RwSignal<bool> {
+    let everything = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || _ = everything.try_set(true),
+            std::time::Duration::ZERO,
+        );
+    });
+    everything
+}
+
+/// The first screenful of `entries`, or all of them once `everything` (tracked).
+#[inline(always)]
+pub(super) fn screenful(entries: Memo<Vec<Entry>>, everything: bool) -> Vec<Entry> {
+    if everything {
+        entries.get()
+    } else {
+        entries.with(|entries| entries.iter().take(FIRST_SCREENFUL).cloned().collect())
+    }
+}
 
 /// Every connected organization, one tile each, filtered and sorted as the URL says; says so
 /// plainly when there is none.
@@ -23,8 +58,8 @@ const FIRST_SCREENFUL: usize = 48;
 pub fn OrganizationList(
     /// The organizations.
     dashboard: Dashboard,
-    /// What needs attention, above the list; it finds the list's [`ViewOptions`] in the
-    /// context.
+    /// What needs attention, above the list, and the list as a table when the URL says so; it
+    /// finds the list's [`ViewOptions`] in the context.
     #[prop(optional, into)]
     summary: ViewFn,
 ) -> impl IntoView {
@@ -33,27 +68,17 @@ pub fn OrganizationList(
     let options = ViewOptions::from_url();
     provide_context(options);
     let total = Memo::new(move |_| entries.with(Vec::len));
-    let visible = Memo::new(move |_| {
-        let filter = options.filter.get();
-        let needs = options.needs();
-        let order = options.order.get();
-        entries.with(|entries| visible_entries(entries, (&filter, needs), order))
-    });
+    let visible = visible_memo(options, entries);
     let shown = Memo::new(move |_| visible.with(Vec::len));
     // The first screenful is rendered and painted before the rest of a long list, so that
-    // with hundreds of organizations the first tiles appear at once.
-    let everything = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || _ = everything.try_set(true),
-            std::time::Duration::ZERO,
-        );
-    });
+    // with hundreds of organizations the first tiles appear at once. While the summary's chunk
+    // shows the list as a table, no tile is rendered.
+    let everything = after_first_paint();
     let rendered = Memo::new(move |_| {
-        if everything.get() {
-            visible.get()
+        if options.layout() == Layout::Table {
+            Vec::new()
         } else {
-            visible.with(|visible| visible.iter().take(FIRST_SCREENFUL).cloned().collect())
+            screenful(visible, everything.get())
         }
     });
     let count = move || {
@@ -75,13 +100,15 @@ pub fn OrganizationList(
                 </div>
             }
         >
+            <Toolbar options/>
+            <p class="m365-count" role="status">{count}</p>
             // After the first screenful has painted, so that its chunk is not in the first load.
+            // It also shows the list as a table, when the URL says so: the table is the
+            // chunk's, and so costs the first load nothing.
             {
                 let summary = summary.clone();
                 move || everything.get().then(|| summary.run())
             }
-            <Toolbar options/>
-            <p class="m365-count" role="status">{count}</p>
             // A state of the summary that no organization is in any more says so in the count
             // and is let go there.
             <Show when=move || shown.get() == 0 && !options.filter.with(|f| f.trim().is_empty())>

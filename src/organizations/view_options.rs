@@ -1,6 +1,7 @@
-//! How the administrator narrows and orders the dashboard: a filter by name or domain, a state
-//! that needs attention (the summary's) and a sort order, all kept in the page's URL
-//! (`?q=…&needs=…&sort=…`) so the view survives a reload and follows the back button.
+//! How the administrator narrows, orders and lays out the dashboard: a filter by name or
+//! domain, a state that needs attention (the summary's), a sort order and tiles or a table, all
+//! kept in the page's URL (`?q=…&needs=…&sort=…&view=…`) so the view survives a reload and
+//! follows the back button; the layout is also kept for the next visit.
 
 use std::cmp::Ordering;
 
@@ -10,6 +11,7 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
     params::ParamsMap,
 };
+use wasm_bindgen::JsValue;
 
 use crate::{
     i18n::{I18n, t, use_i18n},
@@ -22,6 +24,46 @@ const FILTER_PARAM: &str = "q";
 const SORT_PARAM: &str = "sort";
 /// The URL parameter of the state that needs attention.
 const NEEDS_PARAM: &str = "needs";
+/// The URL parameter of the layout.
+const LAYOUT_PARAM: &str = "view";
+/// Where the browser keeps the layout last chosen, for a visit whose URL does not say.
+const LAYOUT_KEY: &str = "xms-m365.dashboard-view";
+
+/// How the dashboard shows its organizations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A tile each.
+    Tiles,
+    /// A row each, in one table (the panels' chunk).
+    Table,
+}
+
+impl Layout {
+    /// Its value in the URL and in the browser's storage.
+    pub fn param(self) -> &'static str {
+        match self {
+            Self::Tiles => "tiles",
+            Self::Table => "table",
+        }
+    }
+
+    /// The layout a value names, if it names one.
+    fn from_param(value: Option<&str>) -> Option<Self> {
+        match value? {
+            "tiles" => Some(Self::Tiles),
+            "table" => Some(Self::Table),
+            _ => None,
+        }
+    }
+}
+
+/// The browser's storage for this site (`localStorage`), if it lets the module use it. Its
+/// items are read and written as its properties, through `Reflect`, which the first load has
+/// anyway: web-sys's `Storage` added its own glue to it.
+fn storage() -> Option<JsValue> {
+    let storage = js_sys::Reflect::get(&web_sys::window()?.into(), &"localStorage".into()).ok()?;
+    storage.is_object().then_some(storage)
+}
 
 /// The orders the dashboard can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -162,13 +204,54 @@ impl ViewOptions {
 
     /// Shows only the organizations in state `needs`, or all; a new history entry.
     pub fn set_needs(&self, needs: Option<Attention>) {
+        self.set_param(NEEDS_PARAM, needs.map(Attention::param), false);
+    }
+
+    /// Goes to the URL with the parameter `name` at `value` (or without it), replacing the
+    /// history entry or not.
+    fn set_param(&self, name: &'static str, value: Option<&str>, replace: bool) {
         let mut query = self.query.get_untracked();
-        if let Some(needs) = needs {
-            query.replace(NEEDS_PARAM, needs.param().to_owned());
+        if let Some(value) = value {
+            query.replace(name, value.to_owned());
         } else {
-            query.remove(NEEDS_PARAM);
+            query.remove(name);
         }
-        self.navigate.run((query.to_query_string(), false));
+        self.navigate.run((query.to_query_string(), replace));
+    }
+
+    /// The layout shown (tracked): the URL's, tiles where it does not say.
+    pub fn layout(&self) -> Layout {
+        self.query
+            .with(|q| Layout::from_param(q.get_str(LAYOUT_PARAM)))
+            .unwrap_or(Layout::Tiles)
+    }
+
+    /// The layout the administrator chose on an earlier visit, if the URL does not say which
+    /// to show.
+    pub fn stored_layout(&self) -> Option<Layout> {
+        if self
+            .query
+            .with_untracked(|q| q.get_str(LAYOUT_PARAM).is_some())
+        {
+            return None;
+        }
+        let stored = js_sys::Reflect::get(&storage()?, &LAYOUT_KEY.into()).ok()?;
+        Layout::from_param(stored.as_string().as_deref())
+    }
+
+    /// Shows the organizations laid out as `layout`, as a new history entry, and keeps it for
+    /// the next visit.
+    pub fn set_layout(&self, layout: Layout) {
+        if let Some(storage) = storage() {
+            // A browser that keeps nothing still shows the layout; it is not kept.
+            let _ = js_sys::Reflect::set(&storage, &LAYOUT_KEY.into(), &layout.param().into());
+        }
+        self.show_layout(layout, false);
+    }
+
+    /// Shows the organizations laid out as `layout`, replacing the history entry or not.
+    pub fn show_layout(&self, layout: Layout, replace: bool) {
+        self.set_param(LAYOUT_PARAM, Some(layout.param()), replace);
     }
 
     /// Empties the filter and puts the keyboard in it, for the next search.

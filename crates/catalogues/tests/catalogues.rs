@@ -33,7 +33,10 @@ fn the_chunks_words_are_said_only_by_their_code() {
             ("policy", &["policy.rs", "policy"]),
             ("users", &["users.rs", "users"]),
             ("history", &["history.rs", "history"]),
-            ("summary", &["organizations/attention.rs"]),
+            (
+                "summary",
+                &["organizations/attention.rs", "organizations/table.rs"],
+            ),
             (
                 "forms",
                 &[
