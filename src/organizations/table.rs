@@ -16,8 +16,8 @@ use xms_m365_contract::OrganizationId;
 use super::{
     list::{after_first_paint, screenful},
     tile::{
-        BackupActions, Followed, Links, Progress, last_backup_view, next_backup_view, status_view,
-        users_link, worker_view,
+        BackupActions, Followed, Links, Progress, edit_link, last_backup_view, next_backup_view,
+        status_view, users_link, worker_view,
     },
     view_options::{Layout, ViewOptions},
 };
@@ -115,19 +115,10 @@ fn Row(entry: Entry, selected: Selection) -> impl IntoView {
     // Rows come and go with the filter, and their words with them (see `I18n::scoped`).
     let i18n = use_i18n().scoped();
     provide_context(i18n);
-    let Followed {
-        organization,
-        name,
-        status,
-        facts,
-        job,
-        running,
-    } = Followed::of(entry.organization);
-    let Links {
-        edit,
-        users,
-        history,
-    } = Links::of(&entry.id);
+    let followed = Followed::of(entry.organization);
+    let (name, facts) = (followed.name, followed.facts);
+    let links = Links::of(&entry.id);
+    let (edit, users, history) = (links.edit, links.users, links.history);
     let hint = edit.clone();
     let id = entry.id;
     let checked = {
@@ -154,12 +145,12 @@ fn Row(entry: Entry, selected: Selection) -> impl IntoView {
             <th scope="row">
                 {name}
                 <span class="m365-compact__domain">
-                    {move || organization.with(|o| o.primary_domain.clone())}
+                    {move || followed.organization.with(|o| o.primary_domain.clone())}
                 </span>
             </th>
             <td>
-                {move || status_view(i18n, status.get(), hint.clone())}
-                {move || running.get().then(|| view! { <Progress job name/> })}
+                {move || status_view(i18n, followed.status.get(), hint.clone())}
+                {move || followed.running.get().then(|| view! { <Progress job=followed.job name/> })}
             </td>
             <td>
                 {move || {
@@ -174,14 +165,13 @@ fn Row(entry: Entry, selected: Selection) -> impl IntoView {
             <td>{move || name.with(|name| facts.with(|facts| users_link(i18n, facts, name, &users)))}</td>
             <td>{move || facts.with(|facts| worker_view(i18n, &facts.worker))}</td>
             <td>
-                <BackupActions organization name job running>
-                    <a
-                        href=edit
-                        class=ButtonStyle::Secondary.class()
-                        aria-label=move || t!(i18n, "tile-edit-label", name = name.get())
-                    >
-                        {move || t!(i18n, "tile-edit")}
-                    </a>
+                <BackupActions
+                    organization=followed.organization
+                    name
+                    job=followed.job
+                    running=followed.running
+                >
+                    {edit_link(i18n, edit, name)}
                 </BackupActions>
             </td>
         </tr>

@@ -66,13 +66,7 @@ pub fn OrganizationTile(entry: Entry) -> impl IntoView {
                     >
                         {move || t!(i18n, "tile-custom-policy")}
                     </a>
-                    <a
-                        href=edit
-                        class=ButtonStyle::Secondary.class()
-                        aria-label=move || t!(i18n, "tile-edit-label", name = name.get())
-                    >
-                        {move || t!(i18n, "tile-edit")}
-                    </a>
+                    {edit_link(i18n, edit, name)}
                 </BackupActions>
             </article>
         </li>
@@ -133,6 +127,24 @@ impl Links<()> {
             users: base.href(&Page::Users(id.clone())),
             history: base.href(&Page::History(id.clone())),
         }
+    }
+}
+
+/// **Edit**, to the organization `name`'s Edit panel at `href`.
+#[inline(always)]
+pub(super) fn edit_link(
+    i18n: I18n,
+    href: impl Fn() -> String + Send + Sync + 'static,
+    name: Memo<String>,
+) -> impl IntoView {
+    view! {
+        <a
+            href=href
+            class=ButtonStyle::Secondary.class()
+            aria-label=move || t!(i18n, "tile-edit-label", name = name.get())
+        >
+            {move || t!(i18n, "tile-edit")}
+        </a>
     }
 }
 
