@@ -304,12 +304,18 @@ pub fn user(
         UserKind::RoomMailbox => format!("Room {place} {number}"),
         UserKind::EquipmentMailbox => format!("{} {place} {number}", pick(&EQUIPMENT, roll(6))),
     };
-    let local = mail_name(&display_name);
-    let local = if taken.contains(&local) {
-        format!("{local}{serial}")
-    } else {
-        local
-    };
+    let natural = mail_name(&display_name);
+    // A name taken gets the serial, and then a count: "room.gdansk.1" + serial 12 could be a
+    // name taken already, which SQLite refused as a duplicate sign-in name.
+    let mut local = natural.clone();
+    let mut attempt = 0_u32;
+    while taken.contains(&local) {
+        attempt += 1;
+        local = match attempt {
+            1 => format!("{natural}{serial}"),
+            _ => format!("{natural}{serial}.{attempt}"),
+        };
+    }
     let principal_name = format!("{local}@{domain}");
     taken.insert(local);
     // Rooms and equipment cannot sign in, nor be blocked from it; anyone can be deleted.
@@ -437,6 +443,20 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sign_in_name_taken_with_its_serial_too_is_made_unique() {
+        let groups = groups("org-1");
+        let at = (1_800_000_000_000, Found::WithDirectory);
+        let first = user("org-1", "contoso.com", 7, &groups, at, &mut HashSet::new());
+        let local = first.principal_name.split('@').next().unwrap().to_owned();
+        let mut taken = HashSet::from([local.clone(), format!("{local}7")]);
+        let again = user("org-1", "contoso.com", 7, &groups, at, &mut taken);
+        let name = again.principal_name.split('@').next().unwrap().to_owned();
+        assert_eq!(name, format!("{local}7.2"));
+        assert!(taken.contains(&name), "the name is recorded as taken");
+        assert_eq!(taken.len(), 3);
     }
 
     #[test]
