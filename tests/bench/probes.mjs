@@ -4,7 +4,8 @@
 // may use nothing from this file but its argument.
 
 /**
- * Records, in `window.__bench`, when the first `.m365-tile` and when `expected` of them are in
+ * Records, in `window.__bench`, when the first `.m365-tile` (or the first element of
+ * `expected.selector`, when `expected` is `{ expected, selector }`) and when `expected` of them are in
  * the DOM of the page's shadow root (`firstDom`, `allDom`), and when the frame showing them was
  * painted (`firstPaint`, `allPaint`); all in ms from navigation start (performance.timeOrigin).
  *
@@ -16,6 +17,10 @@
  * length to "first tile painted".
  */
 export function paintProbe(expected) {
+  // A number of tiles, or `{ expected, selector }` for other elements (the table's rows).
+  const { selector, count } =
+    typeof expected === "number" ? { selector: ".m365-tile", count: expected } : { selector: expected.selector, count: expected.expected };
+  expected = count;
   const state = { expected, firstDom: null, allDom: null, firstPaint: null, allPaint: null, wasmReady: null };
   window.__bench = state;
   const roots = [];
@@ -32,7 +37,7 @@ export function paintProbe(expected) {
     });
   const check = () => {
     if (state.allDom !== null) return;
-    const tiles = roots.reduce((n, root) => n + root.querySelectorAll(".m365-tile").length, 0);
+    const tiles = roots.reduce((n, root) => n + root.querySelectorAll(selector).length, 0);
     if (tiles > 0 && state.firstDom === null) {
       state.firstDom = performance.now();
       afterPaint("firstPaint");
