@@ -1,12 +1,17 @@
 //! The module's words in the reader's language: Fluent catalogues for English, Polish and
 //! German under `locales/`, the active locale as a signal every view reads, and the browser's
-//! `Intl` for numbers, dates and relative times.
+//! `Intl` for numbers, dates, relative times (told by the module's one clock) and the order of
+//! names.
 //!
 //! Views write `t!(i18n, "message-id")` or `t!(i18n, "message-id", name = value)`, always with
 //! a literal id: `cargo xtask test` checks that every catalogue has every id English has and no
 //! id that no source file names.
 
+mod clock;
 mod intl;
+
+pub use clock::Clock;
+pub use intl::Collator;
 
 use std::cell::{OnceCell, RefCell};
 
@@ -320,6 +325,8 @@ pub struct I18n {
     locale: Signal<Locale>,
     /// The module's language itself, which the host switches.
     module: RwSignal<Locale>,
+    /// The time relative times are told from.
+    clock: Clock,
 }
 
 impl I18n {
@@ -329,6 +336,7 @@ impl I18n {
         Self {
             locale: module.into(),
             module,
+            clock: Clock::start(),
         }
     }
 
@@ -341,7 +349,13 @@ impl I18n {
         Self {
             locale: Memo::new(move |_| module.get()).into(),
             module,
+            clock: self.clock,
         }
+    }
+
+    /// The clock that the words of "3 minutes ago" are told by.
+    pub fn clock(self) -> Clock {
+        self.clock
     }
 
     /// The active language (tracked).
@@ -416,6 +430,11 @@ impl I18n {
     /// `items` joined as the active language joins a list ("a, b and c").
     pub fn list(self, items: &[String]) -> String {
         intl::list(self.locale(), items)
+    }
+
+    /// The order the active language sorts names in (tracked).
+    pub fn collator(self) -> Collator {
+        intl::collator(self.locale())
     }
 
     /// A weekday's name, 0 being Monday.

@@ -371,10 +371,14 @@ fn Editor(
             })
         }
     };
-    let zone = Memo::new(move |_| policy.with(|p| p.schedule.time_zone.clone()));
+    // Changes when the policy's time zone does and at its midnight, not as the clock ticks.
+    let clock = i18n.clock();
+    let days =
+        Memo::new(move |_| policy.with(|p| today_and_tomorrow(&p.schedule.time_zone, clock.now())));
     let next_words = move || {
-        let (today, tomorrow) = today_and_tomorrow(&zone.get());
-        preview.with(|p| words::next_runs(i18n, &p.runs, &today, &tomorrow))
+        days.with(|(today, tomorrow)| {
+            preview.with(|p| words::next_runs(i18n, &p.runs, today, tomorrow))
+        })
     };
 
     view! {
@@ -431,7 +435,7 @@ fn Editor(
                 </p>
                 <ol class="m365-policy__runs" aria-label=move || t!(i18n, "policy-next-runs")>
                     {move || {
-                        let (today, tomorrow) = today_and_tomorrow(&zone.get());
+                        let (today, tomorrow) = days.get();
                         preview.with(|p| p.runs.iter().map(|run| view! {
                             <li>
                                 <time datetime=run.at.clone()>{words::run_time(i18n, run, &today, &tomorrow)}</time>
@@ -479,13 +483,13 @@ fn Editor(
     }
 }
 
-/// Today's and tomorrow's dates (`YYYY-MM-DD`) in `zone`, as the browser knows them.
+/// The dates (`YYYY-MM-DD`) in `zone` of the day `now` (Unix ms) falls on and of the next.
 ///
 /// They are keys compared with the runs' local dates and never shown (the day a reader sees
 /// comes from [`crate::I18n::day_and_month`] in the active language), so they are put together
 /// from `Intl`'s date parts rather than taken from how some language writes a date, which
 /// browsers have changed between versions.
-fn today_and_tomorrow(zone: &str) -> (String, String) {
+fn today_and_tomorrow(zone: &str, now: f64) -> (String, String) {
     let options = js_sys::Object::new();
     for (key, value) in [
         ("timeZone", zone),
@@ -514,6 +518,5 @@ fn today_and_tomorrow(zone: &str) -> (String, String) {
         };
         format!("{}-{}-{}", part("year"), part("month"), part("day"))
     };
-    let now = js_sys::Date::now();
     (date(now), date(now + 86_400_000.0))
 }

@@ -464,10 +464,10 @@ fn Summary(page: UserPage, settings: String, sync: UserSync) -> impl IntoView {
     }
 }
 
-/// How long ago `rfc3339` was, in words ("2 hours ago").
+/// How long ago `rfc3339` was, in words ("2 hours ago"), by the module's clock (tracked).
 fn since(i18n: I18n, rfc3339: &str) -> String {
     let then = js_sys::Date::parse(rfc3339);
-    i18n.time_ago(js_sys::Date::now() - then)
+    i18n.time_ago(i18n.clock().now() - then)
 }
 
 /// What is selected, with the actions on it.

@@ -445,9 +445,10 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
     let mut consent = organization("Omega", "omega.org", 1);
     consent.status = OrganizationStatus::NeedsReauthorization;
     dashboard.merge(vec![failed, healthy, never, running, consent]);
+    let english = I18n::new(Locale::En).collator();
     let names = |filter: &str, order: SortOrder| -> Vec<String> {
         dashboard.entries().with_untracked(|entries| {
-            visible_entries(entries, (filter, None), order)
+            visible_entries(entries, (filter, None), (order, &english))
                 .iter()
                 .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
                 .collect()
@@ -476,7 +477,7 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
     // Each state that needs attention shows its organizations, with the name filter too.
     let needing = |filter: &str, needs: Attention| -> Vec<String> {
         dashboard.entries().with_untracked(|entries| {
-            visible_entries(entries, (filter, Some(needs)), SortOrder::Name)
+            visible_entries(entries, (filter, Some(needs)), (SortOrder::Name, &english))
                 .iter()
                 .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
                 .collect()
@@ -570,4 +571,82 @@ async fn switching_the_language_rewords_the_tiles_in_place() {
             .is_some()
     );
     assert!(host.text_content().unwrap().contains("1 Organisation"));
+}
+
+#[wasm_bindgen_test]
+fn names_sort_as_the_language_sorts_them() {
+    let dashboard = Dashboard::default();
+    dashboard.merge(
+        [
+            "Zabrze",
+            "Ćma",
+            "Łódź",
+            "Czarny",
+            "Lublin",
+            "Tenant 10",
+            "Tenant 9",
+        ]
+        .into_iter()
+        .map(|name| organization(name, &format!("{}.pl", name.len()), 1))
+        .collect(),
+    );
+    let sorted = |locale: Locale| -> Vec<String> {
+        let names = I18n::new(locale).collator();
+        dashboard.entries().with_untracked(|entries| {
+            visible_entries(entries, ("", None), (SortOrder::Name, &names))
+                .iter()
+                .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
+                .collect()
+        })
+    };
+    // Polish has "Ć" and "Ł" as letters of their own, after "C" and "L"; English sorts them
+    // as a "C" and an "L" with an accent. Either way "Łódź" is among the L's, not after "Z", and
+    // numbers sort by their value.
+    assert_eq!(
+        sorted(Locale::Pl),
+        [
+            "Czarny",
+            "Ćma",
+            "Lublin",
+            "Łódź",
+            "Tenant 9",
+            "Tenant 10",
+            "Zabrze"
+        ]
+    );
+    assert_eq!(
+        sorted(Locale::En),
+        [
+            "Ćma",
+            "Czarny",
+            "Łódź",
+            "Lublin",
+            "Tenant 9",
+            "Tenant 10",
+            "Zabrze"
+        ]
+    );
+}
+
+/// The names of the tiles, in the order shown.
+fn tile_names(host: &HtmlElement) -> Vec<String> {
+    let headings = host.query_selector_all("li h2").unwrap();
+    (0..headings.length())
+        .filter_map(|i| headings.get(i)?.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_tiles_sort_again_when_the_language_changes() {
+    let (host, _, i18n) = render_in(
+        Locale::En,
+        vec![
+            organization("Czarny", "czarny.pl", 1),
+            organization("Ćma", "cma.pl", 1),
+        ],
+    );
+    assert_eq!(tile_names(&host), ["Ćma", "Czarny"]);
+    i18n.set(Locale::Pl);
+    common::next_tick().await;
+    assert_eq!(tile_names(&host), ["Czarny", "Ćma"]);
 }

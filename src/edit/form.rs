@@ -143,6 +143,7 @@ fn SyncField(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let clock = i18n.clock();
     let hours = Memo::new(move |_| values.with(|v| v.user_sync_interval_hours));
     let sync = user_sync(id, move |view| {
         // Only the sync's facts: the settings being edited stay as they are.
@@ -155,7 +156,7 @@ fn SyncField(
     let last = move || {
         saved.with(|s| match &s.last_user_sync_at {
             Some(at) => {
-                let ago = i18n.time_ago(js_sys::Date::now() - js_sys::Date::parse(at));
+                let ago = i18n.time_ago(clock.now() - js_sys::Date::parse(at));
                 t!(i18n, "sync-last", ago = ago, at = i18n.date_time(at))
             }
             None => t!(i18n, "sync-last-none"),
@@ -164,7 +165,7 @@ fn SyncField(
     let next = move || {
         saved.with(|s| match &s.next_user_sync_at {
             Some(at) => {
-                let when = i18n.time_until(js_sys::Date::parse(at) - js_sys::Date::now());
+                let when = i18n.time_until(js_sys::Date::parse(at) - clock.now());
                 t!(i18n, "sync-next", when = when, at = i18n.date_time(at))
             }
             None => t!(i18n, "sync-next-none"),

@@ -21,10 +21,11 @@ const FIRST_SCREENFUL: usize = 48;
 // Inlined, as are the two below: the table's copy then travels in its chunk.
 #[inline(always)]
 pub(super) fn visible_memo(options: ViewOptions, entries: Signal<Vec<Entry>>) -> Memo<Vec<Entry>> {
+    let i18n = use_i18n();
     Memo::new(move |_| {
         let filter = options.filter.get();
         let needs = options.needs();
-        let order = options.order.get();
+        let order = (options.order.get(), &i18n.collator());
         entries.with(|entries| visible_entries(entries, (&filter, needs), order))
     })
 }

@@ -530,11 +530,10 @@ pub(super) fn last_backup_view(
         name = name,
         result = result.as_str()
     );
-    let relative = i18n.time_ago(js_sys::Date::now() - js_sys::Date::parse(&last.finished_at));
     view! {
         <a class="m365-tile__result" href=href aria-label=label>{result}</a>
         " "
-        {time_view(i18n, last.finished_at.clone(), relative)}
+        {time_view(i18n, last.finished_at.clone(), false)}
     }
     .into_any()
 }
@@ -544,13 +543,24 @@ pub(super) fn next_backup_view(i18n: I18n, next: Option<&str>) -> AnyView {
     let Some(next) = next else {
         return t!(i18n, "tile-next-backup-none").into_any();
     };
-    let relative = i18n.time_until(js_sys::Date::parse(next) - js_sys::Date::now());
-    time_view(i18n, next.to_owned(), relative).into_any()
+    time_view(i18n, next.to_owned(), true).into_any()
 }
 
-/// A time in words, with the exact time shown on hover and on keyboard focus and read with it.
-fn time_view(i18n: I18n, rfc3339: String, relative: String) -> impl IntoView {
+/// A time in words, how long ago or (`future`) how soon it is by the module's clock, with the
+/// exact time shown on hover and on keyboard focus and read with it. The words follow the
+/// clock; their text changes only when they do.
+fn time_view(i18n: I18n, rfc3339: String, future: bool) -> impl IntoView {
     let exact = i18n.date_time(&rfc3339);
+    let at = js_sys::Date::parse(&rfc3339);
+    let clock = i18n.clock();
+    let relative = move || {
+        let offset = at - clock.now();
+        if future {
+            i18n.time_until(offset)
+        } else {
+            i18n.time_ago(-offset)
+        }
+    };
     view! {
         <time class="m365-tile__when" datetime=rfc3339 tabindex="0">
             {relative}

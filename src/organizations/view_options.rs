@@ -14,7 +14,7 @@ use leptos_router::{
 use wasm_bindgen::JsValue;
 
 use crate::{
-    i18n::{I18n, t, use_i18n},
+    i18n::{Collator, I18n, t, use_i18n},
     state::{Attention, Entry, ListKey, fold_case},
 };
 
@@ -105,8 +105,19 @@ impl SortOrder {
         }
     }
 
-    fn compare(self, a: &ListKey, b: &ListKey) -> Ordering {
-        let by_name = || a.name.cmp(&b.name).then_with(|| a.domain.cmp(&b.domain));
+    /// How `a` sorts against `b`; names (given as strings for `names`) as the language sorts
+    /// them.
+    fn compare(
+        self,
+        (a, a_name): (&ListKey, &JsValue),
+        (b, b_name): (&ListKey, &JsValue),
+        names: &Collator,
+    ) -> Ordering {
+        let by_name = || {
+            names
+                .compare(a_name, b_name)
+                .then_with(|| a.domain.cmp(&b.domain))
+        };
         match self {
             Self::Name => by_name(),
             Self::Status => a.urgency.cmp(&b.urgency).then_with(by_name),
@@ -117,23 +128,31 @@ impl SortOrder {
 }
 
 /// The entries matching `filter` (in the name or the domain, ignoring case) and in the state
-/// `needs` (any, for none), in `order`.
+/// `needs` (any, for none), in `order`, names sorted by `names`.
 pub fn visible_entries(
     entries: &[Entry],
     (filter, needs): (&str, Option<Attention>),
-    order: SortOrder,
+    (order, names): (SortOrder, &Collator),
 ) -> Vec<Entry> {
     let filter = fold_case(filter.trim());
-    let mut keyed: Vec<(ListKey, &Entry)> = entries
+    // Each name goes to the collator once, rather than twice for every comparison.
+    let mut keyed: Vec<(ListKey, JsValue, &Entry)> = entries
         .iter()
-        .map(|entry| (entry.key.get(), entry))
-        .filter(|(key, _)| {
-            (key.name.contains(&filter) || key.domain.contains(&filter))
-                && needs.is_none_or(|needs| needs.holds(key))
+        .filter_map(|entry| {
+            let key = entry.key.get();
+            let shown = (key.name.contains(&filter) || key.domain.contains(&filter))
+                && needs.is_none_or(|needs| needs.holds(&key));
+            shown.then(|| {
+                let name = JsValue::from_str(&key.name);
+                (key, name, entry)
+            })
         })
         .collect();
-    keyed.sort_by(|(a, _), (b, _)| order.compare(a, b));
-    keyed.into_iter().map(|(_, entry)| entry.clone()).collect()
+    keyed.sort_by(|(a, a_name, _), (b, b_name, _)| order.compare((a, a_name), (b, b_name), names));
+    keyed
+        .into_iter()
+        .map(|(_, _, entry)| entry.clone())
+        .collect()
 }
 
 /// The filter and sort order, read from and written to the URL.

@@ -1,7 +1,7 @@
 // The dashboard at work: Run backup with live progress, failures and refusals, cancelling,
 // the change stream dropping, filtering and sorting kept in the URL, and 1,000 organizations.
 import type { Page } from "@playwright/test";
-import { test, expect } from "./server";
+import { test, expect, holdClock } from "./server";
 import { expectAccessible } from "./axe";
 import { STATUS, expectStatus, statusesIn, statusSortOf } from "./tiles";
 
@@ -137,6 +137,36 @@ test.describe("with backups that take 5 seconds", () => {
     await expect(contosoTile.getByRole("progressbar")).toBeVisible();
     await expect(contosoTile).toContainText("Succeeded, 9,370 items", { timeout: 15_000 });
   });
+});
+
+test("a tile's times move on with the clock, and its text changes only when its words do", async ({ page, xms }) => {
+  xms.addOrganization(contoso);
+  await page.goto(xms.url);
+  const contosoTile = tile(page, "Contoso");
+  // The clocks start at 09:00 UTC; the default policy runs at 22:00 UTC.
+  await expect(contosoTile).toContainText("Next backupin 13 hours");
+  await holdClock(page);
+  await contosoTile.evaluate((element) => {
+    const changes: string[] = ((window as any).tileChanges = []);
+    new MutationObserver(() => changes.push(element.textContent ?? "")).observe(element, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  const changes = () => page.evaluate(() => (window as any).tileChanges as string[]);
+
+  // A minute on, 12 hours 59 minutes are still "in 13 hours": the clock ticked four times,
+  // and the tile was not touched.
+  await page.clock.runFor(60_000);
+  await expect(contosoTile).toContainText("Next backupin 13 hours");
+  expect(await changes()).toEqual([]);
+
+  // Late in the evening, the next tick says how near the backup has come.
+  await page.clock.pauseAt(new Date("2026-12-01T21:40:00Z"));
+  await page.clock.runFor(15_000);
+  await expect(contosoTile).toContainText("Next backupin 20 minutes");
+  expect((await changes()).length).toBeGreaterThan(0);
 });
 
 test.describe("with backups that take 20 seconds", () => {
