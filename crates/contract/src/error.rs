@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::names::read_by_name;
+
 /// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -68,7 +70,7 @@ impl FieldError {
 /// as [`FieldErrorCode::Unknown`], and the error's `message` is shown).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum FieldErrorCode {
     /// Nothing is chosen where at least one choice is needed.
     NothingChosen,
@@ -96,13 +98,26 @@ pub enum FieldErrorCode {
     Unknown,
 }
 
+read_by_name!(FieldErrorCode {
+    NothingChosen = "nothing_chosen",
+    NotFound = "not_found",
+    NotOffered = "not_offered",
+    InvalidTime = "invalid_time",
+    InvalidDay = "invalid_day",
+    InvalidInstant = "invalid_instant",
+    TooShort = "too_short",
+    TooLong = "too_long",
+    NotApplicable = "not_applicable",
+    Required = "required",
+} else Unknown);
+
 /// The closed set of error codes the API answers with.
 ///
 /// A client must accept codes it does not know yet (a newer server may add some): they decode
 /// as [`ErrorCode::Unknown`] and the `message` is still shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum ErrorCode {
     /// The request was malformed: bad JSON, a missing field, an invalid value.
     BadRequest,
@@ -147,6 +162,25 @@ pub enum ErrorCode {
     #[serde(other)]
     Unknown,
 }
+
+read_by_name!(ErrorCode {
+    BadRequest = "bad_request",
+    Unauthorized = "unauthorized",
+    NotFound = "not_found",
+    MethodNotAllowed = "method_not_allowed",
+    PayloadTooLarge = "payload_too_large",
+    UnsupportedMediaType = "unsupported_media_type",
+    Internal = "internal",
+    BadGateway = "bad_gateway",
+    SlowDown = "slow_down",
+    Conflict = "conflict",
+    ValidationFailed = "validation_failed",
+    PreconditionFailed = "precondition_failed",
+    PreconditionRequired = "precondition_required",
+    LicencesShort = "licences_short",
+    AutomaticLicensing = "automatic_licensing",
+    SelectionChanged = "selection_changed",
+} else Unknown);
 
 /// The body of the 412 answer to a change of a versioned document (an organization's
 /// settings, its policy) made on a version that is no longer current: the error, and the

@@ -9,6 +9,7 @@ mod error;
 mod event;
 mod history;
 mod job;
+mod names;
 mod organization;
 mod policy;
 mod settings;

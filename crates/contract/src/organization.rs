@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Job, JobId, Worker};
+use crate::{Job, JobId, Worker, names::read_by_name};
 
 /// XMS's identifier of a connected organization (not the Microsoft tenant id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,7 +48,7 @@ pub struct Organization {
 /// Which backup policy applies to an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum PolicyKind {
     /// XMS's default policy: everything, incremental daily and full monthly.
     Default,
@@ -56,10 +56,15 @@ pub enum PolicyKind {
     Custom,
 }
 
+read_by_name!(PolicyKind {
+    Default = "default",
+    Custom = "custom",
+});
+
 /// How an organization's backup stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum OrganizationStatus {
     /// The last backup succeeded.
     Healthy,
@@ -72,6 +77,14 @@ pub enum OrganizationStatus {
     /// No backup has run yet.
     NeverBackedUp,
 }
+
+read_by_name!(OrganizationStatus {
+    Healthy = "healthy",
+    LastBackupFailed = "last_backup_failed",
+    BackupRunning = "backup_running",
+    NeedsReauthorization = "needs_reauthorization",
+    NeverBackedUp = "never_backed_up",
+});
 
 /// The result of the last backup that ran to an end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

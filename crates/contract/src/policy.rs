@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{OrganizationId, PolicyKind, WorkerId};
+use crate::{OrganizationId, PolicyKind, WorkerId, names::read_by_name};
 
 /// The longest a copy can be kept by time, in days; longer is "forever" (the schemas below
 /// spell it out as 3650 too).
@@ -218,7 +218,7 @@ pub enum EncryptionAlgorithm {
 /// The kind of a backup run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum BackupKind {
     /// Everything.
     Full,
@@ -227,6 +227,12 @@ pub enum BackupKind {
     /// What changed since the last backup.
     Incremental,
 }
+
+read_by_name!(BackupKind {
+    Full = "full",
+    Differential = "differential",
+    Incremental = "incremental",
+});
 
 /// A run the schedule will start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::names::read_by_name;
+
 /// XMS's identifier of a worker.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -27,13 +29,18 @@ pub struct Worker {
 /// Where a worker runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum WorkerKind {
     /// In Xopero's cloud.
     Cloud,
     /// On the customer's own machine.
     Local,
 }
+
+read_by_name!(WorkerKind {
+    Cloud = "cloud",
+    Local = "local",
+});
 
 /// `GET /workers`: every worker, the main one first, then by name.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
