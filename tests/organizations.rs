@@ -35,6 +35,7 @@ fn organization(name: &str, domain: &str, users: u32) -> Organization {
         connected_at: "2026-11-26T10:00:00Z".into(),
         protected_users: users,
         licences_used: users,
+        licences_short: 0,
         status: OrganizationStatus::NeverBackedUp,
         last_backup: None,
         active_job: None,
@@ -444,6 +445,9 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
     running.default_worker.online = false;
     let mut consent = organization("Omega", "omega.org", 1);
     consent.status = OrganizationStatus::NeedsReauthorization;
+    // Its one user waits for a licence that automatic licence management did not find.
+    consent.protected_users = 0;
+    consent.licences_short = 1;
     dashboard.merge(vec![failed, healthy, never, running, consent]);
     let english = I18n::new(Locale::En).collator();
     let names = |filter: &str, order: SortOrder| -> Vec<String> {
@@ -488,15 +492,22 @@ fn the_filter_matches_name_or_domain_and_each_order_sorts() {
     assert_eq!(needing("", Attention::NeverBackedUp), ["Mid"]);
     assert_eq!(needing("", Attention::Running), ["Beta"]);
     assert_eq!(needing("", Attention::WorkerOffline), ["Beta"]);
-    assert_eq!(needing("", Attention::Unprotected), ["Beta"]);
+    assert_eq!(needing("", Attention::Unprotected), ["Beta", "Omega"]);
+    assert_eq!(needing("", Attention::LicencesShort), ["Omega"]);
     assert!(needing("alpha", Attention::Failed).is_empty());
     assert_eq!(
         Attention::from_param(Some("worker-offline")),
         Some(Attention::WorkerOffline)
     );
+    assert_eq!(
+        Attention::from_param(Some("licences-short")),
+        Some(Attention::LicencesShort)
+    );
     assert_eq!(Attention::from_param(Some("bogus")), None);
     assert_eq!(SortOrder::from_param(Some("status")), SortOrder::Status);
-    assert_eq!(SortOrder::from_param(Some("bogus")), SortOrder::Name);
+    assert_eq!(SortOrder::from_param(Some("name")), SortOrder::Name);
+    assert_eq!(SortOrder::from_param(None), SortOrder::Status);
+    assert_eq!(SortOrder::from_param(Some("bogus")), SortOrder::Status);
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ needs-reauthorize = { $count } neu zu autorisieren
 needs-never = { $count } noch nie gesichert
 needs-worker-offline = { $count } mit Worker offline
 needs-unprotected = { $count } mit ungeschützten Benutzern
+needs-licences-short = { $count } mit zu wenigen Lizenzen
 needs-running = { $count ->
     [one] { $count } Sicherung läuft
    *[other] { $count } Sicherungen laufen

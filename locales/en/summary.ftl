@@ -13,6 +13,7 @@ needs-worker-offline = { $count ->
    *[other] { $count } with their worker offline
 }
 needs-unprotected = { $count } with users left unprotected
+needs-licences-short = { $count } with too few licences
 needs-running = { $count ->
     [one] { $count } backup running
    *[other] { $count } backups running

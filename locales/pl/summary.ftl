@@ -11,6 +11,7 @@ needs-reauthorize = { $count } do ponownej autoryzacji
 needs-never = { $count } bez kopii zapasowej
 needs-worker-offline = { $count } z workerem offline
 needs-unprotected = { $count } z niechronionymi użytkownikami
+needs-licences-short = { $count } z brakiem licencji
 needs-running = { $count ->
     [one] { $count } kopia w toku
     [few] { $count } kopie w toku

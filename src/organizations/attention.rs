@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use super::{
-    list::visible_memo,
     table::{LayoutSwitch, OrganizationTable},
     view_options::{Layout, ViewOptions},
 };
@@ -22,6 +21,7 @@ const WORDS: [MessageId; Attention::ALL.len()] = [
     msg!("needs-never"),
     msg!("needs-worker-offline"),
     msg!("needs-unprotected"),
+    msg!("needs-licences-short"),
     msg!("needs-running"),
 ];
 
@@ -48,7 +48,7 @@ pub fn Summary() -> impl IntoView {
             counts
         })
     });
-    // The same six buttons throughout, their words and state following the counts: cheaper
+    // The same seven buttons throughout, their words and state following the counts: cheaper
     // in the first load than a list rebuilt as the counts change.
     let states = Attention::ALL
         .into_iter()
@@ -78,6 +78,6 @@ pub fn Summary() -> impl IntoView {
             <ul class="m365-needs" aria-label=move || t!(i18n, "needs-label")>{states}</ul>
             <LayoutSwitch/>
         </div>
-        {move || table.get().then(|| view! { <OrganizationTable shown=visible_memo(options, entries)/> })}
+        {move || table.get().then(|| view! { <OrganizationTable shown=options.shown/> })}
     }
 }

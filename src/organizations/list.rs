@@ -11,26 +11,14 @@ use crate::{
 
 use super::{
     tile::OrganizationTile,
-    view_options::{Layout, Toolbar, ViewOptions, visible_entries},
+    view_options::{Layout, Toolbar, ViewOptions},
 };
 
 /// How many tiles are rendered before the rest: more than a large screen shows.
 const FIRST_SCREENFUL: usize = 48;
 
-/// The organizations shown, filtered and sorted as `options` say.
-// Inlined, as are the two below: the table's copy then travels in its chunk.
-#[inline(always)]
-pub(super) fn visible_memo(options: ViewOptions, entries: Signal<Vec<Entry>>) -> Memo<Vec<Entry>> {
-    let i18n = use_i18n();
-    Memo::new(move |_| {
-        let filter = options.filter.get();
-        let needs = options.needs();
-        let order = (options.order.get(), &i18n.collator());
-        entries.with(|entries| visible_entries(entries, (&filter, needs), order))
-    })
-}
-
 /// A signal that becomes true once the page has painted the first screenful.
+// Inlined, as is the one below: the table's copy then travels in its chunk.
 #[inline(always)]
 pub(super) fn after_first_paint() -> RwSignal<bool> {
     let everything = RwSignal::new(false);
@@ -66,10 +54,10 @@ pub fn OrganizationList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let entries = dashboard.entries();
-    let options = ViewOptions::from_url();
+    let options = ViewOptions::from_url(entries);
     provide_context(options);
     let total = Memo::new(move |_| entries.with(Vec::len));
-    let visible = visible_memo(options, entries);
+    let visible = options.shown;
     let shown = Memo::new(move |_| visible.with(Vec::len));
     // The first screenful is rendered and painted before the rest of a long list, so that
     // with hundreds of organizations the first tiles appear at once. While the summary's chunk

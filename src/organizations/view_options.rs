@@ -49,11 +49,9 @@ impl Layout {
 
     /// The layout a value names, if it names one.
     fn from_param(value: Option<&str>) -> Option<Self> {
-        match value? {
-            "tiles" => Some(Self::Tiles),
-            "table" => Some(Self::Table),
-            _ => None,
-        }
+        [Self::Tiles, Self::Table]
+            .into_iter()
+            .find(|layout| Some(layout.param()) == value)
     }
 }
 
@@ -68,17 +66,18 @@ fn storage() -> Option<JsValue> {
 /// The orders the dashboard can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
-    /// By name, A to Z.
+    /// Those needing attention first: what an administrator with many organizations comes
+    /// to the dashboard for, hence the default.
     #[default]
-    Name,
-    /// Those needing attention first.
     Status,
+    /// By name, A to Z.
+    Name,
     /// The longest without a backup first.
     LastBackup,
 }
 
 impl SortOrder {
-    const ALL: [Self; 3] = [Self::Name, Self::Status, Self::LastBackup];
+    const ALL: [Self; 3] = [Self::Status, Self::Name, Self::LastBackup];
 
     /// Its value in the URL.
     pub fn param(self) -> &'static str {
@@ -155,13 +154,23 @@ pub fn visible_entries(
         .collect()
 }
 
-/// The filter and sort order, read from and written to the URL.
+/// The state that needs attention `query` shows, if any (tracked). Read from the URL's memo
+/// rather than a memo of its own: one type fewer in the first load.
+fn needs_in(query: Memo<ParamsMap>) -> Option<Attention> {
+    query.with(|q| Attention::from_param(q.get_str(NEEDS_PARAM)))
+}
+
+/// The filter and sort order, read from and written to the URL, and the organizations they
+/// show.
 #[derive(Debug, Clone, Copy)]
 pub struct ViewOptions {
     /// The filter as typed.
     pub filter: Signal<String>,
     /// The sort order.
     pub order: Signal<SortOrder>,
+    /// The organizations shown, filtered and sorted: one memo for the tiles, their count and
+    /// the table alike.
+    pub shown: Memo<Vec<Entry>>,
     typed: RwSignal<String>,
     query: Memo<ParamsMap>,
     input: NodeRef<html::Input>,
@@ -170,8 +179,8 @@ pub struct ViewOptions {
 }
 
 impl ViewOptions {
-    /// The options of the current URL; changes to them are written back to it.
-    pub fn from_url() -> Self {
+    /// The options of the current URL for `entries`; changes to them are written back to it.
+    pub fn from_url(entries: Signal<Vec<Entry>>) -> Self {
         let query = use_query_map();
         let navigate = use_navigate();
         let from_url = move || query.with(|q| q.get(FILTER_PARAM).unwrap_or_default());
@@ -186,9 +195,17 @@ impl ViewOptions {
         });
         let order =
             Memo::new(move |_| query.with(|q| SortOrder::from_param(q.get_str(SORT_PARAM))));
+        let i18n = use_i18n();
+        let shown = Memo::new(move |_| {
+            let filter = typed.get();
+            let needs = needs_in(query);
+            let order = (order.get(), &i18n.collator());
+            entries.with(|entries| visible_entries(entries, (&filter, needs), order))
+        });
         Self {
             filter: typed.into(),
             order: order.into(),
+            shown,
             typed,
             query,
             input: NodeRef::new(),
@@ -215,10 +232,7 @@ impl ViewOptions {
 
     /// The state that needs attention shown, or none for every organization (tracked).
     pub fn needs(&self) -> Option<Attention> {
-        // Read from the URL's memo rather than a memo of its own: one type fewer in the
-        // first load.
-        self.query
-            .with(|q| Attention::from_param(q.get_str(NEEDS_PARAM)))
+        needs_in(self.query)
     }
 
     /// Shows only the organizations in state `needs`, or all; a new history entry.
@@ -294,7 +308,7 @@ impl ViewOptions {
         } else {
             query.replace(FILTER_PARAM, filter);
         }
-        if order == SortOrder::Name {
+        if order == SortOrder::default() {
             query.remove(SORT_PARAM);
         } else {
             query.replace(SORT_PARAM, order.param().to_owned());

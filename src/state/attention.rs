@@ -18,18 +18,21 @@ pub enum Attention {
     WorkerOffline,
     /// Some of its users are not protected.
     Unprotected,
+    /// Automatic licence management left users unprotected: the subscription is short.
+    LicencesShort,
     /// A backup is queued or running (no action, but worth knowing while it lasts).
     Running,
 }
 
 impl Attention {
     /// Every state, in the summary's order: what stops backups first.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Failed,
         Self::Reauthorize,
         Self::NeverBackedUp,
         Self::WorkerOffline,
         Self::Unprotected,
+        Self::LicencesShort,
         Self::Running,
     ];
 
@@ -57,7 +60,12 @@ impl Attention {
         } else {
             0
         };
-        status | offline | unprotected
+        let short = if organization.licences_short > 0 {
+            Self::LicencesShort.bit()
+        } else {
+            0
+        };
+        status | offline | unprotected | short
     }
 
     /// Whether the organization keyed `key` is in this state.
@@ -73,6 +81,7 @@ impl Attention {
             Self::NeverBackedUp => "never",
             Self::WorkerOffline => "worker-offline",
             Self::Unprotected => "unprotected",
+            Self::LicencesShort => "licences-short",
             Self::Running => "running",
         }
     }

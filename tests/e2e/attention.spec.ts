@@ -19,6 +19,7 @@ const STATES: [string, (o: any) => boolean, (n: number) => string][] = [
   ["never", (o) => o.status === "never_backed_up", (n) => `${n} never backed up`],
   ["worker-offline", (o) => !o.default_worker.online, (n) => `${n} with ${n === 1 ? "its" : "their"} worker offline`],
   ["unprotected", (o) => o.protected_users < o.user_count, (n) => `${n} with users left unprotected`],
+  ["licences-short", (o) => o.licences_short > 0, (n) => `${n} with too few licences`],
 ];
 
 function count(page: Page) {

@@ -30,6 +30,12 @@ pub struct Organization {
     pub protected_users: u32,
     /// Xopero licences in use (one per protected account).
     pub licences_used: u32,
+    /// Its users that automatic licence management left unprotected for want of free
+    /// licences in the subscription (they get one at a user sync once licences are free);
+    /// always 0 in manual licence management, whose unprotected users are the
+    /// administrator's choice. Absent from an XMS that does not say, and then 0.
+    #[serde(default)]
+    pub licences_short: u32,
     /// How its backup stands, at a glance.
     pub status: OrganizationStatus,
     /// The last backup that ran to an end (cancelled ones do not count).

@@ -1,9 +1,10 @@
 //! Generated organizations for demonstrations and benchmarks (`--seed-organizations N`): a
 //! service provider's worth of tenants in every status, backed up by every worker (mostly the
-//! main one), every third in manual licence management with some users unprotected, each
-//! backed up with 30 nights of history behind it, written in one transaction. Like `add-organization`, seeding sets up a scene rather than running
-//! the licence rules: the subscription may end up overcommitted, which shows as no free
-//! licences.
+//! main one), every third in manual licence management with some users unprotected, a few in
+//! automatic management short of licences, each backed up with 30 nights of history behind
+//! it, written in one transaction. Like `add-organization`, seeding sets up a scene rather
+//! than running the licence rules: the subscription may end up overcommitted, which shows as
+//! no free licences.
 
 use rusqlite::params;
 use xms_m365_contract::BackupKind;
@@ -109,10 +110,13 @@ fn seed(tx: &rusqlite::Connection, count: u32, now: i64) -> Result<usize, DbErro
             (slot, others) => workers.get(1 + slot as usize % (others - 1)),
         };
         // Every third in manual licence management, with 10 to 20 % of its users unprotected
-        // (users it gained since an administrator last chose), at least one; the rest protect
-        // everyone.
+        // (users it gained since an administrator last chose), at least one; of the rest in
+        // automatic management, every thirteenth short of licences for 5 to 10 % of its users;
+        // the others protect everyone.
         let (mode, protected) = if n % 3 == 0 {
             ("manual", users - (users * (10 + n % 11)).div_ceil(100))
+        } else if n % 13 == 0 {
+            ("automatic", users - (users * (5 + n % 6)).div_ceil(100))
         } else {
             ("automatic", users)
         };
@@ -236,28 +240,36 @@ mod tests {
         assert!(on("xopero-cloud-eu-west") >= 650, "mostly the main worker");
         assert!(on("warsaw-office-nas") > 0);
         assert!(on("gdansk-branch-server") > 0, "some on the offline worker");
-        let unprotected: Vec<_> = organizations
+        let (short, chosen): (Vec<_>, Vec<_>) = organizations
             .iter()
             .filter(|o| o.protected_users < o.user_count)
-            .collect();
+            .partition(|o| o.licences_short > 0);
         assert!(
-            (300..=340).contains(&unprotected.len()),
+            (300..=340).contains(&chosen.len()),
             "every third has unprotected users: {}",
-            unprotected.len()
+            chosen.len()
         );
-        for organization in &unprotected {
-            let share = (organization.user_count - organization.protected_users) * 100
-                / organization.user_count;
-            // At least one even of a handful of users.
-            assert!((9..=30).contains(&share), "{share} % unprotected");
-            let settings = db
-                .read(|conn| crate::store::settings::view(conn, 5_000, &organization.id.0, None))
-                .unwrap()
-                .unwrap();
-            assert_eq!(
-                settings.settings.licence_mode,
-                xms_m365_contract::LicenceMode::Manual
-            );
+        assert!((40..=60).contains(&short.len()), "{} short", short.len());
+        for (organizations, mode, shares) in [
+            (chosen, xms_m365_contract::LicenceMode::Manual, 9..=30),
+            (short, xms_m365_contract::LicenceMode::Automatic, 4..=30),
+        ] {
+            for organization in organizations {
+                let unprotected = organization.user_count - organization.protected_users;
+                // At least one even of a handful of users.
+                let share = unprotected * 100 / organization.user_count;
+                assert!(shares.contains(&share), "{share} % unprotected");
+                let settings = db
+                    .read(|conn| {
+                        crate::store::settings::view(conn, 5_000, &organization.id.0, None)
+                    })
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(settings.settings.licence_mode, mode);
+                if mode == xms_m365_contract::LicenceMode::Automatic {
+                    assert_eq!(organization.licences_short, unprotected);
+                }
+            }
         }
         assert!(
             organizations

@@ -373,7 +373,17 @@ async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
         40,
         "a new organization takes the free licences"
     );
+    assert_eq!(
+        server.stored(&fabrikam).licences_short,
+        40,
+        "its other users wait for licences"
+    );
     server.set_licensing(&fabrikam, LicenceMode::Manual, 20);
+    assert_eq!(
+        server.stored(&fabrikam).licences_short,
+        0,
+        "in manual management, the unprotected users are the administrator's choice"
+    );
     let before = get_settings(&server, &fabrikam).await;
     assert_eq!(before.settings.licence_mode, LicenceMode::Manual);
     assert_eq!(
@@ -405,7 +415,14 @@ async fn switching_to_automatic_protects_users_as_far_as_licences_are_free() {
         }
     );
     let tile = server.stored(&fabrikam);
-    assert_eq!((tile.protected_users, tile.licences_used), (40, 40));
+    assert_eq!(
+        (
+            tile.protected_users,
+            tile.licences_used,
+            tile.licences_short
+        ),
+        (40, 40, 40)
+    );
     assert_eq!(
         get_settings(&server, &contoso)
             .await

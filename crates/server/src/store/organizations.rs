@@ -4,7 +4,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use xms_m365_contract::{
-    Job, JobId, JobState, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
+    Job, JobId, JobState, LastBackup, LicenceMode, Organization, OrganizationId,
+    OrganizationStatus, PolicyKind,
 };
 
 use super::{
@@ -304,7 +305,8 @@ static SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         "SELECT o.id, o.tenant_id, o.name, o.primary_domain, o.user_count, o.connected_at,
                 o.needs_reauthorization,
                 {ACTIVE}, l.id, l.state, l.items_done, l.reason, l.finished_at,
-                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER}, o.protected_users, p.policy
+                o.policy_kind, {SCHEDULED_UNTIL}, {WORKER}, o.protected_users, p.policy,
+                o.licence_mode
          FROM organizations o
          JOIN workers w ON w.id = o.default_worker_id
          LEFT JOIN policies p ON p.organization_id = o.id
@@ -345,6 +347,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
     let scheduled_until: i64 = row.get(23)?;
     let protected_users: u32 = row.get(29)?;
     let custom_policy = sql::policy_from_json(row.get::<_, Option<String>>(30)?.as_deref());
+    let user_count: u32 = row.get(4)?;
+    let licence_mode: Sql<LicenceMode> = row.get(31)?;
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -361,11 +365,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
         tenant_id: row.get(1)?,
         name: row.get(2)?,
         primary_domain: row.get(3)?,
-        user_count: row.get(4)?,
+        user_count,
         connected_at: row.get(5)?,
         // Every protected user holds a licence, and only they do.
         protected_users,
         licences_used: protected_users,
+        // Automatic management protects every user it has a licence for (see `licences`).
+        licences_short: match licence_mode.0 {
+            LicenceMode::Automatic => user_count.saturating_sub(protected_users),
+            LicenceMode::Manual => 0,
+        },
         status,
         last_backup,
         active_job,
