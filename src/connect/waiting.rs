@@ -1,5 +1,6 @@
 //! The waiting view of the Connect dialog: the app authentication code with its Copy button,
-//! **Log in to Microsoft 365**, and how long the code stays valid.
+//! **Copy the code and log in to Microsoft 365**, where alone the code may be entered, and how
+//! long it stays valid.
 
 use leptos::{html, prelude::*};
 use leptos_use::{UseClipboardReturn, use_clipboard, use_interval_fn};
@@ -29,7 +30,7 @@ pub fn Waiting(
             </li>
             <li>
                 <p>{move || t!(i18n, "connect-step-sign-in")}</p>
-                <SignInLink uri=connection.verification_uri/>
+                <SignInLink uri=connection.verification_uri code=connection.user_code/>
             </li>
         </ol>
         <p class="m365-connect__waiting" role="status">
@@ -108,17 +109,38 @@ pub fn is_allowed_sign_in_uri(uri: &str, page_origin: &str) -> bool {
     }
 }
 
-/// **Log in to Microsoft 365**, opening the sign-in page in a new tab, or the reason it is not
+/// **Copy the code and log in to Microsoft 365**, copying the code as it opens the sign-in
+/// page in a new tab, and the one address the code may be entered at; or the reason it is not
 /// offered.
 #[component]
-fn SignInLink(uri: String) -> impl IntoView {
+fn SignInLink(uri: String, code: String) -> impl IntoView {
     let i18n = use_i18n();
     let origin = window().location().origin().unwrap_or_default();
     if is_allowed_sign_in_uri(&uri, &origin) {
+        // The link opens the page itself, which no popup blocker stops; where there is no
+        // Clipboard API the code is still shown, to be typed.
+        let UseClipboardReturn {
+            is_supported, copy, ..
+        } = use_clipboard();
+        let on_click = move |_| {
+            if is_supported.get_untracked() {
+                copy(&code);
+            }
+        };
+        let shown = uri.clone();
         view! {
-            <a class=ButtonStyle::Primary.class() href=uri target="_blank" rel="noopener noreferrer">
+            <a
+                class=ButtonStyle::Primary.class()
+                href=uri
+                target="_blank"
+                rel="noopener noreferrer"
+                on:click=on_click
+            >
                 {move || t!(i18n, "connect-log-in")}
             </a>
+            <p class="m365-connect__only-there">
+                {move || t!(i18n, "connect-only-there", uri = shown.clone())}
+            </p>
         }
         .into_any()
     } else {

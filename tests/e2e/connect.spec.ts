@@ -121,6 +121,24 @@ test("Run backup in the success view starts the new organization's first backup 
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
 });
 
+test("one click copies the code and opens Microsoft's page, which the dialog names as the only place for it", async ({ page, context, xms }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { dialog, code } = await openConnect(page, xms.url);
+  await expect(dialog).toContainText(
+    `Enter the code only on Microsoft's sign-in page, at ${xms.url}/devicelogin. If any other page or person asks you ` +
+      "for it, or Microsoft names an application other than Xopero Registrator, stop: whoever asked may be trying to " +
+      "take over the organization.",
+  );
+  await page.evaluate(() => navigator.clipboard.writeText("something else"));
+  const tab = await logIn(context, page);
+  await expect(tab).toHaveURL(`${xms.url}/devicelogin`);
+  // The code is there to paste on Microsoft's page, and the dialog still shows it.
+  expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  await expect(dialog.getByLabel("App authentication code")).toHaveText(code);
+  await signIn(tab, code, MEGAN, "Continue");
+  await expect(tab.getByText("You may now close this window.")).toBeVisible();
+});
+
 test("the dialog is modal: focus moves in and is trapped, Escape closes, focus returns", async ({ page, xms }) => {
   const { dialog } = await openConnect(page, xms.url);
   await expect(dialog).toHaveAttribute("aria-modal", "true");
@@ -132,7 +150,7 @@ test("the dialog is modal: focus moves in and is trapped, Escape closes, focus r
     expect(inside, "focus left the dialog").toBe(true);
     seen.add(await dialog.evaluate((node) => (node.getRootNode() as ShadowRoot).activeElement!.textContent!.trim()));
   }
-  expect([...seen]).toEqual(expect.arrayContaining(["×", "Copy", "Log in to Microsoft 365"]));
+  expect([...seen]).toEqual(expect.arrayContaining(["×", "Copy", "Copy the code and log in to Microsoft 365"]));
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Connect" })).toBeFocused();
