@@ -22,15 +22,27 @@ pub fn Waiting(
     let i18n = use_i18n();
     let code = connection.user_code.clone();
     let expires_at = js_sys::Date::parse(&connection.expires_at);
+    // One clipboard for the Copy button and the sign-in link, so that "Copied" says both.
+    let UseClipboardReturn {
+        is_supported,
+        copied,
+        copy,
+        ..
+    } = use_clipboard();
+    let clipboard = Clipboard {
+        is_supported,
+        copied,
+        copy: Callback::new(move |text: String| copy(&text)),
+    };
     view! {
         <ol class="m365-connect__steps">
             <li>
                 <p>{move || t!(i18n, "connect-step-copy")}</p>
-                <CodeToCopy code/>
+                <CodeToCopy code=code.clone() clipboard/>
             </li>
             <li>
                 <p>{move || t!(i18n, "connect-step-sign-in")}</p>
-                <SignInLink uri=connection.verification_uri code=connection.user_code/>
+                <SignInLink uri=connection.verification_uri code clipboard/>
             </li>
         </ol>
         <p class="m365-connect__waiting" role="status">
@@ -44,23 +56,33 @@ pub fn Waiting(
     }
 }
 
+/// The browser's clipboard, as the waiting view's controls share it.
+#[derive(Clone, Copy)]
+struct Clipboard {
+    /// Whether the Clipboard API is there (not on plain http at a LAN address).
+    is_supported: Signal<bool>,
+    /// True for a moment after a copy.
+    copied: Signal<bool>,
+    /// Copies a text.
+    copy: Callback<String>,
+}
+
 /// The code, large, with a Copy button (or, where the Clipboard API is unavailable, the code
 /// selected and a hint to press Ctrl+C).
 #[component]
-fn CodeToCopy(code: String) -> impl IntoView {
-    let UseClipboardReturn {
+fn CodeToCopy(code: String, clipboard: Clipboard) -> impl IntoView {
+    let Clipboard {
         is_supported,
         copied,
         copy,
-        ..
-    } = use_clipboard();
+    } = clipboard;
     let i18n = use_i18n();
     let code_element = NodeRef::<html::Output>::new();
     let (manual, set_manual) = signal(false);
     let value = code.clone();
     let on_copy = move |_| {
         if is_supported.get_untracked() {
-            copy(&value);
+            copy.run(value.clone());
         } else {
             // Plain http on a LAN address has no Clipboard API: select the code instead.
             if let (Some(element), Some(selection)) = (
@@ -113,18 +135,15 @@ pub fn is_allowed_sign_in_uri(uri: &str, page_origin: &str) -> bool {
 /// page in a new tab, and the one address the code may be entered at; or the reason it is not
 /// offered.
 #[component]
-fn SignInLink(uri: String, code: String) -> impl IntoView {
+fn SignInLink(uri: String, code: String, clipboard: Clipboard) -> impl IntoView {
     let i18n = use_i18n();
     let origin = window().location().origin().unwrap_or_default();
     if is_allowed_sign_in_uri(&uri, &origin) {
         // The link opens the page itself, which no popup blocker stops; where there is no
         // Clipboard API the code is still shown, to be typed.
-        let UseClipboardReturn {
-            is_supported, copy, ..
-        } = use_clipboard();
         let on_click = move |_| {
-            if is_supported.get_untracked() {
-                copy(&code);
+            if clipboard.is_supported.get_untracked() {
+                clipboard.copy.run(code.clone());
             }
         };
         let shown = uri.clone();
