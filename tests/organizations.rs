@@ -585,6 +585,34 @@ async fn switching_the_language_rewords_the_tiles_in_place() {
 }
 
 #[wasm_bindgen_test]
+fn among_the_same_status_what_asks_for_action_comes_first() {
+    let dashboard = Dashboard::default();
+    let healthy = |name: &str| {
+        let mut organization = organization(name, &format!("{}.com", name.to_lowercase()), 4);
+        organization.status = OrganizationStatus::Healthy;
+        organization
+    };
+    let (fine, mut offline, mut unprotected, mut short) = (
+        healthy("Alpha"),
+        healthy("Delta"),
+        healthy("Omega"),
+        healthy("Sigma"),
+    );
+    offline.default_worker.online = false;
+    unprotected.protected_users = 3;
+    (short.protected_users, short.licences_short) = (2, 2);
+    dashboard.merge(vec![short, unprotected, fine, offline]);
+    let english = I18n::new(Locale::En).collator();
+    let sorted: Vec<String> = dashboard.entries().with_untracked(|entries| {
+        visible_entries(entries, ("", None), (SortOrder::Status, &english))
+            .iter()
+            .map(|entry| entry.organization.with_untracked(|o| o.name.clone()))
+            .collect()
+    });
+    assert_eq!(sorted, ["Delta", "Omega", "Sigma", "Alpha"]);
+}
+
+#[wasm_bindgen_test]
 fn names_sort_as_the_language_sorts_them() {
     let dashboard = Dashboard::default();
     dashboard.merge(

@@ -119,7 +119,13 @@ impl SortOrder {
         };
         match self {
             Self::Name => by_name(),
-            Self::Status => a.urgency.cmp(&b.urgency).then_with(by_name),
+            // Among the same status, those with another state that asks for action (a worker
+            // offline, users unprotected, licences short) first.
+            Self::Status => a
+                .urgency
+                .cmp(&b.urgency)
+                .then_with(|| Attention::asks_action(b).cmp(&Attention::asks_action(a)))
+                .then_with(by_name),
             // `None` (never backed up) sorts before any time, which is what oldest-first wants.
             Self::LastBackup => a.last_backup.cmp(&b.last_backup).then_with(by_name),
         }

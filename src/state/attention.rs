@@ -68,6 +68,12 @@ impl Attention {
         status | offline | unprotected | short
     }
 
+    /// Whether the organization keyed `key` is in a state that asks for action: any but a
+    /// backup running.
+    pub fn asks_action(key: &ListKey) -> bool {
+        key.needs & !Self::Running.bit() != 0
+    }
+
     /// Whether the organization keyed `key` is in this state.
     pub fn holds(self, key: &ListKey) -> bool {
         key.needs & self.bit() != 0
