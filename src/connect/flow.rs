@@ -53,6 +53,9 @@ pub enum Failure {
     CancelledInXms,
     /// XMS says why, in its words (Microsoft's refusal, for one).
     Xms(String),
+    /// The tenant blocks device-code sign-in (XMS says so in its words): only registering the
+    /// application can connect it.
+    DeviceCodeBlocked(String),
     /// Asking XMS about it failed.
     Api(ApiError),
 }
@@ -62,7 +65,7 @@ impl Failure {
     pub fn words(&self, i18n: I18n) -> String {
         match self {
             Self::CancelledInXms => t!(i18n, "connect-cancelled-in-xms"),
-            Self::Xms(message) => message.clone(),
+            Self::Xms(message) | Self::DeviceCodeBlocked(message) => message.clone(),
             Self::Api(error) => error.words(i18n),
         }
     }
@@ -86,7 +89,14 @@ impl Phase {
             ConnectionState::Expired => Self::Expired,
             ConnectionState::Declined => Self::Declined,
             ConnectionState::Cancelled => Self::Failed(Failure::CancelledInXms),
-            ConnectionState::Failed { message } => Self::Failed(Failure::Xms(message)),
+            ConnectionState::Failed {
+                message,
+                device_code_blocked,
+            } => Self::Failed(if device_code_blocked {
+                Failure::DeviceCodeBlocked(message)
+            } else {
+                Failure::Xms(message)
+            }),
         }
     }
 }

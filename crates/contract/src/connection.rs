@@ -1,10 +1,68 @@
-//! Connecting a Microsoft 365 organization: XMS runs the OAuth 2.0 device authorization grant
-//! (RFC 8628) against the Microsoft identity platform, the module shows the code and follows
-//! the connection until it settles.
+//! Connecting a Microsoft 365 organization, in one of two ways: XMS runs the OAuth 2.0 device
+//! authorization grant (RFC 8628) against the Microsoft identity platform, the module shows
+//! the code and follows the connection until it settles; or the administrator registers the
+//! application in the tenant and gives XMS its credentials, which XMS verifies at once.
 
 use serde::{Deserialize, Serialize};
 
-use crate::Organization;
+use crate::{Organization, OrganizationId};
+
+/// The Microsoft Graph application permissions an application registered for XMS needs, with
+/// an administrator's consent: reading the organization and its users and groups, and backing
+/// up and restoring mail, calendars, contacts, OneDrive and SharePoint.
+pub const GRAPH_PERMISSIONS: &[&str] = &[
+    "Organization.Read.All",
+    "User.Read.All",
+    "Group.Read.All",
+    "Mail.ReadWrite",
+    "Calendars.ReadWrite",
+    "Contacts.ReadWrite",
+    "Files.ReadWrite.All",
+    "Sites.FullControl.All",
+];
+
+/// Connecting with an application the administrator registered in the tenant and a client
+/// secret of it. XMS signs in as the application (the client credentials grant) and reads the
+/// organization before it stores anything; the secret is kept encrypted and never returned.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterApplication {
+    /// The tenant: its id (a GUID) or one of its verified domains (`contoso.com`).
+    pub tenant: String,
+    /// The application (client) id, a GUID.
+    pub client_id: String,
+    /// The client secret's value (not its Secret ID).
+    pub client_secret: String,
+    /// The day the secret expires, `YYYY-MM-DD` (Entra shows it beside the secret). XMS warns
+    /// before that day.
+    pub secret_expires_on: String,
+    /// Re-authorize this organization: the tenant must then be its tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reauthorize: Option<OrganizationId>,
+}
+
+// By hand, so that the secret never reaches a log through `{:?}`.
+impl std::fmt::Debug for RegisterApplication {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegisterApplication")
+            .field("tenant", &self.tenant)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("secret_expires_on", &self.secret_expires_on)
+            .field("reauthorize", &self.reauthorize)
+            .finish()
+    }
+}
+
+/// An organization connected through its registered application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationConnected {
+    /// The organization as now stored.
+    pub organization: Organization,
+    /// It was connected before: it was refreshed and now uses this application.
+    pub already_connected: bool,
+}
 
 /// XMS's identifier of a connection attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -55,6 +113,10 @@ pub enum ConnectionState {
     Failed {
         /// What happened and what to do about it, for a person.
         message: String,
+        /// The tenant's Conditional Access policies block signing in with a device code
+        /// (AADSTS53003): connecting with an application registered in the tenant still works.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        device_code_blocked: bool,
     },
 }
 
@@ -70,13 +132,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_secret_is_left_out_of_debug_output() {
+        let register = RegisterApplication {
+            tenant: "contoso.com".into(),
+            client_id: "4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6".into(),
+            client_secret: "abc8Q~secret".into(),
+            secret_expires_on: "2027-06-01".into(),
+            reauthorize: None,
+        };
+        assert!(!format!("{register:?}").contains("abc8Q~secret"));
+    }
+
+    #[test]
     fn states_serialize_with_a_status_tag() {
         let failed = ConnectionState::Failed {
-            message: "Blocked.".into(),
+            message: "Failed.".into(),
+            device_code_blocked: false,
         };
         assert_eq!(
             serde_json::to_string(&failed).unwrap(),
-            r#"{"status":"failed","message":"Blocked."}"#
+            r#"{"status":"failed","message":"Failed."}"#
         );
         assert_eq!(
             serde_json::to_string(&ConnectionState::Pending).unwrap(),

@@ -92,6 +92,17 @@ pub enum FieldErrorCode {
     NotApplicable,
     /// Missing where it is needed (at least `limit`, when there is one).
     Required,
+    /// Not in the form it must have: a GUID, a domain, a date as `YYYY-MM-DD`.
+    Malformed,
+    /// The Microsoft identity platform refused it (a client secret that is not the
+    /// application's: perhaps its Secret ID rather than its value).
+    Rejected,
+    /// It has expired, or its date has passed.
+    Expired,
+    /// The application has no administrator's consent in the tenant: no permission at all.
+    ConsentMissing,
+    /// The application lacks some of the permissions it needs; `message` names them.
+    PermissionMissing,
     /// A code this client does not know.
     #[default]
     #[serde(other)]
@@ -109,6 +120,11 @@ read_by_name!(FieldErrorCode {
     TooLong = "too_long",
     NotApplicable = "not_applicable",
     Required = "required",
+    Malformed = "malformed",
+    Rejected = "rejected",
+    Expired = "expired",
+    ConsentMissing = "consent_missing",
+    PermissionMissing = "permission_missing",
 } else Unknown);
 
 /// The closed set of error codes the API answers with.

@@ -16,7 +16,10 @@ mod settings;
 mod user;
 mod worker;
 
-pub use connection::{Connection, ConnectionId, ConnectionState};
+pub use connection::{
+    ApplicationConnected, Connection, ConnectionId, ConnectionState, GRAPH_PERMISSIONS,
+    RegisterApplication,
+};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError, FieldErrorCode, Stale};
 pub use event::ServerEvent;
 pub use history::{
@@ -144,6 +147,9 @@ pub mod paths {
     pub const ORGANIZATIONS: &str = "/m365/organizations";
     /// Connection attempts (`POST`: start one, answering [`crate::Connection`]).
     pub const CONNECTIONS: &str = "/m365/connections";
+    /// Connecting with an application registered in the tenant (`POST`:
+    /// [`crate::RegisterApplication`], answering [`crate::ApplicationConnected`]).
+    pub const APPLICATIONS: &str = "/m365/applications";
     /// The stream of changes (`GET`, `text/event-stream` of [`crate::ServerEvent`]).
     pub const EVENTS: &str = "/events";
     /// The workers that run backups (`GET`: [`crate::WorkerList`]).

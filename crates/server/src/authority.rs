@@ -4,7 +4,8 @@
 //! exactly as it would against `https://login.microsoftonline.com/{tenant}`.
 //!
 //! - `POST /{tenant}/oauth2/v2.0/devicecode`: start a device authorization
-//! - `POST /{tenant}/oauth2/v2.0/token`: poll it (`urn:ietf:params:oauth:grant-type:device_code`)
+//! - `POST /{tenant}/oauth2/v2.0/token`: poll it (`urn:ietf:params:oauth:grant-type:device_code`),
+//!   or sign in as an application registered in the tenant (`client_credentials`)
 //! - `GET /{tenant}/v2.0/.well-known/openid-configuration`: discovery, as Microsoft's document
 //! - `GET /{tenant}/discovery/v2.0/keys`: the key set (empty: it issues no id tokens)
 //! - `GET /{tenant}/oauth2/v2.0/authorize`: Microsoft's error page (device code only)
@@ -16,10 +17,12 @@
 //! It stands apart from XMS: its own state and its own database (`authority.sqlite3`), and
 //! nothing of XMS's; XMS reaches it only over HTTP, as it reaches Microsoft.
 
+mod client_credentials;
 pub mod directory;
 mod language;
 mod pages;
 mod protocol;
+pub mod registrations;
 pub mod store;
 
 use std::{num::NonZeroU32, path::Path, sync::Arc, time::Duration};
@@ -41,9 +44,10 @@ use crate::{
 pub const DB_FILE: &str = "authority.sqlite3";
 
 /// Its schema, oldest first. Never edit a migration that has shipped: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!(
-    "../migrations/authority/0001_device_authorizations.sql"
-)];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/authority/0001_device_authorizations.sql"),
+    include_str!("../migrations/authority/0002_applications.sql"),
+];
 
 /// The client id of the "Xopero Registrator" application, the one app this authority knows.
 pub const XOPERO_REGISTRATOR_CLIENT_ID: &str = "4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6";
@@ -80,10 +84,16 @@ impl Authority {
         let per_minute = NonZeroU32::new(10).expect("10 is not zero");
         Ok(Self {
             config,
-            db: Db::open_file(data_dir, DB_FILE, MIGRATIONS)?,
+            db: Self::database(data_dir)?,
             clock,
             code_attempts: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
         })
+    }
+
+    /// The authority's database in `data_dir`, for the commands that change its tenants and
+    /// applications while it serves or not.
+    pub fn database(data_dir: &Path) -> Result<Db, DbError> {
+        Db::open_file(data_dir, DB_FILE, MIGRATIONS)
     }
 
     /// Where people enter their code.

@@ -3,7 +3,10 @@
 //! authority) with the `oauth2` crate, polls the token endpoint in the background while the
 //! administrator signs in, then reads the organization from Microsoft Graph and stores it.
 //! An attempt may re-authorize a given organization: it then connects that tenant only.
-//! Pending attempts survive a restart: their polling resumes at start-up.
+//! Pending attempts survive a restart: their polling resumes at start-up. The other way to
+//! connect, with an application the administrator registered, is [`application`]'s.
+
+mod application;
 
 use std::{
     collections::HashMap,
@@ -25,8 +28,10 @@ use crate::{
     clock::Clock,
     db::{Db, DbError, run_blocking},
     events::Events,
+    sealing::CredentialKey,
     store::{
         connections::{self, Outcome, StoredConnection},
+        credentials,
         organizations::{self, NewOrganization},
     },
 };
@@ -74,6 +79,8 @@ pub struct Connections {
     clock: Clock,
     /// The subscription's licences, which a newly connected organization's users take.
     licences: u32,
+    /// Seals the client secrets of registered applications.
+    key: CredentialKey,
     client: DeviceClient,
     http: reqwest::Client,
     pollers: Mutex<HashMap<String, AbortHandle>>,
@@ -84,13 +91,13 @@ pub struct Connections {
 impl Connections {
     /// Checks the configuration's URLs and prepares the HTTP client; attempts are stored in
     /// `db`, organizations connected with the subscription's `licences` and published on
-    /// `events`.
+    /// `events`, secrets sealed with `key`.
     pub fn new(
         config: MicrosoftConfig,
         db: Db,
         events: Arc<Events>,
         clock: Clock,
-        licences: u32,
+        (licences, key): (u32, CredentialKey),
     ) -> Result<Self, String> {
         let authority = config.authority_url.trim_end_matches('/');
         let device_url = DeviceAuthorizationUrl::new(format!("{authority}/oauth2/v2.0/devicecode"))
@@ -114,6 +121,7 @@ impl Connections {
             events,
             clock,
             licences,
+            key,
             client,
             http,
             pollers: Mutex::default(),
@@ -281,9 +289,7 @@ impl Connections {
                         DeviceCodeErrorResponseType::Basic(BasicErrorResponseType::Extension(
                             code,
                         )) if code == "authorization_declined" => Outcome::Declined,
-                        _ => Outcome::Failed(refusal_message(
-                            response.error_description().map(String::as_str),
-                        )),
+                        _ => refusal(response.error_description().map(String::as_str)),
                     };
                 }
                 Err(error) => {
@@ -304,8 +310,13 @@ impl Connections {
                 }
                 let db = self.db.clone();
                 let (licences, now) = (self.licences, self.clock.now_ms());
+                // Xopero Registrator signs in for it now: its own application's secret goes.
                 let stored: Result<_, DbError> = run_blocking(move || {
-                    db.write(|tx| organizations::upsert(tx, &new, licences, now))
+                    db.write(|tx| {
+                        let upserted = organizations::upsert(tx, &new, licences, now)?;
+                        credentials::remove(tx, &upserted.0.id.0)?;
+                        Ok(upserted)
+                    })
                 })
                 .await;
                 match stored {
@@ -451,16 +462,19 @@ impl Connections {
     }
 }
 
-/// What to tell the administrator when the identity platform refused the sign-in.
-fn refusal_message(description: Option<&str>) -> String {
+/// How an attempt the identity platform refused ends, with what to tell the administrator.
+fn refusal(description: Option<&str>) -> Outcome {
     let description = description.unwrap_or("no reason given");
     if description.contains("AADSTS53003") {
-        "Your organization's Conditional Access policies block signing in with a device code \
-         (AADSTS53003). Ask your Microsoft Entra administrator to allow the device code flow \
-         for Xopero Registrator, then try again."
-            .to_owned()
+        Outcome::DeviceCodeBlocked(
+            "Your organization's Conditional Access policies block signing in with a device \
+             code (AADSTS53003). Register the application in your tenant yourself and connect \
+             with its credentials, or ask your Microsoft Entra administrator to allow the \
+             device code flow for Xopero Registrator."
+                .to_owned(),
+        )
     } else {
-        format!("Microsoft refused the sign-in: {description}")
+        Outcome::Failed(format!("Microsoft refused the sign-in: {description}"))
     }
 }
 

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_users.sql"),
     include_str!("../migrations/0012_users_sorted_by_kind_and_state.sql"),
     include_str!("../migrations/0013_backup_history.sql"),
+    include_str!("../migrations/0014_application_credentials.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers and services; its error type is

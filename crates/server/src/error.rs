@@ -81,6 +81,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The 404 for an organization that is not in XMS.
+    pub fn unknown_organization(id: &str) -> Self {
+        Self::NotFound(format!(
+            "There is no organization {id} in XMS. Reload the page to see the current list."
+        ))
+    }
+
     /// The 422 for a request whose `fields` are not valid.
     pub fn invalid(fields: Vec<FieldError>) -> Self {
         Self::Validation {

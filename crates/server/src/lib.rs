@@ -17,7 +17,8 @@
 //!   [`directory`] (the simulated Microsoft 365 users and groups), [`history`] (what a
 //!   simulated backup run skips);
 //! - ground: [`db`] (opening, migrating, running calls), [`clock`] (the one clock),
-//!   [`hash`], [`error`] (the API's error shape).
+//!   [`hash`], [`sealing`] (the key credentials are kept with), [`error`] (the API's error
+//!   shape).
 
 pub mod api;
 pub mod authority;
@@ -34,6 +35,7 @@ pub mod organizations;
 pub mod policies;
 pub mod schedule;
 pub mod scheduler;
+pub mod sealing;
 pub mod seed;
 pub mod session;
 pub mod settings;

@@ -1,6 +1,7 @@
 //! The `xms-server` command: serves the reference XMS server (the API, the shell page and the
-//! scheduler of backups and user syncs), or adds an organization to its data directory (for
-//! demos and tests, through the same data layer the server uses).
+//! scheduler of backups and user syncs), or adds an organization to its data directory, or
+//! changes the development authority's tenants (for demos and tests, through the same data
+//! layers the server uses).
 
 use std::{
     net::{IpAddr, SocketAddr},
@@ -11,14 +12,17 @@ use std::{
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tracing_subscriber::EnvFilter;
-use xms_m365_contract::LicenceMode;
+use xms_m365_contract::{GRAPH_PERMISSIONS, LicenceMode};
 use xms_server::{
     AppState, DEV_API_TOKEN, Options, app,
-    authority::{Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID},
-    clock::{Clock, parse_instant},
+    authority::{
+        Authority, AuthorityConfig, XOPERO_REGISTRATOR_CLIENT_ID, directory, registrations,
+    },
+    clock::{Clock, parse_instant, rfc3339},
     connections::MicrosoftConfig,
     db::{Db, DbError},
     scheduler::{self, SchedulerConfig},
+    sealing::CredentialKey,
     store::{
         jobs, licences,
         licences::{DEFAULT_LICENCES, MAX_LICENCES},
@@ -43,6 +47,78 @@ enum Command {
     AddOrganization(AddOrganizationArgs),
     /// Prints the API's OpenAPI document (what `GET /api/v1/openapi.json` serves).
     Openapi,
+    /// Changes the development sign-in authority's tenants, as their administrators would in
+    /// Microsoft Entra (for demonstrations and tests; the server may be running).
+    #[command(subcommand)]
+    Authority(AuthorityCommand),
+}
+
+#[derive(Subcommand)]
+enum AuthorityCommand {
+    /// Registers an application in a tenant and makes it a client secret (printed once), as
+    /// Entra's App registrations does.
+    RegisterApplication(RegisterApplicationArgs),
+    /// Withdraws the tenant's admin consent to an application: its tokens carry no
+    /// permissions from then on.
+    RevokeConsent(ApplicationArgs),
+    /// Makes an application's client secrets expire now.
+    ExpireSecret(ApplicationArgs),
+    /// Turns on (or, with --allow, off) a Conditional Access policy that blocks sign-in with a
+    /// device code in a tenant.
+    BlockDeviceCode(BlockDeviceCodeArgs),
+}
+
+#[derive(Args)]
+struct RegisterApplicationArgs {
+    /// Directory holding the server's data.
+    #[arg(long, default_value = "xms-data")]
+    data_dir: PathBuf,
+    /// The tenant: its id or one of its domains (contoso.com).
+    #[arg(long)]
+    tenant: String,
+    /// The application's display name.
+    #[arg(long, default_value = "Xopero ONE backup")]
+    name: String,
+    /// How many days its client secret stays valid (Entra offers 90 to 730).
+    #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    secret_days: u32,
+    /// Leave out admin consent: the application has no permissions.
+    #[arg(long, conflicts_with = "permissions")]
+    no_consent: bool,
+    /// The Microsoft Graph application permissions an administrator consented to
+    /// (default: every one the Microsoft 365 module asks for).
+    #[arg(long, value_delimiter = ',')]
+    permissions: Option<Vec<String>>,
+    /// Make it at this instant (RFC 3339) instead of the machine's time, as a server started
+    /// with the same --clock-start would.
+    #[arg(long, value_name = "INSTANT", value_parser = parse_clock_start)]
+    clock_start: Option<i64>,
+}
+
+#[derive(Args)]
+struct ApplicationArgs {
+    /// Directory holding the server's data.
+    #[arg(long, default_value = "xms-data")]
+    data_dir: PathBuf,
+    /// The application (client) id.
+    #[arg(long)]
+    application: String,
+    /// Do it at this instant (RFC 3339) instead of the machine's time.
+    #[arg(long, value_name = "INSTANT", value_parser = parse_clock_start)]
+    clock_start: Option<i64>,
+}
+
+#[derive(Args)]
+struct BlockDeviceCodeArgs {
+    /// Directory holding the server's data.
+    #[arg(long, default_value = "xms-data")]
+    data_dir: PathBuf,
+    /// The tenant: its id or one of its domains.
+    #[arg(long)]
+    tenant: String,
+    /// Allow the device code again.
+    #[arg(long)]
+    allow: bool,
 }
 
 #[derive(Args)]
@@ -100,6 +176,10 @@ struct ServeArgs {
     /// the same schedules whatever the day.
     #[arg(long, value_name = "INSTANT", value_parser = parse_clock_start)]
     clock_start: Option<i64>,
+    /// The file of the key (64 hex digits) that seals the client secrets XMS keeps; made
+    /// when missing. Default: credential-key in the data directory.
+    #[arg(long, value_name = "PATH")]
+    credential_key_file: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -189,6 +269,7 @@ async fn main() -> ExitCode {
             print!("{}", xms_server::api::openapi_json());
             Ok(())
         }
+        Some(Command::Authority(command)) => change_authority(command),
         None => serve(cli.serve).await,
     };
     match result {
@@ -258,6 +339,83 @@ fn add_organization(args: AddOrganizationArgs) -> Result<(), String> {
     Ok(())
 }
 
+fn change_authority(command: AuthorityCommand) -> Result<(), String> {
+    let tenant = |hint: &str| {
+        directory::tenant_by_hint(hint).ok_or_else(|| {
+            let known: Vec<&str> = directory::TENANTS
+                .iter()
+                .map(|t| t.primary_domain)
+                .collect();
+            format!(
+                "there is no tenant {hint}; the tenants are {}",
+                known.join(", ")
+            )
+        })
+    };
+    match command {
+        AuthorityCommand::RegisterApplication(args) => {
+            let tenant = tenant(&args.tenant)?;
+            let db = Authority::database(&args.data_dir).map_err(|e| e.to_string())?;
+            let permissions: Vec<String> = match (args.no_consent, args.permissions) {
+                (true, _) => Vec::new(),
+                (false, Some(listed)) => listed,
+                (false, None) => GRAPH_PERMISSIONS.iter().map(|p| (*p).to_owned()).collect(),
+            };
+            let now = clock(args.clock_start).now_ms();
+            let expires_at = now + i64::from(args.secret_days) * 86_400_000;
+            let (application, secret) = db
+                .read(|conn| {
+                    registrations::register(conn, tenant, &args.name, &permissions, now, expires_at)
+                })
+                .map_err(|e| e.to_string())?;
+            println!("tenant: {} ({})", tenant.name, tenant.id);
+            println!("application (client) id: {}", application.client_id);
+            println!("client secret id: {}", secret.secret_id);
+            println!("client secret value: {}", secret.value);
+            println!("secret expires: {}", rfc3339(secret.expires_at));
+            let consent = if permissions.is_empty() {
+                "none".to_owned()
+            } else {
+                permissions.join(", ")
+            };
+            println!("admin consent: {consent}");
+            Ok(())
+        }
+        AuthorityCommand::RevokeConsent(args) => {
+            let db = Authority::database(&args.data_dir).map_err(|e| e.to_string())?;
+            let found = db
+                .read(|conn| registrations::revoke_consent(conn, &args.application))
+                .map_err(|e| e.to_string())?;
+            if !found {
+                return Err(format!("there is no application {}", args.application));
+            }
+            println!("revoked the admin consent to {}", args.application);
+            Ok(())
+        }
+        AuthorityCommand::ExpireSecret(args) => {
+            let db = Authority::database(&args.data_dir).map_err(|e| e.to_string())?;
+            let now = clock(args.clock_start).now_ms();
+            let expired = db
+                .read(|conn| registrations::expire_secrets(conn, &args.application, now))
+                .map_err(|e| e.to_string())?;
+            if expired == 0 {
+                return Err(format!("application {} has no secret", args.application));
+            }
+            println!("expired {expired} secret(s) of {}", args.application);
+            Ok(())
+        }
+        AuthorityCommand::BlockDeviceCode(args) => {
+            let tenant = tenant(&args.tenant)?;
+            let db = Authority::database(&args.data_dir).map_err(|e| e.to_string())?;
+            db.read(|conn| registrations::set_blocks_device_code(conn, tenant, !args.allow))
+                .map_err(|e| e.to_string())?;
+            let now = if args.allow { "allows" } else { "blocks" };
+            println!("{} now {now} sign-in with a device code", tenant.name);
+            Ok(())
+        }
+    }
+}
+
 async fn serve(args: ServeArgs) -> Result<(), String> {
     let clock = clock(args.clock_start);
     let db = Db::open(&args.data_dir).map_err(|e| e.to_string())?;
@@ -309,6 +467,17 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         println!("Marked {interrupted} backup job(s) interrupted by the last stop as failed");
     }
     let user_sync_period = args.user_sync_period.map(Duration::from_secs);
+    let key_file = args
+        .credential_key_file
+        .unwrap_or_else(|| args.data_dir.join("credential-key"));
+    let (credential_key, made) = CredentialKey::load_or_create(&key_file)?;
+    if made {
+        println!(
+            "Made a credential key in {} (keep it apart from the data directory in production: \
+             --credential-key-file)",
+            key_file.display()
+        );
+    }
     let state = AppState::new(
         db,
         clock,
@@ -318,6 +487,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             microsoft,
             backup_duration: Duration::from_secs(args.backup_duration),
             user_sync_period,
+            credential_key,
         },
     )?;
     let resumed = state.connections.resume_all().map_err(|e| e.to_string())?;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::{clock, connections, db, events, jobs, session};
+use crate::{clock, connections, db, events, jobs, sealing, session};
 
 /// What every request handler shares.
 #[derive(Clone)]
@@ -42,6 +42,8 @@ pub struct Options {
     pub backup_duration: std::time::Duration,
     /// `--user-sync-period`, if given.
     pub user_sync_period: Option<std::time::Duration>,
+    /// Seals the credentials XMS keeps.
+    pub credential_key: sealing::CredentialKey,
 }
 
 impl AppState {
@@ -55,7 +57,7 @@ impl AppState {
                 db.clone(),
                 Arc::clone(&events),
                 clock,
-                options.licences,
+                (options.licences, options.credential_key),
             )?),
             jobs: Arc::new(jobs::Jobs::new(
                 db.clone(),

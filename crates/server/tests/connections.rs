@@ -212,9 +212,14 @@ async fn conditional_access_fails_with_a_plain_explanation() {
         "continue",
     )
     .await;
-    let ConnectionState::Failed { message } = api.settle(&connection.id.0).await else {
+    let ConnectionState::Failed {
+        message,
+        device_code_blocked,
+    } = api.settle(&connection.id.0).await
+    else {
         panic!("a blocked sign-in must fail");
     };
+    assert!(device_code_blocked, "the dialog must offer the other way");
     assert!(message.contains("Conditional Access"), "{message}");
     assert!(message.contains("AADSTS53003"), "{message}");
 }
@@ -340,7 +345,7 @@ async fn reauthorizing_with_another_tenant_fails_and_connects_nothing_even_after
     let second = RunningServer::start(data.path(), Duration::from_secs(900));
     let api = Api::new(&second);
     api.sign_in(&connection.user_code, ALEX, "continue").await;
-    let ConnectionState::Failed { message } = api.settle(&connection.id.0).await else {
+    let ConnectionState::Failed { message, .. } = api.settle(&connection.id.0).await else {
         panic!("signing in to Fabrikam cannot re-authorize Contoso");
     };
     assert_eq!(

@@ -1,14 +1,19 @@
 //! Connecting an organization: starting a device-code sign-in, following it and cancelling
-//! it.
+//! it; or connecting at once with an application registered in the tenant.
 
 use axum::{
     Json,
     extract::{Path, State},
     http::StatusCode,
 };
-use xms_m365_contract::{Connection, ConnectionId, ErrorBody, StartConnection};
+use xms_m365_contract::{
+    ApplicationConnected, Connection, ConnectionId, ErrorBody, RegisterApplication, StartConnection,
+};
 
-use super::{json::OptionalJsonBody, unknown_organization};
+use super::{
+    json::{JsonBody, OptionalJsonBody},
+    unknown_organization,
+};
 use crate::{
     connections::StartError, db::run_blocking, error::AppError, state::AppState, store::connections,
 };
@@ -118,5 +123,46 @@ fn unknown_connection(id: &ConnectionId) -> AppError {
     AppError::NotFound(format!(
         "There is no connection attempt {}. Start a new one with Connect.",
         id.0
+    ))
+}
+
+/// Connects an organization with an application its administrator registered in the tenant
+/// and a client secret of it. XMS signs in as the application, checks that an administrator
+/// consented to every permission in the contract's `GRAPH_PERMISSIONS`, and reads the
+/// organization before it stores anything; the secret is kept sealed and never answered. With
+/// `reauthorize`, the tenant must be that organization's.
+#[utoipa::path(
+    post,
+    path = "/m365/applications",
+    tag = "Microsoft 365",
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
+    request_body = RegisterApplication,
+    responses(
+        (status = 201, description = "A new organization, connected", body = ApplicationConnected),
+        (status = 200, description = "An organization connected before, now using this application", body = ApplicationConnected),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `fields` names what to correct. `tenant`: `required`, `malformed`, `not_found` (Microsoft knows no such tenant), `not_offered` (another tenant than the organization to re-authorize); `client_id`: `required`, `malformed`, `not_found` (no such application in the tenant), `consent_missing` (no administrator's consent), `permission_missing` (the message names the missing permissions); `client_secret`: `required`, `too_long`, `rejected`, `expired`; `secret_expires_on`: `malformed`, `expired`", body = ErrorBody),
+        (status = 404, description = "The organization to re-authorize is not in XMS", body = ErrorBody),
+        (status = 415, description = "The body is not sent as JSON", body = ErrorBody),
+        (status = 413, description = "The body is larger than 64 KiB", body = ErrorBody),
+        (status = 502, description = "The Microsoft identity platform or Graph failed or could not be reached", body = ErrorBody),
+    )
+)]
+pub async fn applications_create(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<RegisterApplication>,
+) -> Result<(StatusCode, Json<ApplicationConnected>), AppError> {
+    let (organization, already_connected) = state.connections.connect_application(&request).await?;
+    let status = if already_connected {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((
+        status,
+        Json(ApplicationConnected {
+            organization,
+            already_connected,
+        }),
     ))
 }

@@ -99,6 +99,7 @@ fn parts() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(jobs::job_cancel))
         .routes(routes!(events::events_stream))
         .routes(routes!(connections::connections_create))
+        .routes(routes!(connections::applications_create))
         .routes(routes!(
             connections::connection_get,
             connections::connection_delete
@@ -182,9 +183,7 @@ async fn not_found() -> StatusCode {
 
 /// The answer about an organization that is not (or no longer) in XMS.
 fn unknown_organization(id: &str) -> AppError {
-    AppError::NotFound(format!(
-        "There is no organization {id} in XMS. Reload the page to see the current list."
-    ))
+    AppError::unknown_organization(id)
 }
 
 /// The OpenAPI 3 description of the API: the paths its routes are registered from and the

@@ -22,7 +22,7 @@ use super::{
     Authority, XOPERO_REGISTRATOR_CLIENT_ID, XOPERO_REGISTRATOR_NAME,
     directory::{self, Account, Tenant, TenantHint},
     language::Words,
-    normalize_user_code,
+    normalize_user_code, registrations,
     store::{self, DeviceAuthorization, DeviceState},
 };
 use crate::db::DbError;
@@ -308,20 +308,25 @@ pub(super) async fn consent_submit(
         Ok(choice) => choice,
         Err(page) => return page,
     };
-    let outcome = match form.decision.as_str() {
-        "continue" if tenant.blocks_device_code => DeviceState::Blocked,
-        "continue" => DeviceState::Approved,
-        _ => DeviceState::Declined,
-    };
     let db = state.db.clone();
     let (code, upn) = (found.user_code.clone(), account.upn);
+    let continues = form.decision == "continue";
     let settled = match db
-        .query(move |conn| store::settle_device_authorization(conn, &code, outcome, upn))
+        .query(move |conn| {
+            let outcome = match continues {
+                true if registrations::blocks_device_code(conn, tenant)? => DeviceState::Blocked,
+                true => DeviceState::Approved,
+                false => DeviceState::Declined,
+            };
+            let settled = store::settle_device_authorization(conn, &code, outcome, upn)?;
+            Ok::<_, DbError>((settled, outcome))
+        })
         .await
     {
         Ok(settled) => settled,
         Err(error) => return super::failed(&error),
     };
+    let (settled, outcome) = settled;
     if !settled {
         return code_page(
             words,

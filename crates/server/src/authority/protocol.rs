@@ -14,9 +14,10 @@ use serde_json::json;
 
 use super::{
     Authority, XOPERO_REGISTRATOR_CLIENT_ID,
+    client_credentials::{self, CLIENT_CREDENTIALS_GRANT, Presented},
     directory::{self, TenantHint},
     secret,
-    store::{self, DeviceAuthorization, DeviceState},
+    store::{self, DeviceAuthorization, DeviceState, Holder},
     user_code,
 };
 use crate::{
@@ -28,7 +29,7 @@ use crate::{
 pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 /// How long issued access tokens live, in seconds (as Microsoft's do).
-const ACCESS_TOKEN_SECONDS: i64 = 3599;
+pub(super) const ACCESS_TOKEN_SECONDS: i64 = 3599;
 
 /// An OAuth error answer, shaped as Microsoft's: `error`, `error_description`, `error_codes`.
 pub(super) struct OAuthError {
@@ -38,7 +39,11 @@ pub(super) struct OAuthError {
 }
 
 impl OAuthError {
-    fn new(error: &'static str, codes: &'static [u32], description: impl Into<String>) -> Self {
+    pub(super) fn new(
+        error: &'static str,
+        codes: &'static [u32],
+        description: impl Into<String>,
+    ) -> Self {
         Self {
             error,
             description: description.into(),
@@ -46,7 +51,7 @@ impl OAuthError {
         }
     }
 
-    fn missing(parameter: &str) -> Self {
+    pub(super) fn missing(parameter: &str) -> Self {
         Self::new(
             "invalid_request",
             &[900144],
@@ -182,6 +187,8 @@ pub(super) struct TokenRequest {
     grant_type: Option<String>,
     client_id: Option<String>,
     device_code: Option<String>,
+    client_secret: Option<String>,
+    scope: Option<String>,
 }
 
 /// `POST /{tenant}/oauth2/v2.0/token`
@@ -198,6 +205,14 @@ pub(super) async fn token_create(
     }
     match request.grant_type.as_deref() {
         Some(DEVICE_CODE_GRANT) => {}
+        Some(CLIENT_CREDENTIALS_GRANT) => {
+            let presented = Presented {
+                client_id: request.client_id,
+                client_secret: request.client_secret,
+                scope: request.scope,
+            };
+            return client_credentials::grant(&state, &tenant, presented).await;
+        }
         Some(other) => {
             return Answer::OAuth(OAuthError::new(
                 "unsupported_grant_type",
@@ -306,11 +321,11 @@ async fn issue_tokens(
     let access_token = secret();
     let db = state.db.clone();
     let stored = access_token.clone();
-    let account = account.to_owned();
+    let holder = Holder::Account(account.to_owned());
     let expires_at = now + ACCESS_TOKEN_SECONDS * 1000;
     if let Err(error) = db
         .query(move |conn| {
-            store::insert_access_token(conn, &stored, tenant.id, &account, expires_at)
+            store::insert_access_token(conn, &stored, tenant.id, &holder, expires_at)
         })
         .await
     {
@@ -402,19 +417,38 @@ fn graph_unauthorized() -> Response {
     (StatusCode::UNAUTHORIZED, Json(body)).into_response()
 }
 
-/// The tenant the request's bearer token was issued for, or Graph's 401 answer.
+/// Graph's answer to an application token without the permission a request needs.
+fn graph_forbidden() -> Response {
+    let body = json!({"error": {
+        "code": "Authorization_RequestDenied",
+        "message": "Insufficient privileges to complete the operation.",
+    }});
+    (StatusCode::FORBIDDEN, Json(body)).into_response()
+}
+
+/// The tenant the request's bearer token was issued for, or Graph's 401 answer; an
+/// application's token must carry `permission` (or `Directory.Read.All`, which includes it),
+/// or the answer is Graph's 403. A person's token is an administrator's, who may read it.
 async fn graph_tenant(
     state: &Authority,
     headers: &HeaderMap,
+    permission: &str,
 ) -> Result<&'static directory::Tenant, Response> {
     let token = bearer(headers).ok_or_else(graph_unauthorized)?;
     let db = state.db.clone();
     let now = state.clock.now_ms();
-    let (tenant_id, _) = db
+    let (tenant_id, holder) = db
         .query(move |conn| store::access_token_holder(conn, &token, now))
         .await
         .map_err(|error: DbError| super::failed(&error))?
         .ok_or_else(graph_unauthorized)?;
+    if let Holder::Application(roles) = holder
+        && !roles
+            .iter()
+            .any(|role| role == permission || role == "Directory.Read.All")
+    {
+        return Err(graph_forbidden());
+    }
     directory::tenant(&tenant_id).ok_or_else(graph_unauthorized)
 }
 
@@ -430,8 +464,9 @@ pub(super) async fn userinfo_get(State(state): State<Authority>, headers: Header
         .query(move |conn| store::access_token_holder(conn, &token, now))
         .await
     {
-        Ok(Some((_, upn))) => directory::account(&upn),
-        Ok(None) => None,
+        Ok(Some((_, Holder::Account(upn)))) => directory::account(&upn),
+        // An application is no person: it has no user info.
+        Ok(Some((_, Holder::Application(_)))) | Ok(None) => None,
         Err(error) => return super::failed(&error),
     };
     let Some((_, account)) = account else {
@@ -459,7 +494,7 @@ pub(super) async fn graph_organization_get(
     State(state): State<Authority>,
     headers: HeaderMap,
 ) -> Response {
-    let tenant = match graph_tenant(&state, &headers).await {
+    let tenant = match graph_tenant(&state, &headers, "Organization.Read.All").await {
         Ok(tenant) => tenant,
         Err(response) => return response,
     };
@@ -483,7 +518,7 @@ pub(super) async fn graph_user_count_get(
     State(state): State<Authority>,
     headers: HeaderMap,
 ) -> Response {
-    match graph_tenant(&state, &headers).await {
+    match graph_tenant(&state, &headers, "User.Read.All").await {
         Ok(tenant) => tenant.user_count.to_string().into_response(),
         Err(response) => response,
     }

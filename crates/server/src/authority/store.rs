@@ -1,6 +1,6 @@
 //! The authority's storage, a database of its own (`authority.sqlite3`, migrated from
-//! `migrations/authority/`): device authorizations and the access tokens they were redeemed
-//! for.
+//! `migrations/authority/`): device authorizations and the access tokens issued, for a person
+//! (redeemed device codes) or for an application itself (client credentials).
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -156,33 +156,53 @@ pub fn settle_device_authorization(
     Ok(changed == 1)
 }
 
-/// Stores an access token issued for `account` of `tenant_id`.
+/// Who an access token was issued to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// A person, by user principal name.
+    Account(String),
+    /// An application itself, with the application permissions (`roles`) it was granted.
+    Application(Vec<String>),
+}
+
+/// Stores an access token issued to `holder` in `tenant_id`.
 pub fn insert_access_token(
     conn: &Connection,
     token: &str,
     tenant_id: &str,
-    account: &str,
+    holder: &Holder,
     expires_at: i64,
 ) -> rusqlite::Result<()> {
+    let (account, roles) = match holder {
+        Holder::Account(upn) => (upn.as_str(), None),
+        Holder::Application(roles) => ("", Some(roles.join(" "))),
+    };
     conn.execute(
-        "INSERT INTO access_tokens (token, tenant_id, account, expires_at)
-         VALUES (?1, ?2, ?3, ?4)",
-        params![token, tenant_id, account, expires_at],
+        "INSERT INTO access_tokens (token, tenant_id, account, expires_at, roles)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![token, tenant_id, account, expires_at, roles],
     )?;
     Ok(())
 }
 
-/// The tenant and the account (user principal name) an unexpired access token was issued
-/// for.
+/// The tenant and the holder an unexpired access token was issued for.
 pub fn access_token_holder(
     conn: &Connection,
     token: &str,
     now: i64,
-) -> rusqlite::Result<Option<(String, String)>> {
+) -> rusqlite::Result<Option<(String, Holder)>> {
     conn.query_row(
-        "SELECT tenant_id, account FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
+        "SELECT tenant_id, account, roles FROM access_tokens WHERE token = ?1 AND expires_at > ?2",
         params![token, now],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| {
+            let holder = match row.get::<_, Option<String>>(2)? {
+                Some(roles) => {
+                    Holder::Application(roles.split_whitespace().map(str::to_owned).collect())
+                }
+                None => Holder::Account(row.get(1)?),
+            };
+            Ok((row.get(0)?, holder))
+        },
     )
     .optional()
 }

@@ -25,6 +25,8 @@ pub enum Outcome {
     Cancelled,
     /// Refused or failed, with a sentence for a person.
     Failed(String),
+    /// Conditional Access blocks the device code in the tenant; the sentence says so.
+    DeviceCodeBlocked(String),
 }
 
 /// A connection attempt as stored.
@@ -46,6 +48,7 @@ pub struct StoredConnection {
     organization_id: Option<String>,
     already_connected: bool,
     failure: Option<String>,
+    device_code_blocked: bool,
     /// The organization this attempt re-authorizes, if that is what it is for.
     pub reauthorize: Option<String>,
 }
@@ -59,7 +62,7 @@ impl StoredConnection {
 
 const COLUMNS: &str = "id, state, user_code, verification_uri, expires_at, interval_secs, \
                        device_authorization, organization_id, already_connected, failure, \
-                       reauthorize_organization_id";
+                       reauthorize_organization_id, device_code_blocked";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredConnection> {
     Ok(StoredConnection {
@@ -74,6 +77,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredConnection> {
         already_connected: row.get(8)?,
         failure: row.get(9)?,
         reauthorize: row.get(10)?,
+        device_code_blocked: row.get(11)?,
     })
 }
 
@@ -114,6 +118,7 @@ pub fn pending(conn: &Conn) -> rusqlite::Result<Vec<StoredConnection>> {
 
 /// Ends a pending attempt; false when it had already ended (the first ending wins).
 pub fn settle(conn: &Conn, id: &str, outcome: &Outcome) -> rusqlite::Result<bool> {
+    let blocked = matches!(outcome, Outcome::DeviceCodeBlocked(_));
     let (state, organization_id, already, failure) = match outcome {
         Outcome::Succeeded {
             organization_id,
@@ -127,13 +132,15 @@ pub fn settle(conn: &Conn, id: &str, outcome: &Outcome) -> rusqlite::Result<bool
         Outcome::Expired => ("expired", None, false, None),
         Outcome::Declined => ("declined", None, false, None),
         Outcome::Cancelled => ("cancelled", None, false, None),
-        Outcome::Failed(message) => ("failed", None, false, Some(message.as_str())),
+        Outcome::Failed(message) | Outcome::DeviceCodeBlocked(message) => {
+            ("failed", None, false, Some(message.as_str()))
+        }
     };
     let changed = conn.execute(
         "UPDATE connections SET state = ?2, organization_id = ?3, already_connected = ?4,
-                                failure = ?5
+                                failure = ?5, device_code_blocked = ?6
          WHERE id = ?1 AND state = 'pending'",
-        params![id, state, organization_id, already, failure],
+        params![id, state, organization_id, already, failure, blocked],
     )?;
     Ok(changed == 1)
 }
@@ -155,6 +162,7 @@ pub fn view(conn: &Conn, stored: &StoredConnection) -> rusqlite::Result<Connecti
                 },
                 None => ConnectionState::Failed {
                     message: "The organization was connected, then removed from XMS.".to_owned(),
+                    device_code_blocked: false,
                 },
             }
         }
@@ -163,6 +171,7 @@ pub fn view(conn: &Conn, stored: &StoredConnection) -> rusqlite::Result<Connecti
         "cancelled" => ConnectionState::Cancelled,
         "failed" => ConnectionState::Failed {
             message: stored.failure.clone().unwrap_or_default(),
+            device_code_blocked: stored.device_code_blocked,
         },
         _ => ConnectionState::Pending,
     };
@@ -198,6 +207,7 @@ impl StoredConnection {
             organization_id: None,
             already_connected: false,
             failure: None,
+            device_code_blocked: false,
             reauthorize,
         }
     }

@@ -5,6 +5,7 @@
 //! the domain's ([`crate::settings`], [`crate::policies`]).
 
 pub mod connections;
+pub mod credentials;
 pub mod jobs;
 pub mod licences;
 pub mod organizations;

@@ -31,6 +31,7 @@ use xms_server::{
     clock::{Clock, parse_instant},
     connections::MicrosoftConfig,
     db::Db,
+    sealing::CredentialKey,
     store::{
         licences::{self, DEFAULT_LICENCES},
         organizations::{self, NewOrganization},
@@ -85,6 +86,11 @@ pub fn tenant(name: &str, users: u32) -> NewOrganization {
 /// The API token of every test server.
 pub const TOKEN: &str = "test-token-123";
 
+/// The key every test server seals its credentials with.
+pub fn credential_key() -> CredentialKey {
+    CredentialKey::from_hex(&"5e".repeat(32)).unwrap()
+}
+
 /// The state of a server storing in `db`, whose XMS subscription has `licences` licences,
 /// signing in at `authority_url` (tenant segment included) and reading Graph at `graph_url`.
 pub fn state_with(
@@ -107,6 +113,7 @@ pub fn state_with(
             },
             backup_duration: BACKUP_DURATION,
             user_sync_period: None,
+            credential_key: credential_key(),
         },
     )
     .unwrap()

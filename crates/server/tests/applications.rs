@@ -1,0 +1,290 @@
+//! Connecting with an application registered in the tenant, against a real server whose
+//! development authority holds the registrations: what is stored, sealed and never answered,
+//! and the words of each refusal.
+
+use std::time::Duration;
+
+use common::{RunningServer, TOKEN, at, credential_key};
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+use xms_m365_contract::{
+    ApplicationConnected, ErrorBody, FieldErrorCode, GRAPH_PERMISSIONS, paths,
+};
+use xms_server::{
+    authority::{
+        Authority,
+        directory::{TENANTS, Tenant},
+        registrations::{self, NewSecret},
+    },
+    store::credentials,
+};
+
+mod common;
+
+const CONTOSO: &Tenant = &TENANTS[0];
+
+/// Registers an application in `tenant` of the server storing in `data`, consented to
+/// `permissions`, with a secret valid until `expires`; its client id and secret.
+fn register(
+    data: &std::path::Path,
+    tenant: &Tenant,
+    permissions: &[&str],
+    expires: &str,
+) -> (String, NewSecret) {
+    let db = Authority::database(data).unwrap();
+    let consented: Vec<String> = permissions.iter().map(|p| (*p).to_owned()).collect();
+    let (application, secret) = db
+        .write(|tx| {
+            registrations::register(
+                tx,
+                tenant,
+                "Xopero backup",
+                &consented,
+                at(common::START),
+                at(expires),
+            )
+        })
+        .unwrap();
+    (application.client_id, secret)
+}
+
+/// Registers a fully consented application in Contoso, its secret valid until June 2027.
+fn consented(data: &std::path::Path) -> (String, NewSecret) {
+    register(data, CONTOSO, GRAPH_PERMISSIONS, "2027-06-01T00:00:00Z")
+}
+
+/// Posts a registration to the server at `url`; its status and body.
+async fn connect(url: &str, body: &Value) -> (StatusCode, String) {
+    let answer = Client::new()
+        .post(format!("{url}/api/v1{}", paths::APPLICATIONS))
+        .bearer_auth(TOKEN)
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    (answer.status(), answer.text().await.unwrap())
+}
+
+fn body(tenant: &str, client_id: &str, secret: &str) -> Value {
+    json!({
+        "tenant": tenant,
+        "client_id": client_id,
+        "client_secret": secret,
+        "secret_expires_on": "2027-06-01",
+    })
+}
+
+/// The one field an answer refuses, with its code and message.
+fn refused(status: StatusCode, text: &str) -> (String, FieldErrorCode, String) {
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    let error: ErrorBody = serde_json::from_str(text).unwrap();
+    assert_eq!(error.error.fields.len(), 1, "{text}");
+    let field = &error.error.fields[0];
+    (field.field.clone(), field.code, field.message.clone())
+}
+
+fn server() -> (tempfile::TempDir, RunningServer) {
+    let data = tempfile::tempdir().unwrap();
+    let server = RunningServer::start(data.path(), Duration::from_secs(900));
+    (data, server)
+}
+
+#[tokio::test]
+async fn a_consented_application_connects_its_organization_and_its_secret_is_kept_sealed() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+
+    let (status, text) =
+        connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    assert!(
+        !text.contains(&secret.value),
+        "the secret must never be answered"
+    );
+    let connected: ApplicationConnected = serde_json::from_str(&text).unwrap();
+    assert_eq!(connected.organization.name, "Contoso Ltd");
+    assert_eq!(connected.organization.user_count, 1250);
+    assert!(!connected.already_connected);
+
+    // Stored sealed: the database does not hold the secret, the server's key opens it.
+    let id = connected.organization.id.0.clone();
+    let stored = common::open_db(data.path())
+        .read(|conn| credentials::get(conn, &id))
+        .unwrap()
+        .expect("the credential is stored");
+    assert_eq!(stored.client_id, client_id);
+    assert_eq!(stored.expires_at, at("2027-06-01T00:00:00Z"));
+    let sealed = String::from_utf8_lossy(&stored.sealed_secret);
+    assert!(!sealed.contains(&secret.value));
+    let opened = credential_key().open(&stored.sealed_secret, &id).unwrap();
+    assert_eq!(opened, secret.value.as_bytes());
+
+    // The organizations list shows it, and connecting again renews it.
+    let (status, text) = connect(&server.url, &body(CONTOSO.id, &client_id, &secret.value)).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let again: ApplicationConnected = serde_json::from_str(&text).unwrap();
+    assert!(again.already_connected);
+    assert_eq!(again.organization.id.0, id);
+}
+
+#[tokio::test]
+async fn a_wrong_secret_is_refused_with_what_to_copy() {
+    let (data, server) = server();
+    let (client_id, _) = consented(data.path());
+    let (status, text) = connect(
+        &server.url,
+        &body("contoso.com", &client_id, "abc8Q~not-the-secret"),
+    )
+    .await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("client_secret", FieldErrorCode::Rejected)
+    );
+    assert!(message.contains("Value (not its Secret ID)"), "{message}");
+}
+
+#[tokio::test]
+async fn an_expired_secret_says_to_make_a_new_one() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    Authority::database(data.path())
+        .unwrap()
+        .write(|tx| registrations::expire_secrets(tx, &client_id, at(common::START)))
+        .unwrap();
+    let (status, text) =
+        connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("client_secret", FieldErrorCode::Expired)
+    );
+    assert!(message.contains("Make a new one"), "{message}");
+}
+
+#[tokio::test]
+async fn an_application_without_admin_consent_is_refused_and_nothing_is_stored() {
+    let (data, server) = server();
+    let (client_id, secret) = register(data.path(), CONTOSO, &[], "2027-06-01T00:00:00Z");
+    let (status, text) =
+        connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("client_id", FieldErrorCode::ConsentMissing)
+    );
+    assert!(message.contains("Grant admin consent"), "{message}");
+    let list: Value = Client::new()
+        .get(format!("{}/api/v1{}", server.url, paths::ORGANIZATIONS))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["organizations"], json!([]));
+}
+
+#[tokio::test]
+async fn a_missing_permission_is_named() {
+    let (data, server) = server();
+    let (client_id, secret) = register(
+        data.path(),
+        CONTOSO,
+        &["Organization.Read.All", "User.Read.All"],
+        "2027-06-01T00:00:00Z",
+    );
+    let (status, text) =
+        connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("client_id", FieldErrorCode::PermissionMissing)
+    );
+    assert!(message.contains("Mail.ReadWrite"), "{message}");
+    assert!(!message.contains("User.Read.All"), "{message}");
+}
+
+#[tokio::test]
+async fn an_unknown_tenant_or_application_is_named() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    let (status, text) = connect(
+        &server.url,
+        &body("nowhere.example.com", &client_id, &secret.value),
+    )
+    .await;
+    let (field, code, _) = refused(status, &text);
+    assert_eq!((field.as_str(), code), ("tenant", FieldErrorCode::NotFound));
+
+    // An application of Contoso does not sign in to Fabrikam.
+    let (status, text) = connect(
+        &server.url,
+        &body("fabrikam.com", &client_id, &secret.value),
+    )
+    .await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("client_id", FieldErrorCode::NotFound)
+    );
+    assert!(message.contains("Application (client) id"), "{message}");
+}
+
+#[tokio::test]
+async fn what_cannot_be_an_application_is_refused_before_microsoft_is_asked() {
+    let (_data, server) = server();
+    let (status, text) = connect(
+        &server.url,
+        &json!({
+            "tenant": "",
+            "client_id": "client",
+            "client_secret": "",
+            "secret_expires_on": "2026-11-30",
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    let error: ErrorBody = serde_json::from_str(&text).unwrap();
+    let named: Vec<(&str, FieldErrorCode)> = error
+        .error
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("tenant", FieldErrorCode::Required),
+            ("client_id", FieldErrorCode::Malformed),
+            ("client_secret", FieldErrorCode::Required),
+            // The server's clock says 1 December 2026: the day before has passed.
+            ("secret_expires_on", FieldErrorCode::Expired),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn re_authorizing_with_another_tenants_application_is_refused() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    let (_, text) = connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    let contoso: ApplicationConnected = serde_json::from_str(&text).unwrap();
+    let fabrikam = &TENANTS[1];
+    let (other_id, other_secret) = register(
+        data.path(),
+        fabrikam,
+        GRAPH_PERMISSIONS,
+        "2027-06-01T00:00:00Z",
+    );
+    let mut request = body("fabrikam.com", &other_id, &other_secret.value);
+    request["reauthorize"] = json!(contoso.organization.id.0);
+    let (status, text) = connect(&server.url, &request).await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("tenant", FieldErrorCode::NotOffered)
+    );
+    assert!(message.contains("Contoso Ltd"), "{message}");
+}
