@@ -16,13 +16,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
-    Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList, HistoryPage, Job, JobId,
-    OrganizationId, OrganizationList, OrganizationSettings, Policy, PolicyPreview, PolicyView,
-    ProtectionChange, ProtectionChanged, ProtectionPreview, ProtectionRefused, RunDetails,
-    SavePolicy, SettingsView, Stale, StartConnection, StorageList, UserPage, WorkerList,
-    backup_run_path, backups_path, connection_path, groups_path, job_cancel_path,
-    organization_path, paths, policy_path, policy_preview_path, protection_path,
-    protection_preview_path, settings_path, user_sync_path, users_path,
+    ApplicationConnected, Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList,
+    HistoryPage, Job, JobId, OrganizationId, OrganizationList, OrganizationSettings, Policy,
+    PolicyPreview, PolicyView, ProtectionChange, ProtectionChanged, ProtectionPreview,
+    ProtectionRefused, RegisterApplication, RunDetails, SavePolicy, SettingsView, Stale,
+    StartConnection, StorageList, UserPage, WorkerList, backup_run_path, backups_path,
+    connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
+    policy_preview_path, protection_path, protection_preview_path, settings_path, user_sync_path,
+    users_path,
 };
 
 /// Why a call to XMS failed. [`ApiError::words`] is the sentence shown to the administrator;
@@ -148,6 +149,16 @@ impl ApiClient {
                 .await?,
         )
         .await
+    }
+
+    /// Connects an organization (or re-authorizes one) with an application its administrator
+    /// registered: XMS checks it with Microsoft before storing anything.
+    pub async fn register_application(
+        &self,
+        request: &RegisterApplication,
+    ) -> Result<ApplicationConnected, ApiError> {
+        let post = Request::post(&self.url(paths::APPLICATIONS));
+        decode(self.send_json(post, request).await?).await
     }
 
     /// The workers that can back organizations up.

@@ -1,7 +1,8 @@
 //! Connecting a Microsoft 365 organization: the **Connect** button and its dialog, which runs
 //! Xopero's device-code sign-in (copy the code, log in to Microsoft 365, confirm Xopero
-//! Registrator) and shows how it ended.
+//! Registrator) or takes an application the administrator registered, and shows how it ended.
 
+mod application;
 mod flow;
 mod waiting;
 
@@ -16,7 +17,7 @@ use leptos_router::components::A;
 use leptos_use::use_document_visibility;
 use web_sys::VisibilityState;
 
-use xms_m365_contract::{Organization, StartConnection};
+use xms_m365_contract::{ApplicationConnected, Organization, StartConnection};
 
 use crate::{
     api::{ApiClient, ApiError},
@@ -26,7 +27,8 @@ use crate::{
     state::{Connector, Dashboard},
     widgets::{ButtonStyle, Modal, ModalBody, ModalTitle, add_styles},
 };
-use flow::Phase;
+use application::ApplicationForm;
+use flow::{Failure, Phase};
 use waiting::Waiting;
 
 /// **Connect**, and the dialog it opens (also for re-authorizing, through the [`Connector`]).
@@ -162,6 +164,25 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
     });
     on_cleanup(move || stop.run(()));
     start.run(());
+    // The other way in: the attempt's code must no longer connect anything.
+    let register = Callback::new(move |()| {
+        stop.run(());
+        set_phase.set(Phase::Application);
+    });
+    let connected = Callback::new(move |answer: ApplicationConnected| {
+        dashboard.upsert(answer.organization.clone());
+        set_phase.set(Phase::Connected {
+            organization: Box::new(answer.organization),
+            already_connected: answer.already_connected,
+        });
+    });
+    let ways = Ways {
+        target: target.clone(),
+        again: start,
+        register,
+        connected,
+        close,
+    };
 
     let i18n = use_i18n();
     let title = move || match &target {
@@ -177,10 +198,25 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
             <ModalTitle title=Signal::derive(title)/>
             <ModalBody>
                 // The dialog's own copy of the language (see `I18n::scoped`).
-                {move || phase_view(use_i18n(), phase.get(), start, close)}
+                {move || phase_view(use_i18n(), phase.get(), ways.clone())}
             </ModalBody>
         </Modal>
     }
+}
+
+/// Where the dialog's views can lead.
+#[derive(Clone)]
+struct Ways {
+    /// The organization being re-authorized, if any.
+    target: Option<Organization>,
+    /// Starts a new device-code attempt.
+    again: Callback<()>,
+    /// Opens the form for an application the administrator registered.
+    register: Callback<()>,
+    /// Shows an organization connected through its application.
+    connected: Callback<ApplicationConnected>,
+    /// Closes the dialog.
+    close: Callback<()>,
 }
 
 /// A button that starts a new attempt.
@@ -194,8 +230,24 @@ fn again_button(i18n: I18n, label: MessageId, again: Callback<()>) -> impl IntoV
     }
 }
 
-/// The dialog's content for `phase`; `again` starts a new attempt, `close` closes.
-fn phase_view(i18n: I18n, phase: Phase, again: Callback<()>, close: Callback<()>) -> AnyView {
+/// The button that opens the application form, in `style`.
+fn register_button(i18n: I18n, style: ButtonStyle, register: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class=style.class() on:click=move |_| register.run(())>
+            {move || t!(i18n, "connect-register-app")}
+        </button>
+    }
+}
+
+/// The dialog's content for `phase`, whose controls lead on by `ways`.
+fn phase_view(i18n: I18n, phase: Phase, ways: Ways) -> AnyView {
+    let Ways {
+        target,
+        again,
+        register,
+        connected,
+        close,
+    } = ways;
     match phase {
         Phase::Starting => view! {
             <p class="m365-status" role="status">{move || t!(i18n, "connect-starting")}</p>
@@ -209,7 +261,14 @@ fn phase_view(i18n: I18n, phase: Phase, again: Callback<()>, close: Callback<()>
         Phase::Waiting {
             connection,
             reconnecting,
-        } => view! { <Waiting connection reconnecting/> }.into_any(),
+        } => view! {
+            <Waiting connection reconnecting/>
+            <div class="m365-connect__other-way">
+                <p>{move || t!(i18n, "connect-other-way")}</p>
+                {register_button(i18n, ButtonStyle::Secondary, register)}
+            </div>
+        }
+        .into_any(),
         Phase::Connected {
             organization,
             already_connected,
@@ -245,11 +304,30 @@ fn phase_view(i18n: I18n, phase: Phase, again: Callback<()>, close: Callback<()>
             {again_button(i18n, msg!("connect-try-again"), again)}
         }
         .into_any(),
+        Phase::Failed(Failure::DeviceCodeBlocked) => view! {
+            <p class="m365-alert" role="alert">
+                {move || Failure::DeviceCodeBlocked.words(i18n)}
+            </p>
+            <div class="m365-connect__actions">
+                <button
+                    type="button"
+                    class=ButtonStyle::Secondary.class()
+                    on:click=move |_| again.run(())
+                >
+                    {move || t!(i18n, "connect-try-again")}
+                </button>
+                {register_button(i18n, ButtonStyle::Primary, register)}
+            </div>
+        }
+        .into_any(),
         Phase::Failed(failure) => view! {
             <p class="m365-alert" role="alert">{move || failure.words(i18n)}</p>
             {again_button(i18n, msg!("connect-try-again"), again)}
         }
         .into_any(),
+        Phase::Application => {
+            view! { <ApplicationForm target connected device_code=again/> }.into_any()
+        }
     }
 }
 

@@ -44,6 +44,8 @@ pub enum Phase {
     Declined,
     /// Microsoft refused the sign-in or XMS could not finish it.
     Failed(Failure),
+    /// The admin enters an application they registered in the tenant instead.
+    Application,
 }
 
 /// Why an attempt failed after it started.
@@ -53,9 +55,9 @@ pub enum Failure {
     CancelledInXms,
     /// XMS says why, in its words (Microsoft's refusal, for one).
     Xms(String),
-    /// The tenant blocks device-code sign-in (XMS says so in its words): only registering the
-    /// application can connect it.
-    DeviceCodeBlocked(String),
+    /// The tenant's Conditional Access blocks signing in with a device code: registering the
+    /// application can still connect it.
+    DeviceCodeBlocked,
     /// Asking XMS about it failed.
     Api(ApiError),
 }
@@ -65,7 +67,8 @@ impl Failure {
     pub fn words(&self, i18n: I18n) -> String {
         match self {
             Self::CancelledInXms => t!(i18n, "connect-cancelled-in-xms"),
-            Self::Xms(message) | Self::DeviceCodeBlocked(message) => message.clone(),
+            Self::Xms(message) => message.clone(),
+            Self::DeviceCodeBlocked => t!(i18n, "connect-device-code-blocked"),
             Self::Api(error) => error.words(i18n),
         }
     }
@@ -93,7 +96,7 @@ impl Phase {
                 message,
                 device_code_blocked,
             } => Self::Failed(if device_code_blocked {
-                Failure::DeviceCodeBlocked(message)
+                Failure::DeviceCodeBlocked
             } else {
                 Failure::Xms(message)
             }),

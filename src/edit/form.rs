@@ -11,7 +11,7 @@ use xms_m365_contract::{
 use crate::{
     i18n::{I18n, MessageId, msg, t, use_i18n},
     routes::{BasePath, Page},
-    widgets::{SyncNow, user_sync},
+    widgets::{FieldMessage, SyncNow, user_sync},
 };
 
 /// What is wrong with each field, if anything.
@@ -39,19 +39,6 @@ pub fn SettingsForm(
         <LicenceField values saved error=errors.licence_mode/>
         <SyncField id values saved error=errors.user_sync_interval_hours/>
         <WorkerField values saved workers offline_acknowledged error=errors.default_worker_id/>
-    }
-}
-
-/// An error under a field, announced when it appears.
-#[component]
-fn FieldError(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        <p id=id class="m365-field-error" aria-live="polite">
-            {move || error.get().map(|message| view! {
-                <span aria-hidden="true">"✕ "</span>
-                {message}
-            })}
-        </p>
     }
 }
 
@@ -101,7 +88,7 @@ fn LicenceField(
             <p class="m365-choice__hint">
                 <a href=users_href>{move || t!(i18n, "licence-users-link")}</a>
             </p>
-            <FieldError id="m365-licence-error" error/>
+            <FieldMessage id="m365-licence-error" error/>
         </fieldset>
     }
 }
@@ -200,7 +187,7 @@ fn SyncField(
             <div class="m365-settings__inline">
                 <SyncNow sync/>
             </div>
-            <FieldError id="m365-sync-error" error/>
+            <FieldMessage id="m365-sync-error" error/>
         </div>
     }
 }
@@ -294,7 +281,7 @@ fn WorkerField(
                     </label>
                 </div>
             })}
-            <FieldError id="m365-worker-error" error/>
+            <FieldMessage id="m365-worker-error" error/>
         </fieldset>
     }
 }

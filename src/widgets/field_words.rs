@@ -1,6 +1,7 @@
 //! The words for what is wrong with a field, from the code XMS gives it (`forms.ftl`, which
-//! comes with the editors' chunk).
+//! comes with the editors' chunk), and the line under a field that shows them.
 
+use leptos::prelude::*;
 use xms_m365_contract::{FieldError, FieldErrorCode};
 
 use crate::i18n::{I18n, t};
@@ -50,5 +51,19 @@ pub fn field_words(i18n: I18n, error: &FieldError) -> String {
         (NotOffered, "licence_mode") => t!(i18n, "field-licence-mode"),
         (NotOffered, "user_sync_interval_hours") => t!(i18n, "field-interval"),
         _ => error.message.clone(),
+    }
+}
+
+/// What is wrong with a field, under it (its `id` for the field's `aria-describedby`),
+/// announced when it appears.
+#[component]
+pub fn FieldMessage(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p id=id class="m365-field-error" aria-live="polite">
+            {move || error.get().map(|message| view! {
+                <span aria-hidden="true">"✕ "</span>
+                {message}
+            })}
+        </p>
     }
 }
