@@ -1,6 +1,6 @@
 // Connecting a Microsoft 365 organization, as an administrator does it: Xopero's steps with
 // the development sign-in authority in a second tab, and every way the sign-in can end.
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Locator, Page } from "@playwright/test";
 import { createServer, request as forward, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -259,13 +259,72 @@ test("Cancel on the consent page says the sign-in was cancelled, and Try again r
   await expect(page.getByRole("list", { name: "Organizations" })).toHaveCount(0);
 });
 
-test("Conditional Access blocking the device code is explained plainly", async ({ page, context, xms }) => {
+/** Fills the application form of `dialog` and submits it. */
+async function enterApplication(
+  dialog: Locator,
+  fields: { tenant: string; clientId: string; secret: string; expires: string },
+) {
+  await dialog.getByLabel("Directory (tenant) ID or verified domain").fill(fields.tenant);
+  await dialog.getByLabel("Application (client) ID").fill(fields.clientId);
+  await dialog.getByLabel("Client secret value").fill(fields.secret);
+  await dialog.getByLabel("Secret expires on").fill(fields.expires);
+  await dialog.getByRole("button", { name: "Check and connect" }).click();
+}
+
+test("a tenant whose Conditional Access blocks the device code is explained plainly, then connects with its own application", async ({ page, context, xms }) => {
   const { dialog, code } = await openConnect(page, xms.url);
   const tab = await logIn(context, page);
   await signIn(tab, code, /Nestor Wilke/, "Continue");
   await expect(dialog.getByRole("alert")).toContainText("Conditional Access policies block signing in with a device code");
   await expect(dialog.getByRole("button", { name: "Try again" })).toBeVisible();
   await expectAccessible(page, "the Connect dialog with sign-in blocked");
+
+  await dialog.getByRole("button", { name: "Register the application yourself" }).click();
+  await expect(dialog.getByRole("heading", { name: "Register the application yourself" })).toBeVisible();
+  // The steps name every permission to grant.
+  await expect(dialog.getByRole("listitem").filter({ hasText: /^Mail\.ReadWrite$/ })).toBeVisible();
+  await expectAccessible(page, "the Connect dialog's application form");
+  const { clientId, secret } = xms.registerApplication("woodgrovebank.com");
+  await enterApplication(dialog, { tenant: "woodgrovebank.com", clientId, secret, expires: "2027-05-30" });
+  await expect(dialog.getByText("Organization connected")).toBeVisible();
+  await expect(dialog).toContainText("Woodgrove Bank (woodgrovebank.onmicrosoft.com) has been added to XMS.");
+  const list = page.getByRole("list", { name: "Organizations" });
+  await expect(list.getByRole("heading", { name: "Woodgrove Bank" })).toBeVisible();
+  // The secret went to XMS once and never comes back from it.
+  const { organizations } = await xms.api("GET", "/m365/organizations");
+  expect(JSON.stringify(organizations)).not.toContain(secret);
+});
+
+test("a wrong secret, a missing admin consent and an unknown tenant each say what to fix, keeping what was typed", async ({ page, xms }) => {
+  const { dialog } = await openConnect(page, xms.url);
+  await dialog.getByRole("button", { name: "Register the application yourself" }).click();
+  const { clientId } = xms.registerApplication("contoso.com");
+  const typed = { tenant: "contoso.com", clientId, secret: "abc8Q~not-the-secret", expires: "2027-05-30" };
+  const secretField = dialog.getByLabel("Client secret value");
+
+  await enterApplication(dialog, typed);
+  await expect(secretField).toHaveAccessibleDescription(/Microsoft does not accept this client secret/);
+  await expect(secretField).toHaveAttribute("aria-invalid", "true");
+  await expect(secretField).toHaveValue(typed.secret);
+  await expect(dialog.getByLabel("Application (client) ID")).toHaveValue(clientId);
+  await expectAccessible(page, "the application form refusing a secret");
+
+  const unconsented = xms.registerApplication("contoso.com", { consent: false });
+  await enterApplication(dialog, { ...typed, clientId: unconsented.clientId, secret: unconsented.secret });
+  await expect(dialog.getByLabel("Application (client) ID")).toHaveAccessibleDescription(
+    /No administrator has consented to the application's permissions yet/,
+  );
+  await expect(secretField).toHaveAttribute("aria-invalid", "false");
+
+  await enterApplication(dialog, { ...typed, tenant: "nowhere.example.com" });
+  await expect(dialog.getByLabel("Directory (tenant) ID or verified domain")).toHaveAccessibleDescription(
+    /Microsoft knows no organization with this ID or domain/,
+  );
+  await expect(page.getByRole("list", { name: "Organizations" })).toHaveCount(0);
+
+  // Back to the device code: a new code, and the form gone.
+  await dialog.getByRole("button", { name: "Use a device code instead" }).click();
+  await expect(dialog.getByLabel("App authentication code")).toHaveText(/^[A-Z0-9]{6,}$/);
 });
 
 test("XMS stopped for a few seconds while waiting: Reconnecting…, then it recovers by itself", async ({ page, context, xms }) => {

@@ -113,6 +113,23 @@ export class XmsServer {
     ]);
   }
 
+  /**
+   * Registers an application in `tenant` on the development authority, as its administrator
+   * does in Microsoft Entra; with `consent: false`, no administrator has granted its
+   * permissions yet. Returns its client id and its secret's value.
+   */
+  registerApplication(tenant: string, { consent = true } = {}): { clientId: string; secret: string } {
+    const printed = execFileSync(serverBin, [
+      "authority", "register-application",
+      "--data-dir", this.dataDir,
+      ...this.clockArgs(),
+      "--tenant", tenant,
+      ...(consent ? [] : ["--no-consent"]),
+    ]).toString();
+    const line = (label: string) => printed.match(new RegExp(`^${label}: (\\S+)$`, "m"))![1];
+    return { clientId: line("application \\(client\\) id"), secret: line("client secret value") };
+  }
+
   /** Calls the XMS API as another client (a second admin, a script) would. */
   async api(method: string, path: string, json?: unknown): Promise<any> {
     const response = await fetch(`${this.url}/api/v1${path}`, {
