@@ -28,7 +28,8 @@ pub use history::{
 };
 pub use job::{Job, JobId, JobState};
 pub use organization::{
-    LastBackup, Organization, OrganizationId, OrganizationList, OrganizationStatus, PolicyKind,
+    Credential, CredentialKind, CredentialProblem, LastBackup, Organization, OrganizationId,
+    OrganizationList, OrganizationStatus, PolicyKind, SECRET_EXPIRY_WARNING_DAYS,
 };
 pub use policy::{
     BackupKind, BackupScope, EncryptionAlgorithm, Frequency, Group, GroupList, MAX_RETENTION_DAYS,

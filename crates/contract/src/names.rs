@@ -59,7 +59,8 @@ mod tests {
 
     use super::Named;
     use crate::{
-        BackupKind, ErrorCode, FieldErrorCode, OrganizationStatus, PolicyKind, WorkerKind,
+        BackupKind, CredentialKind, CredentialProblem, ErrorCode, FieldErrorCode,
+        OrganizationStatus, PolicyKind, WorkerKind,
     };
 
     /// Each name reads as its variant, and serde writes each variant as its name.
@@ -79,6 +80,8 @@ mod tests {
         spelled_alike::<BackupKind>();
         spelled_alike::<ErrorCode>();
         spelled_alike::<FieldErrorCode>();
+        spelled_alike::<CredentialKind>();
+        spelled_alike::<CredentialProblem>();
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub struct Organization {
     pub licences_short: u32,
     /// How its backup stands, at a glance.
     pub status: OrganizationStatus,
+    /// The credential of the application its administrator registered, when it was connected
+    /// that way (never the secret itself); absent when it signs in through Xopero Registrator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<Credential>,
     /// The last backup that ran to an end (cancelled ones do not count).
     pub last_backup: Option<LastBackup>,
     /// The backup queued or running now.
@@ -91,6 +95,71 @@ read_by_name!(OrganizationStatus {
     NeedsReauthorization = "needs_reauthorization",
     NeverBackedUp = "never_backed_up",
 });
+
+/// How many days before its client secret expires an organization asks for attention.
+pub const SECRET_EXPIRY_WARNING_DAYS: u32 = 30;
+
+/// What an organization connected through its own application signs in with, as far as the
+/// API tells: the secret itself is never answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Credential {
+    /// What kind of credential it is.
+    pub kind: CredentialKind,
+    /// The application (client) id it belongs to.
+    pub client_id: String,
+    /// When it stops signing in, RFC 3339 in UTC (the expiry the administrator entered).
+    pub expires_at: String,
+    /// What XMS's last check of it found wrong; absent while it signs in. Any problem also
+    /// makes the organization need re-authorization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<CredentialProblem>,
+}
+
+/// A kind of credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", try_from = "String")]
+pub enum CredentialKind {
+    /// A client secret of the application.
+    ClientSecret,
+    /// A kind this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+read_by_name!(CredentialKind { ClientSecret = "client_secret" } else Unknown);
+
+/// What stops an organization's own application from signing in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", try_from = "String")]
+pub enum CredentialProblem {
+    /// The tenant's administrator withdrew the admin consent.
+    ConsentRevoked,
+    /// Some permission XMS needs is no longer granted.
+    PermissionMissing,
+    /// The client secret has expired.
+    SecretExpired,
+    /// Microsoft no longer accepts the client secret (it was deleted in Entra).
+    SecretRejected,
+    /// The application is no longer registered in the tenant.
+    ApplicationMissing,
+    /// XMS cannot open the stored secret: its credential key changed.
+    Unreadable,
+    /// A problem this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+read_by_name!(CredentialProblem {
+    ConsentRevoked = "consent_revoked",
+    PermissionMissing = "permission_missing",
+    SecretExpired = "secret_expired",
+    SecretRejected = "secret_rejected",
+    ApplicationMissing = "application_missing",
+    Unreadable = "unreadable",
+} else Unknown);
 
 /// The result of the last backup that ran to an end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_users_sorted_by_kind_and_state.sql"),
     include_str!("../migrations/0013_backup_history.sql"),
     include_str!("../migrations/0014_application_credentials.sql"),
+    include_str!("../migrations/0015_credential_health.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers and services; its error type is

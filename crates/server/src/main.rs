@@ -166,6 +166,11 @@ struct ServeArgs {
     /// own interval (24 hours by default), to see syncs in a demonstration.
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     user_sync_period: Option<u64>,
+    /// Check each organization's own application credential with Microsoft this often, in
+    /// seconds (6 hours by default; shorter to see a revoked consent in a demonstration).
+    #[arg(long, value_name = "SECONDS", default_value_t = 6 * 3600,
+          value_parser = clap::value_parser!(u64).range(1..=7 * 86_400))]
+    credential_check_period: u64,
     /// Licences of the XMS subscription, shared by all organizations: each protected user
     /// holds one (0 to 1000000; a small number shows a shortage).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_LICENCES,
@@ -498,6 +503,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         state.clone(),
         SchedulerConfig {
             user_sync_period,
+            credential_check_period: Duration::from_secs(args.credential_check_period),
             ..SchedulerConfig::default()
         },
     );

@@ -1,5 +1,6 @@
 //! The scheduler: a background task that starts the backups the organizations' policies
-//! schedule and runs the simulated user syncs ([`crate::user_sync`]).
+//! schedule, runs the simulated user syncs ([`crate::user_sync`]) and checks the credentials
+//! of organizations connected through their own application.
 //!
 //! The default policy is Xopero's Basic schedule: a backup every day at 22:00 UTC (incremental,
 //! with a full one monthly; the simulated workers run every kind alike). A custom policy runs
@@ -33,6 +34,8 @@ pub struct SchedulerConfig {
     /// When set, every organization's user sync runs this often instead of at its own
     /// interval (hours are too long for demonstrations and tests).
     pub user_sync_period: Option<Duration>,
+    /// How often each organization's own credential is checked with Microsoft.
+    pub credential_check_period: Duration,
 }
 
 impl Default for SchedulerConfig {
@@ -40,6 +43,9 @@ impl Default for SchedulerConfig {
         Self {
             tick: Duration::from_secs(30),
             user_sync_period: None,
+            // Often enough that a revoked consent shows the same morning, rarely enough that
+            // a thousand tenants cost Microsoft's token endpoint nothing worth noticing.
+            credential_check_period: Duration::from_secs(6 * 3600),
         }
     }
 }
@@ -110,11 +116,13 @@ pub fn run_due_backups(state: &AppState, now: i64) -> Result<BackupPass, DbError
 }
 
 /// Starts the scheduler on the async runtime: right away, then at every tick (or more often
-/// when the user sync period is shorter), it starts due backups and runs due user syncs.
+/// when the user sync or credential check period is shorter), it starts due backups, runs due
+/// user syncs and checks due credentials.
 pub fn spawn(state: AppState, config: SchedulerConfig) -> tokio::task::JoinHandle<()> {
     let tick = config
         .user_sync_period
         .map_or(config.tick, |period| period.min(config.tick))
+        .min(config.credential_check_period)
         .max(MIN_TICK);
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(tick);
@@ -153,6 +161,13 @@ pub fn spawn(state: AppState, config: SchedulerConfig) -> tokio::task::JoinHandl
                 }
                 Ok(Err(error)) => tracing::error!(%error, "the scheduler failed; it tries again"),
                 Err(error) => tracing::error!(%error, "the scheduler's pass died; it tries again"),
+            }
+            let checked = state
+                .connections
+                .check_due_credentials(config.credential_check_period)
+                .await;
+            if let Err(error) = checked {
+                tracing::error!(%error, "checking credentials failed; it tries again");
             }
         }
     })

@@ -16,7 +16,8 @@ use xms_server::{
         directory::{TENANTS, Tenant},
         registrations::{self, NewSecret},
     },
-    store::credentials,
+    clock::Clock,
+    store::{credentials, licences::DEFAULT_LICENCES},
 };
 
 mod common;
@@ -287,4 +288,106 @@ async fn re_authorizing_with_another_tenants_application_is_refused() {
         ("tenant", FieldErrorCode::NotOffered)
     );
     assert!(message.contains("Contoso Ltd"), "{message}");
+}
+
+/// The organizations as the API lists them, as JSON.
+async fn organizations(url: &str) -> Value {
+    Client::new()
+        .get(format!("{url}/api/v1{}", paths::ORGANIZATIONS))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// Runs a health-check pass over `data` as the running server's scheduler would a day later
+/// (its clock is ahead): every credential not checked for an hour is checked.
+async fn check_health(data: &std::path::Path, server: &RunningServer) -> usize {
+    let checker = common::state_with(
+        common::open_db(data),
+        Clock::starting_at(at("2026-12-02T09:00:00Z")),
+        DEFAULT_LICENCES,
+        format!("{}/organizations", server.url),
+        format!("{}/graph", server.url),
+    );
+    checker
+        .connections
+        .check_due_credentials(Duration::from_secs(3600))
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_api_tells_the_credentials_kind_and_expiry_and_a_healthy_one_stays_so() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+
+    assert_eq!(check_health(data.path(), &server).await, 0);
+    let list = organizations(&server.url).await;
+    let contoso = &list["organizations"][0];
+    assert_eq!(
+        contoso["credential"],
+        json!({
+            "kind": "client_secret",
+            "client_id": client_id,
+            "expires_at": "2027-06-01T00:00:00Z",
+        })
+    );
+    assert_eq!(contoso["status"], "never_backed_up");
+    assert!(!list.to_string().contains(&secret.value));
+}
+
+#[tokio::test]
+async fn a_revoked_consent_shows_after_the_next_check_and_entering_the_application_again_mends_it()
+{
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    let (_, text) = connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    let contoso: ApplicationConnected = serde_json::from_str(&text).unwrap();
+    Authority::database(data.path())
+        .unwrap()
+        .write(|tx| registrations::revoke_consent(tx, &client_id))
+        .unwrap();
+
+    assert_eq!(check_health(data.path(), &server).await, 1);
+    let list = organizations(&server.url).await;
+    let shown = &list["organizations"][0];
+    assert_eq!(shown["status"], "needs_reauthorization");
+    assert_eq!(shown["credential"]["problem"], "consent_revoked");
+    assert_eq!(shown["next_backup_at"], Value::Null);
+    // Checked now, it is not checked again within the period.
+    assert_eq!(check_health(data.path(), &server).await, 0);
+
+    // Re-authorizing with a consented application of the same tenant mends it.
+    let (other_id, other_secret) = consented(data.path());
+    let mut request = body("contoso.com", &other_id, &other_secret.value);
+    request["reauthorize"] = json!(contoso.organization.id.0);
+    let (status, text) = connect(&server.url, &request).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let list = organizations(&server.url).await;
+    let shown = &list["organizations"][0];
+    assert_eq!(shown["status"], "never_backed_up");
+    assert_eq!(shown["credential"]["client_id"], json!(other_id));
+    assert_eq!(shown["credential"].get("problem"), None);
+}
+
+#[tokio::test]
+async fn an_expired_or_deleted_secret_is_found_by_the_check() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    Authority::database(data.path())
+        .unwrap()
+        .write(|tx| registrations::expire_secrets(tx, &client_id, at(common::START)))
+        .unwrap();
+    assert_eq!(check_health(data.path(), &server).await, 1);
+    let list = organizations(&server.url).await;
+    assert_eq!(
+        list["organizations"][0]["credential"]["problem"],
+        "secret_expired"
+    );
 }

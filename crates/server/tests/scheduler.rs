@@ -207,6 +207,7 @@ async fn the_background_scheduler_runs_user_syncs_at_the_given_period() {
         SchedulerConfig {
             tick: Duration::from_millis(50),
             user_sync_period: Some(Duration::from_millis(200)),
+            ..SchedulerConfig::default()
         },
     );
     let mut syncs = 0;

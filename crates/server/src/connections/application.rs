@@ -157,11 +157,58 @@ fn check(request: &RegisterApplication, now: i64) -> Result<Checked, AppError> {
     }
 }
 
-/// The application permissions an access token's `roles` grant, when it is a JWT.
-fn roles(access_token: &str) -> Option<Vec<String>> {
-    let payload = access_token.split('.').nth(1)?;
-    let claims: Claims = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
-    Some(claims.roles)
+/// Why the identity platform gave an application no token.
+#[derive(Debug)]
+pub(super) enum Refusal {
+    /// No such tenant.
+    UnknownTenant,
+    /// No such application in the tenant.
+    UnknownApplication,
+    /// The secret was the application's, but has expired.
+    SecretExpired,
+    /// The secret is none of the application's.
+    SecretWrong,
+    /// Another refusal, in Microsoft's words.
+    Other(String),
+    /// The identity platform could not be reached, or answered nonsense.
+    Unreachable,
+}
+
+/// What an application token grants of [`GRAPH_PERMISSIONS`].
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Grants {
+    /// Every permission XMS needs.
+    All,
+    /// Nothing: no administrator consented.
+    None,
+    /// Some, but not these.
+    Lacking(Vec<&'static str>),
+    /// The token is not a JWT whose claims can be read.
+    Unknown,
+}
+
+/// What `access_token`'s `roles` grant.
+pub(super) fn grants(access_token: &str) -> Grants {
+    let claims = access_token.split('.').nth(1).and_then(|payload| {
+        let json = URL_SAFE_NO_PAD.decode(payload).ok()?;
+        serde_json::from_slice::<Claims>(&json).ok()
+    });
+    let Some(Claims { roles }) = claims else {
+        return Grants::Unknown;
+    };
+    if roles.is_empty() {
+        return Grants::None;
+    }
+    let missing: Vec<&'static str> = GRAPH_PERMISSIONS
+        .iter()
+        .copied()
+        .filter(|needed| !roles.iter().any(|role| role == needed))
+        .collect();
+    if missing.is_empty() {
+        Grants::All
+    } else {
+        Grants::Lacking(missing)
+    }
 }
 
 impl Connections {
@@ -194,9 +241,12 @@ impl Connections {
                 ));
             }
         }
-        let access_token = self.application_token(&checked).await?;
-        match roles(&access_token) {
-            Some(granted) if granted.is_empty() => {
+        let access_token = self
+            .application_token(&checked.tenant, &checked.client_id, &checked.secret)
+            .await
+            .map_err(|refusal| self.refused(refusal))?;
+        match grants(&access_token) {
+            Grants::None => {
                 return Err(invalid(
                     "client_id",
                     FieldErrorCode::ConsentMissing,
@@ -204,26 +254,19 @@ impl Connections {
                      Entra, open the application's API permissions and choose Grant admin consent.",
                 ));
             }
-            Some(granted) => {
-                let missing: Vec<&str> = GRAPH_PERMISSIONS
-                    .iter()
-                    .copied()
-                    .filter(|needed| !granted.iter().any(|role| role == needed))
-                    .collect();
-                if !missing.is_empty() {
-                    return Err(invalid(
-                        "client_id",
-                        FieldErrorCode::PermissionMissing,
-                        format!(
-                            "The application lacks these Microsoft Graph application permissions: \
-                             {}. Add them in Microsoft Entra and grant admin consent again.",
-                            missing.join(", ")
-                        ),
-                    ));
-                }
+            Grants::Lacking(missing) => {
+                return Err(invalid(
+                    "client_id",
+                    FieldErrorCode::PermissionMissing,
+                    format!(
+                        "The application lacks these Microsoft Graph application permissions: \
+                         {}. Add them in Microsoft Entra and grant admin consent again.",
+                        missing.join(", ")
+                    ),
+                ));
             }
-            // Not a JWT: Graph says below whether the token may read the organization.
-            None => {}
+            // Graph says below whether the token may read the organization.
+            Grants::All | Grants::Unknown => {}
         }
         let new = self
             .organization(&access_token)
@@ -237,67 +280,81 @@ impl Connections {
         self.store(new, &checked).await
     }
 
-    /// Signs in as the application; the access token, or what to correct.
-    async fn application_token(&self, checked: &Checked) -> Result<String, AppError> {
-        let unreachable = || {
-            AppError::BadGateway(format!(
-                "XMS could not reach the Microsoft sign-in service at {}. Check that XMS can \
-                 reach it, then try again.",
-                self.config.authority_url
-            ))
-        };
+    /// Signs in to `tenant` as application `client_id` with `secret`: the access token, or
+    /// why Microsoft refused.
+    pub(super) async fn application_token(
+        &self,
+        tenant: &str,
+        client_id: &str,
+        secret: &str,
+    ) -> Result<String, Refusal> {
         let answer = self
             .http
-            .post(self.token_url(&checked.tenant))
+            .post(self.token_url(tenant))
             .form(&[
                 ("grant_type", "client_credentials"),
-                ("client_id", checked.client_id.as_str()),
-                ("client_secret", checked.secret.as_str()),
+                ("client_id", client_id),
+                ("client_secret", secret),
                 ("scope", "https://graph.microsoft.com/.default"),
             ])
             .send()
             .await
-            .map_err(|_| unreachable())?;
+            .map_err(|_| Refusal::Unreachable)?;
         if answer.status().is_success() {
-            let token: TokenAnswer = answer.json().await.map_err(|_| unreachable())?;
+            let token: TokenAnswer = answer.json().await.map_err(|_| Refusal::Unreachable)?;
             return Ok(token.access_token);
         }
-        let refusal: TokenError = answer.json().await.map_err(|_| unreachable())?;
+        let refusal: TokenError = answer.json().await.map_err(|_| Refusal::Unreachable)?;
         let has = |code: u32| refusal.error_codes.contains(&code);
         Err(if has(90002) || has(900023) {
-            invalid(
+            Refusal::UnknownTenant
+        } else if has(700016) {
+            Refusal::UnknownApplication
+        } else if has(7000222) {
+            Refusal::SecretExpired
+        } else if has(7000215) {
+            Refusal::SecretWrong
+        } else {
+            Refusal::Other(refusal.error_description)
+        })
+    }
+
+    /// What the administrator is to correct for `refusal`, naming the field.
+    fn refused(&self, refusal: Refusal) -> AppError {
+        match refusal {
+            Refusal::UnknownTenant => invalid(
                 "tenant",
                 FieldErrorCode::NotFound,
                 "Microsoft knows no tenant with this id or domain. Copy the Directory (tenant) id \
                  from the application's Overview in Microsoft Entra.",
-            )
-        } else if has(700016) {
-            invalid(
+            ),
+            Refusal::UnknownApplication => invalid(
                 "client_id",
                 FieldErrorCode::NotFound,
                 "The tenant has no application with this id. Copy the Application (client) id \
                  from the application's Overview in Microsoft Entra.",
-            )
-        } else if has(7000222) {
-            invalid(
+            ),
+            Refusal::SecretExpired => invalid(
                 "client_secret",
                 FieldErrorCode::Expired,
                 "This client secret has expired. Make a new one under Certificates & secrets \
                  and enter its value.",
-            )
-        } else if has(7000215) {
-            invalid(
+            ),
+            Refusal::SecretWrong => invalid(
                 "client_secret",
                 FieldErrorCode::Rejected,
                 "Microsoft does not accept this client secret. Enter the secret's Value (not its \
                  Secret ID), as shown once when it was made.",
-            )
-        } else {
-            AppError::BadGateway(format!(
-                "Microsoft refused the sign-in: {}",
-                refusal.error_description
-            ))
-        })
+            ),
+            Refusal::Other(description) => {
+                AppError::BadGateway(format!("Microsoft refused the sign-in: {description}"))
+            }
+            Refusal::Unreachable => AppError::BadGateway(format!(
+                "XMS could not reach the Microsoft sign-in service at {}. Check that XMS can \
+                 reach it, then try again.",
+                self.config.authority_url
+            )),
+        }
     }
 
     /// Stores the organization with its sealed secret, in one transaction, and publishes it.
@@ -390,13 +447,20 @@ mod tests {
     }
 
     #[test]
-    fn roles_are_read_from_a_jwt() {
-        let claims = URL_SAFE_NO_PAD.encode(r#"{"roles":["User.Read.All"]}"#);
-        assert_eq!(roles(&format!("h.{claims}.s")).unwrap(), ["User.Read.All"]);
-        assert_eq!(
-            roles(&format!("h.{}.s", URL_SAFE_NO_PAD.encode("{}"))).unwrap(),
-            Vec::<String>::new()
-        );
-        assert_eq!(roles("opaque"), None);
+    fn grants_are_read_from_a_jwts_roles() {
+        let token = |claims: &str| format!("h.{}.s", URL_SAFE_NO_PAD.encode(claims));
+        assert_eq!(grants(&token(r#"{"roles":[]}"#)), Grants::None);
+        assert_eq!(grants(&token("{}")), Grants::None);
+        let some = grants(&token(
+            r#"{"roles":["Organization.Read.All","User.Read.All"]}"#,
+        ));
+        let Grants::Lacking(missing) = some else {
+            panic!("{some:?}");
+        };
+        assert_eq!(missing.len(), GRAPH_PERMISSIONS.len() - 2);
+        assert!(!missing.contains(&"User.Read.All"));
+        let all = serde_json::json!({ "roles": GRAPH_PERMISSIONS }).to_string();
+        assert_eq!(grants(&token(&all)), Grants::All);
+        assert_eq!(grants("opaque"), Grants::Unknown);
     }
 }

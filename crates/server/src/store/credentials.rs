@@ -1,8 +1,12 @@
 //! The credentials an organization connected through its own registered application signs in
 //! with: the application's id and its client secret, sealed (the caller seals and opens it,
-//! with [`crate::sealing::CredentialKey`]), and when the secret expires.
+//! with [`crate::sealing::CredentialKey`]), when the secret expires, and what its last health
+//! check found.
 
 use rusqlite::{Connection, OptionalExtension, params};
+use xms_m365_contract::CredentialProblem;
+
+use super::sql::Sql;
 
 /// An organization's stored credential.
 #[derive(Clone, PartialEq, Eq)]
@@ -15,7 +19,8 @@ pub struct StoredCredential {
     pub expires_at: i64,
 }
 
-/// Stores (or replaces) the client-secret credential of organization `id`.
+/// Stores (or replaces) the client-secret credential of organization `id`, just verified at
+/// `now`.
 pub fn put(
     conn: &Connection,
     id: &str,
@@ -24,12 +29,13 @@ pub fn put(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO organization_credentials
-             (organization_id, kind, client_id, sealed_secret, expires_at, updated_at)
-         VALUES (?1, 'client_secret', ?2, ?3, ?4, ?5)
+             (organization_id, kind, client_id, sealed_secret, expires_at, updated_at,
+              problem, checked_at)
+         VALUES (?1, 'client_secret', ?2, ?3, ?4, ?5, NULL, ?5)
          ON CONFLICT (organization_id) DO UPDATE SET
              kind = excluded.kind, client_id = excluded.client_id,
              sealed_secret = excluded.sealed_secret, expires_at = excluded.expires_at,
-             updated_at = excluded.updated_at",
+             updated_at = excluded.updated_at, problem = NULL, checked_at = excluded.checked_at",
         params![
             id,
             credential.client_id,
@@ -66,4 +72,76 @@ pub fn remove(conn: &Connection, id: &str) -> rusqlite::Result<()> {
         [id],
     )?;
     Ok(())
+}
+
+/// A credential whose health check is due.
+pub struct Due {
+    /// The organization's id.
+    pub organization_id: String,
+    /// Its Microsoft Entra tenant id, which the application signs in to.
+    pub tenant_id: String,
+    /// The credential.
+    pub credential: StoredCredential,
+}
+
+/// Credentials not checked since `checked_before` (Unix ms), the longest unchecked first, at
+/// most `limit`.
+pub fn due(conn: &Connection, checked_before: i64, limit: usize) -> rusqlite::Result<Vec<Due>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.organization_id, o.tenant_id, c.client_id, c.sealed_secret, c.expires_at
+         FROM organization_credentials c JOIN organizations o ON o.id = c.organization_id
+         WHERE c.checked_at IS NULL OR c.checked_at < ?1
+         ORDER BY c.checked_at NULLS FIRST, c.organization_id
+         LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![checked_before, i64::try_from(limit).unwrap_or(i64::MAX)],
+        |row| {
+            Ok(Due {
+                organization_id: row.get(0)?,
+                tenant_id: row.get(1)?,
+                credential: StoredCredential {
+                    client_id: row.get(2)?,
+                    sealed_secret: row.get(3)?,
+                    expires_at: row.get(4)?,
+                },
+            })
+        },
+    )?;
+    rows.collect()
+}
+
+/// Records what a check of organization `id`'s credential found at `now`: a problem makes the
+/// organization need re-authorization, and its end (the admin fixed it in Entra) lifts that.
+/// Whether anything the API shows changed.
+pub fn record_check(
+    conn: &Connection,
+    id: &str,
+    problem: Option<CredentialProblem>,
+    now: i64,
+) -> rusqlite::Result<bool> {
+    let before: Option<Option<Sql<CredentialProblem>>> = conn
+        .query_row(
+            "SELECT problem FROM organization_credentials WHERE organization_id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(before) = before else {
+        // Removed, or connected again by device code, since the check began.
+        return Ok(false);
+    };
+    conn.execute(
+        "UPDATE organization_credentials SET problem = ?2, checked_at = ?3
+         WHERE organization_id = ?1",
+        params![id, problem.map(Sql), now],
+    )?;
+    let changed = before.map(|p| p.0) != problem;
+    if changed {
+        conn.execute(
+            "UPDATE organizations SET needs_reauthorization = ?2 WHERE id = ?1",
+            params![id, problem.is_some()],
+        )?;
+    }
+    Ok(changed)
 }

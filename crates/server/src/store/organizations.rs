@@ -4,8 +4,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use xms_m365_contract::{
-    Job, JobId, JobState, LastBackup, LicenceMode, Organization, OrganizationId,
-    OrganizationStatus, PolicyKind,
+    Credential, CredentialKind, CredentialProblem, Job, JobId, JobState, LastBackup, LicenceMode,
+    Organization, OrganizationId, OrganizationStatus, PolicyKind,
 };
 
 use super::{
@@ -306,9 +306,10 @@ static SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
                 o.needs_reauthorization,
                 {ACTIVE}, l.id, l.state, l.items_done, l.reason, l.finished_at,
                 o.policy_kind, {SCHEDULED_UNTIL}, {WORKER}, o.protected_users, p.policy,
-                o.licence_mode
+                o.licence_mode, c.kind, c.client_id, c.expires_at, c.problem
          FROM organizations o
          JOIN workers w ON w.id = o.default_worker_id
+         LEFT JOIN organization_credentials c ON c.organization_id = o.id
          LEFT JOIN policies p ON p.organization_id = o.id
          LEFT JOIN jobs a ON a.organization_id = o.id AND a.state IN ('queued', 'running')
          LEFT JOIN jobs l ON l.id = (
@@ -349,6 +350,17 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
     let custom_policy = sql::policy_from_json(row.get::<_, Option<String>>(30)?.as_deref());
     let user_count: u32 = row.get(4)?;
     let licence_mode: Sql<LicenceMode> = row.get(31)?;
+    let credential = match row.get::<_, Option<Sql<CredentialKind>>>(32)? {
+        Some(kind) => Some(Credential {
+            kind: kind.0,
+            client_id: row.get(33)?,
+            expires_at: rfc3339(row.get(34)?),
+            problem: row
+                .get::<_, Option<Sql<CredentialProblem>>>(35)?
+                .map(|p| p.0),
+        }),
+        None => None,
+    };
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -376,6 +388,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
             LicenceMode::Manual => 0,
         },
         status,
+        credential,
         last_backup,
         active_job,
         policy: policy.0,

@@ -5,8 +5,8 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Serialize, de::DeserializeOwned};
 use xms_m365_contract::{
-    BackupKind, BackupResult, BackupTrigger, LicenceMode, Policy, PolicyKind, SkipReason, UserKind,
-    UserState, WorkerKind,
+    BackupKind, BackupResult, BackupTrigger, CredentialKind, CredentialProblem, LicenceMode,
+    Policy, PolicyKind, SkipReason, UserKind, UserState, WorkerKind,
 };
 
 /// A contract value that is one of a few names, stored as its name: `params![Sql(mode)]`,
@@ -26,6 +26,8 @@ impl Named for UserState {}
 impl Named for BackupResult {}
 impl Named for BackupTrigger {}
 impl Named for SkipReason {}
+impl Named for CredentialKind {}
+impl Named for CredentialProblem {}
 
 impl<T: Named> ToSql for Sql<T> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

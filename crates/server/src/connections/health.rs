@@ -1,0 +1,94 @@
+//! Keeping the connections of organizations that sign in with their own application healthy:
+//! on a schedule, XMS signs in as each application again and reads what the token grants, so
+//! that a revoked consent, a deleted or expired secret or a removed application shows on the
+//! organization (and stops its backups) before a backup fails for it.
+
+use std::time::Duration;
+
+use xms_m365_contract::CredentialProblem;
+
+use super::{
+    Connections,
+    application::{Grants, Refusal, grants},
+};
+use crate::{
+    db::{DbError, run_blocking},
+    store::credentials::{self, Due},
+};
+
+/// The most credentials one pass checks; the rest wait for the next pass.
+const MAX_CHECKS_PER_PASS: usize = 20;
+
+impl Connections {
+    /// Checks every credential not checked for `period`; how many checks found a change.
+    pub async fn check_due_credentials(&self, period: Duration) -> Result<usize, DbError> {
+        let now = self.clock.now_ms();
+        let before = now.saturating_sub(i64::try_from(period.as_millis()).unwrap_or(i64::MAX));
+        let due = self
+            .db
+            .query(move |conn| credentials::due(conn, before, MAX_CHECKS_PER_PASS))
+            .await?;
+        let mut changed = 0;
+        for due in due {
+            if self.check_credential(due).await? {
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Checks one credential, records what it found and tells of a change; whether there was
+    /// one. When Microsoft cannot be reached nothing is recorded: the next pass tries again.
+    async fn check_credential(&self, due: Due) -> Result<bool, DbError> {
+        let Some(problem) = self.problem_of(&due).await else {
+            return Ok(false);
+        };
+        let (db, events, now) = (self.db.clone(), self.events.clone(), self.clock.now_ms());
+        let id = due.organization_id;
+        run_blocking(move || {
+            let changed = db.write(|tx| credentials::record_check(tx, &id, problem, now))?;
+            if changed {
+                tracing::info!(organization = %id, ?problem, "connection health changed");
+                events.publish_organization(&db, &id)?;
+            }
+            Ok::<_, DbError>(changed)
+        })
+        .await
+    }
+
+    /// What stops `due` from signing in (`Some(None)`: nothing), or `None` when that cannot
+    /// be told now.
+    async fn problem_of(&self, due: &Due) -> Option<Option<CredentialProblem>> {
+        let credential = &due.credential;
+        let Some(secret) = self
+            .key
+            .open(&credential.sealed_secret, &due.organization_id)
+            .and_then(|plain| String::from_utf8(plain).ok())
+        else {
+            return Some(Some(CredentialProblem::Unreadable));
+        };
+        if credential.expires_at <= self.clock.now_ms() {
+            return Some(Some(CredentialProblem::SecretExpired));
+        }
+        let token = self
+            .application_token(&due.tenant_id, &credential.client_id, &secret)
+            .await;
+        Some(match token {
+            Ok(token) => match grants(&token) {
+                Grants::All | Grants::Unknown => None,
+                Grants::None => Some(CredentialProblem::ConsentRevoked),
+                Grants::Lacking(_) => Some(CredentialProblem::PermissionMissing),
+            },
+            Err(Refusal::SecretExpired) => Some(CredentialProblem::SecretExpired),
+            Err(Refusal::SecretWrong) => Some(CredentialProblem::SecretRejected),
+            Err(Refusal::UnknownApplication | Refusal::UnknownTenant) => {
+                Some(CredentialProblem::ApplicationMissing)
+            }
+            Err(Refusal::Other(description)) => {
+                tracing::warn!(organization = %due.organization_id, %description, "health check refused");
+                return None;
+            }
+            Err(Refusal::Unreachable) => return None,
+        })
+    }
+}
