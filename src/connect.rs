@@ -163,7 +163,16 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
         on_close.run(());
     });
     on_cleanup(move || stop.run(()));
-    start.run(());
+    // An organization that signs in with its own application is re-authorized by entering it
+    // again (a new secret, most often); any other starts with a code.
+    if target
+        .as_ref()
+        .is_some_and(|o| o.secret_expires_at.is_some())
+    {
+        set_phase.set(Phase::Application);
+    } else {
+        start.run(());
+    }
     // The other way in: the attempt's code must no longer connect anything.
     let register = Callback::new(move |()| {
         stop.run(());

@@ -14,7 +14,9 @@ use leptos_router::{
     NavigateOptions,
     hooks::{use_location, use_navigate, use_params_map},
 };
-use xms_m365_contract::{OrganizationId, OrganizationSettings, SettingsView, Worker, WorkerId};
+use xms_m365_contract::{
+    Credential, OrganizationId, OrganizationSettings, SettingsView, Worker, WorkerId,
+};
 
 use crate::{
     api::ApiClient,
@@ -270,7 +272,11 @@ fn Editor(
                 </Show>
             </div>
         </form>
-        <OtherActions id leave/>
+        <OtherActions
+            id
+            credential=Signal::derive(move || saved.with(|s| s.credential.clone()))
+            leave
+        />
     }
 }
 
@@ -286,7 +292,11 @@ fn changed(field: &str, a: &OrganizationSettings, b: &OrganizationSettings) -> b
 
 /// **Re-authorize** and **Remove organization**, which act at once rather than through Save.
 #[component]
-fn OtherActions(id: OrganizationId, leave: Leave) -> impl IntoView {
+fn OtherActions(
+    id: OrganizationId,
+    credential: Signal<Option<Credential>>,
+    leave: Leave,
+) -> impl IntoView {
     let dashboard = expect_context::<Dashboard>();
     let connector = expect_context::<Connector>();
     let i18n = use_i18n();
@@ -296,6 +306,19 @@ fn OtherActions(id: OrganizationId, leave: Leave) -> impl IntoView {
             dashboard
                 .organization(&id)
                 .map(|organization| organization.with(|o| o.name.clone()))
+        })
+    };
+    // Which application it signs in with, when it has its own (never the secret).
+    let credential_text = move || {
+        credential.with(|c| {
+            c.as_ref().map(|c| {
+                t!(
+                    i18n,
+                    "reauthorize-application",
+                    client_id = c.client_id.as_str(),
+                    date = i18n.date_time(&c.expires_at)
+                )
+            })
         })
     };
     let reauthorize = {
@@ -312,7 +335,7 @@ fn OtherActions(id: OrganizationId, leave: Leave) -> impl IntoView {
             <h3 id="m365-reauthorize-title" class="m365-settings__heading">
                 {move || t!(i18n, "reauthorize-heading")}
             </h3>
-            <p>{move || t!(i18n, "reauthorize-text")}</p>
+            <p>{move || credential_text().unwrap_or_else(|| t!(i18n, "reauthorize-text"))}</p>
             <button type="button" class=ButtonStyle::Secondary.class() on:click=reauthorize>
                 {move || t!(i18n, "reauthorize-button")}
             </button>

@@ -16,7 +16,7 @@ mod versioned;
 
 pub use button::ButtonStyle;
 pub use confirm::Confirm;
-pub use field_words::{FieldMessage, field_words};
+pub use field_words::{field_message, field_words};
 pub use load_failed::LoadFailed;
 pub use loadable::Loadable;
 pub use modal::{Modal, ModalBody, ModalTitle};

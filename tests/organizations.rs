@@ -36,6 +36,8 @@ fn organization(name: &str, domain: &str, users: u32) -> Organization {
         protected_users: users,
         licences_used: users,
         licences_short: 0,
+        secret_expires_at: None,
+        credential_problem: None,
         status: OrganizationStatus::NeverBackedUp,
         last_backup: None,
         active_job: None,

@@ -31,6 +31,14 @@ status-never = Noch nie gesichert
 
 tile-reauthorize-hint = XMS kann nicht mehr auf ihre Daten zugreifen.
 tile-reauthorize-link = Unter „Bearbeiten“ erneut autorisieren
+tile-problem-consent = Die Administratorzustimmung für ihre App wurde widerrufen.
+tile-problem-permission = Ihrer App fehlen Berechtigungen, die XMS braucht.
+tile-problem-expired = Ihr geheimer Clientschlüssel ist abgelaufen.
+tile-problem-rejected = Ihr geheimer Clientschlüssel wurde abgelehnt.
+tile-problem-application = Ihre App wurde in Entra gelöscht.
+tile-problem-unreadable = Ihr gespeicherter geheimer Clientschlüssel ist unlesbar.
+tile-secret-expires = Ihr geheimer Clientschlüssel verfällt
+tile-secret-link = Unter „Bearbeiten“ ersetzen
 tile-protected-users = Geschützte Benutzer
 tile-users-protected = { $protected } von { $total }
 tile-users-link-label = { tile-protected-users } von { $name }: { tile-users-protected }

@@ -31,6 +31,14 @@ status-never = Never backed up
 
 tile-reauthorize-hint = XMS can no longer reach its data.
 tile-reauthorize-link = Re-authorize it in Edit
+tile-problem-consent = Admin consent to its app was withdrawn.
+tile-problem-permission = Its app lacks permissions XMS needs.
+tile-problem-expired = Its client secret has expired.
+tile-problem-rejected = Its client secret was refused.
+tile-problem-application = Its app was deleted in Entra.
+tile-problem-unreadable = Its stored client secret is unreadable.
+tile-secret-expires = Its client secret expires
+tile-secret-link = Replace it in Edit
 tile-protected-users = Protected users
 tile-users-protected = { $protected } of { $total }
 # The link of the protected users to the users list, read with the organization's name.

@@ -35,6 +35,14 @@ status-never = Brak kopii zapasowej
 
 tile-reauthorize-hint = XMS nie ma już dostępu do danych tej organizacji.
 tile-reauthorize-link = Autoryzuj ją ponownie w oknie edycji
+tile-problem-consent = Cofnięto zgodę administratora dla jej aplikacji.
+tile-problem-permission = Jej aplikacji brakuje uprawnień potrzebnych XMS.
+tile-problem-expired = Jej klucz tajny klienta wygasł.
+tile-problem-rejected = Jej klucz tajny klienta został odrzucony.
+tile-problem-application = Jej aplikację usunięto w Entra.
+tile-problem-unreadable = Zapisany klucz tajny klienta jest nieczytelny.
+tile-secret-expires = Jej klucz tajny klienta wygasa
+tile-secret-link = Wymień go w oknie edycji
 tile-protected-users = Chronieni użytkownicy
 tile-users-protected = { $total ->
     [one] { $protected } z { $total } użytkownika

@@ -12,7 +12,7 @@ use xms_m365_contract::{
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, MessageId, msg, t, use_i18n},
-    widgets::{ButtonStyle, FieldMessage},
+    widgets::{ButtonStyle, field_message},
 };
 
 /// What the admin typed, kept through every refusal.
@@ -220,7 +220,7 @@ fn field(i18n: I18n, field: Field) -> impl IntoView {
                 prop:value=move || value.get()
                 on:input=move |event| value.set(event_target_value(&event))
             />
-            <FieldMessage id=error_id error/>
+            {field_message(error_id, error)}
         </div>
     }
 }

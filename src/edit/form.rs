@@ -11,7 +11,7 @@ use xms_m365_contract::{
 use crate::{
     i18n::{I18n, MessageId, msg, t, use_i18n},
     routes::{BasePath, Page},
-    widgets::{FieldMessage, SyncNow, user_sync},
+    widgets::{SyncNow, field_message, user_sync},
 };
 
 /// What is wrong with each field, if anything.
@@ -88,7 +88,7 @@ fn LicenceField(
             <p class="m365-choice__hint">
                 <a href=users_href>{move || t!(i18n, "licence-users-link")}</a>
             </p>
-            <FieldMessage id="m365-licence-error" error/>
+            {field_message("m365-licence-error", error)}
         </fieldset>
     }
 }
@@ -187,7 +187,7 @@ fn SyncField(
             <div class="m365-settings__inline">
                 <SyncNow sync/>
             </div>
-            <FieldMessage id="m365-sync-error" error/>
+            {field_message("m365-sync-error", error)}
         </div>
     }
 }
@@ -281,7 +281,7 @@ fn WorkerField(
                     </label>
                 </div>
             })}
-            <FieldMessage id="m365-worker-error" error/>
+            {field_message("m365-worker-error", error)}
         </fieldset>
     }
 }

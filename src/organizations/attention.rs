@@ -18,6 +18,7 @@ use crate::{
 const WORDS: [MessageId; Attention::ALL.len()] = [
     msg!("needs-failed"),
     msg!("needs-reauthorize"),
+    msg!("needs-secret-expiring"),
     msg!("needs-never"),
     msg!("needs-worker-offline"),
     msg!("needs-unprotected"),
@@ -48,7 +49,7 @@ pub fn Summary() -> impl IntoView {
             counts
         })
     });
-    // The same seven buttons throughout, their words and state following the counts: cheaper
+    // The same eight buttons throughout, their words and state following the counts: cheaper
     // in the first load than a list rebuilt as the counts change.
     let states = Attention::ALL
         .into_iter()

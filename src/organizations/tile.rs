@@ -6,15 +6,15 @@
 use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_location;
 use xms_m365_contract::{
-    Job, JobId, JobState, LastBackup, Organization, OrganizationId, OrganizationStatus, PolicyKind,
-    Worker,
+    CredentialProblem, Job, JobId, JobState, LastBackup, Organization, OrganizationId,
+    OrganizationStatus, PolicyKind, Worker,
 };
 
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, t, use_i18n},
     routes::{BasePath, Page},
-    state::{Announcer, Dashboard, Entry},
+    state::{Announcer, Attention, Dashboard, Entry},
     widgets::ButtonStyle,
 };
 
@@ -84,7 +84,7 @@ pub(super) struct Followed {
     pub organization: RwSignal<Organization>,
     /// A memo because the labels of the controls share it.
     pub name: Memo<String>,
-    pub status: Memo<OrganizationStatus>,
+    pub status: Memo<Standing>,
     pub facts: Memo<Facts>,
     pub job: Memo<Option<Job>>,
     /// What follows whether a backup runs (the progress bar, Cancel backup) follows this, not
@@ -100,7 +100,7 @@ impl Followed {
         Self {
             organization,
             name: Memo::new(move |_| organization.with(|o| o.name.clone())),
-            status: Memo::new(move |_| organization.with(|o| o.status)),
+            status: Memo::new(move |_| organization.with(Standing::of)),
             facts: Memo::new(move |_| organization.with(Facts::of)),
             job,
             running: Memo::new(move |_| job.with(Option::is_some)),
@@ -347,23 +347,81 @@ fn announce_backup(
     });
 }
 
-/// The status in words and a symbol; when the organization needs re-authorizing, how to do
-/// it, with a link to the Edit panel (`edit`).
+/// How an organization stands: its status and, when it signs in with its own application,
+/// what its client secret needs.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Standing {
+    status: OrganizationStatus,
+    /// What the last check found wrong with its own credential.
+    problem: Option<CredentialProblem>,
+    /// When its client secret expires, if that asks for attention.
+    expiring: Option<String>,
+}
+
+impl Standing {
+    fn of(organization: &Organization) -> Self {
+        Self {
+            status: organization.status,
+            problem: organization.credential_problem,
+            expiring: Attention::SecretExpiring
+                .held_by(organization)
+                .then(|| organization.secret_expires_at.clone())
+                .flatten(),
+        }
+    }
+}
+
+/// The status in words and a symbol; when the organization needs re-authorizing, why and how
+/// to do it, and when its client secret expires soon, when; each with a link to the Edit panel
+/// (`edit`).
 pub(super) fn status_view(
     i18n: I18n,
-    status: OrganizationStatus,
+    standing: Standing,
     edit: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
+    let Standing {
+        status,
+        problem,
+        expiring,
+    } = standing;
     let (modifier, symbol, label) = status_words(i18n, status);
-    let hint = (status == OrganizationStatus::NeedsReauthorization).then(|| {
-        view! {
-            <p class="m365-tile__hint">
-                {t!(i18n, "tile-reauthorize-hint")}
-                " "
-                <a href=edit>{t!(i18n, "tile-reauthorize-link")}</a>
-            </p>
-        }
-    });
+    let hint = if status == OrganizationStatus::NeedsReauthorization {
+        let why = match problem {
+            Some(CredentialProblem::ConsentRevoked) => t!(i18n, "tile-problem-consent"),
+            Some(CredentialProblem::PermissionMissing) => t!(i18n, "tile-problem-permission"),
+            Some(CredentialProblem::SecretExpired) => t!(i18n, "tile-problem-expired"),
+            Some(CredentialProblem::SecretRejected) => t!(i18n, "tile-problem-rejected"),
+            Some(CredentialProblem::ApplicationMissing) => t!(i18n, "tile-problem-application"),
+            Some(CredentialProblem::Unreadable) => t!(i18n, "tile-problem-unreadable"),
+            Some(CredentialProblem::Unknown) | None => t!(i18n, "tile-reauthorize-hint"),
+        };
+        Some(
+            view! {
+                <p class="m365-tile__hint">
+                    {why}
+                    " "
+                    <a href=edit>{t!(i18n, "tile-reauthorize-link")}</a>
+                </p>
+            }
+            .into_any(),
+        )
+    } else {
+        // Once it has expired, XMS's next check (within a scheduler pass) makes it need
+        // re-authorization, which the branch above words.
+        expiring.map(|at| {
+            view! {
+                <p class="m365-tile__hint">
+                    <span aria-hidden="true">"⚠ "</span>
+                    {t!(i18n, "tile-secret-expires")}
+                    " "
+                    {time_view(i18n, at, true)}
+                    ". "
+                    <a href=edit>{t!(i18n, "tile-secret-link")}</a>
+                </p>
+            }
+            .into_any()
+        })
+    };
     view! {
         <p class=format!("m365-tile__status m365-tile__status--{modifier}")>
             <span class="m365-tile__symbol" aria-hidden="true">{symbol}</span>

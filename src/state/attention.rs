@@ -1,7 +1,7 @@
 //! What needs the administrator: the states an organization can be in that ask for action,
 //! as the dashboard's list keys carry them (`ListKey::needs`).
 
-use xms_m365_contract::{Organization, OrganizationStatus};
+use xms_m365_contract::{Organization, OrganizationStatus, SECRET_EXPIRY_WARNING_DAYS};
 
 use super::ListKey;
 
@@ -12,6 +12,9 @@ pub enum Attention {
     Failed,
     /// XMS's consent was revoked or expired.
     Reauthorize,
+    /// The client secret of its own application expires within
+    /// [`SECRET_EXPIRY_WARNING_DAYS`] (or has, and XMS has not checked it since).
+    SecretExpiring,
     /// No backup has run yet.
     NeverBackedUp,
     /// The worker that backs it up is offline.
@@ -26,9 +29,10 @@ pub enum Attention {
 
 impl Attention {
     /// Every state, in the summary's order: what stops backups first.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Failed,
         Self::Reauthorize,
+        Self::SecretExpiring,
         Self::NeverBackedUp,
         Self::WorkerOffline,
         Self::Unprotected,
@@ -65,13 +69,33 @@ impl Attention {
         } else {
             0
         };
-        status | offline | unprotected | short
+        status | offline | unprotected | short | Self::secret_expiring(organization)
+    }
+
+    /// [`Self::SecretExpiring`]'s bit, by the browser's clock (the module's, which tests set):
+    /// a secret a check found wrong already shows as [`Self::Reauthorize`].
+    fn secret_expiring(organization: &Organization) -> u8 {
+        const WARNING_MS: f64 = SECRET_EXPIRY_WARNING_DAYS as f64 * 86_400_000.0;
+        match &organization.secret_expires_at {
+            Some(expires_at)
+                if organization.credential_problem.is_none()
+                    && js_sys::Date::parse(expires_at) - js_sys::Date::now() < WARNING_MS =>
+            {
+                Self::SecretExpiring.bit()
+            }
+            _ => 0,
+        }
     }
 
     /// Whether the organization keyed `key` is in a state that asks for action: any but a
     /// backup running.
     pub fn asks_action(key: &ListKey) -> bool {
         key.needs & !Self::Running.bit() != 0
+    }
+
+    /// Whether `organization` is in this state.
+    pub fn held_by(self, organization: &Organization) -> bool {
+        Self::of(organization) & self.bit() != 0
     }
 
     /// Whether the organization keyed `key` is in this state.
@@ -84,6 +108,7 @@ impl Attention {
         match self {
             Self::Failed => "failed",
             Self::Reauthorize => "reauthorize",
+            Self::SecretExpiring => "secret-expiring",
             Self::NeverBackedUp => "never",
             Self::WorkerOffline => "worker-offline",
             Self::Unprotected => "unprotected",

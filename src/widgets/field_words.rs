@@ -55,9 +55,11 @@ pub fn field_words(i18n: I18n, error: &FieldError) -> String {
 }
 
 /// What is wrong with a field, under it (its `id` for the field's `aria-describedby`),
-/// announced when it appears.
-#[component]
-pub fn FieldMessage(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl IntoView {
+/// announced when it appears. Inlined: a copy in each chunk that shows forms, where one
+/// function shared by two chunks would be kept in the first load.
+#[inline(always)]
+pub fn field_message(id: impl Into<String>, error: Signal<Option<String>>) -> impl IntoView {
+    let id = id.into();
     view! {
         <p id=id class="m365-field-error" aria-live="polite">
             {move || error.get().map(|message| view! {

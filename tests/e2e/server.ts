@@ -130,6 +130,29 @@ export class XmsServer {
     return { clientId: line("application \\(client\\) id"), secret: line("client secret value") };
   }
 
+  /**
+   * Changes the development authority as a tenant's administrator would in Microsoft Entra:
+   * `revoke-consent --application <id>`, `expire-secret --application <id>`, and the like.
+   */
+  authority(command: string, ...args: string[]): void {
+    execFileSync(serverBin, ["authority", command, "--data-dir", this.dataDir, ...args]);
+  }
+
+  /**
+   * Connects `tenant` through an application registered there, as the Connect dialog's form
+   * does, its secret said to expire on `expiresOn` (YYYY-MM-DD); returns the client id.
+   */
+  async connectApplication(tenant: string, expiresOn: string): Promise<string> {
+    const { clientId, secret } = this.registerApplication(tenant);
+    await this.api("POST", "/m365/applications", {
+      tenant,
+      client_id: clientId,
+      client_secret: secret,
+      secret_expires_on: expiresOn,
+    });
+    return clientId;
+  }
+
   /** Calls the XMS API as another client (a second admin, a script) would. */
   async api(method: string, path: string, json?: unknown): Promise<any> {
     const response = await fetch(`${this.url}/api/v1${path}`, {

@@ -38,10 +38,14 @@ pub struct Organization {
     pub licences_short: u32,
     /// How its backup stands, at a glance.
     pub status: OrganizationStatus,
-    /// The credential of the application its administrator registered, when it was connected
-    /// that way (never the secret itself); absent when it signs in through Xopero Registrator.
+    /// When the client secret of the application its administrator registered expires, RFC
+    /// 3339 in UTC, when it was connected that way; absent when it signs in through Xopero
+    /// Registrator. The Edit panel's settings tell the rest ([`Credential`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential: Option<Credential>,
+    pub secret_expires_at: Option<String>,
+    /// What XMS's last check of that application found wrong; absent while it signs in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_problem: Option<CredentialProblem>,
     /// The last backup that ran to an end (cancelled ones do not count).
     pub last_backup: Option<LastBackup>,
     /// The backup queued or running now.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{OrganizationId, WorkerId};
+use crate::{Credential, OrganizationId, WorkerId};
 
 /// The user sync intervals an administrator can choose, in hours.
 pub const USER_SYNC_INTERVALS_HOURS: [u8; 6] = [1, 2, 4, 6, 12, 24];
@@ -67,6 +67,10 @@ pub struct SettingsView {
     pub next_user_sync_at: Option<String>,
     /// What switching to automatic licence management would take.
     pub automatic_licensing: LicensingPreview,
+    /// The credential of the application its administrator registered, when it was connected
+    /// that way (never the secret itself); absent when it signs in through Xopero Registrator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<Credential>,
 }
 
 /// What switching to automatic licence management would take, computed by XMS.

@@ -175,15 +175,7 @@ async fn an_application_without_admin_consent_is_refused_and_nothing_is_stored()
         ("client_id", FieldErrorCode::ConsentMissing)
     );
     assert!(message.contains("Grant admin consent"), "{message}");
-    let list: Value = Client::new()
-        .get(format!("{}/api/v1{}", server.url, paths::ORGANIZATIONS))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list = organizations(&server.url).await;
     assert_eq!(list["organizations"], json!([]));
 }
 
@@ -292,8 +284,13 @@ async fn re_authorizing_with_another_tenants_application_is_refused() {
 
 /// The organizations as the API lists them, as JSON.
 async fn organizations(url: &str) -> Value {
+    get(url, paths::ORGANIZATIONS).await
+}
+
+/// What the API answers a GET of `path`, as JSON.
+async fn get(url: &str, path: &str) -> Value {
     Client::new()
-        .get(format!("{url}/api/v1{}", paths::ORGANIZATIONS))
+        .get(format!("{url}/api/v1{path}"))
         .bearer_auth(TOKEN)
         .send()
         .await
@@ -329,16 +326,27 @@ async fn the_api_tells_the_credentials_kind_and_expiry_and_a_healthy_one_stays_s
     assert_eq!(check_health(data.path(), &server).await, 0);
     let list = organizations(&server.url).await;
     let contoso = &list["organizations"][0];
+    assert_eq!(contoso["secret_expires_at"], "2027-06-01T00:00:00Z");
+    assert_eq!(contoso.get("credential_problem"), None);
+    assert_eq!(contoso["status"], "never_backed_up");
+    assert!(!list.to_string().contains(&secret.value));
+
+    // The Edit panel's settings tell which application, and what kind of credential.
+    let id = contoso["id"].as_str().unwrap();
+    let settings = get(
+        &server.url,
+        &format!("{}/{id}/settings", paths::ORGANIZATIONS),
+    )
+    .await;
     assert_eq!(
-        contoso["credential"],
+        settings["credential"],
         json!({
             "kind": "client_secret",
             "client_id": client_id,
             "expires_at": "2027-06-01T00:00:00Z",
         })
     );
-    assert_eq!(contoso["status"], "never_backed_up");
-    assert!(!list.to_string().contains(&secret.value));
+    assert!(!settings.to_string().contains(&secret.value));
 }
 
 #[tokio::test]
@@ -357,7 +365,7 @@ async fn a_revoked_consent_shows_after_the_next_check_and_entering_the_applicati
     let list = organizations(&server.url).await;
     let shown = &list["organizations"][0];
     assert_eq!(shown["status"], "needs_reauthorization");
-    assert_eq!(shown["credential"]["problem"], "consent_revoked");
+    assert_eq!(shown["credential_problem"], "consent_revoked");
     assert_eq!(shown["next_backup_at"], Value::Null);
     // Checked now, it is not checked again within the period.
     assert_eq!(check_health(data.path(), &server).await, 0);
@@ -371,8 +379,14 @@ async fn a_revoked_consent_shows_after_the_next_check_and_entering_the_applicati
     let list = organizations(&server.url).await;
     let shown = &list["organizations"][0];
     assert_eq!(shown["status"], "never_backed_up");
-    assert_eq!(shown["credential"]["client_id"], json!(other_id));
-    assert_eq!(shown["credential"].get("problem"), None);
+    assert_eq!(shown.get("credential_problem"), None);
+    let id = shown["id"].as_str().unwrap();
+    let settings = get(
+        &server.url,
+        &format!("{}/{id}/settings", paths::ORGANIZATIONS),
+    )
+    .await;
+    assert_eq!(settings["credential"]["client_id"], json!(other_id));
 }
 
 #[tokio::test]
@@ -387,7 +401,7 @@ async fn an_expired_or_deleted_secret_is_found_by_the_check() {
     assert_eq!(check_health(data.path(), &server).await, 1);
     let list = organizations(&server.url).await;
     assert_eq!(
-        list["organizations"][0]["credential"]["problem"],
+        list["organizations"][0]["credential_problem"],
         "secret_expired"
     );
 }

@@ -26,7 +26,7 @@ impl Connections {
         let before = now.saturating_sub(i64::try_from(period.as_millis()).unwrap_or(i64::MAX));
         let due = self
             .db
-            .query(move |conn| credentials::due(conn, before, MAX_CHECKS_PER_PASS))
+            .query(move |conn| credentials::due(conn, before, now, MAX_CHECKS_PER_PASS))
             .await?;
         let mut changed = 0;
         for due in due {

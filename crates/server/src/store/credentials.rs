@@ -4,9 +4,10 @@
 //! check found.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use xms_m365_contract::CredentialProblem;
+use xms_m365_contract::{Credential, CredentialKind, CredentialProblem};
 
 use super::sql::Sql;
+use crate::clock::rfc3339;
 
 /// An organization's stored credential.
 #[derive(Clone, PartialEq, Eq)]
@@ -64,6 +65,26 @@ pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<StoredCredent
     .optional()
 }
 
+/// Organization `id`'s own credential as the API tells of it: never the secret.
+pub fn summary(conn: &Connection, id: &str) -> rusqlite::Result<Option<Credential>> {
+    conn.query_row(
+        "SELECT kind, client_id, expires_at, problem FROM organization_credentials
+         WHERE organization_id = ?1",
+        [id],
+        |row| {
+            Ok(Credential {
+                kind: row.get::<_, Sql<CredentialKind>>(0)?.0,
+                client_id: row.get(1)?,
+                expires_at: rfc3339(row.get(2)?),
+                problem: row
+                    .get::<_, Option<Sql<CredentialProblem>>>(3)?
+                    .map(|problem| problem.0),
+            })
+        },
+    )
+    .optional()
+}
+
 /// Forgets organization `id`'s own credential: it was connected again with Xopero
 /// Registrator's device code, which signs in without one.
 pub fn remove(conn: &Connection, id: &str) -> rusqlite::Result<()> {
@@ -84,18 +105,28 @@ pub struct Due {
     pub credential: StoredCredential,
 }
 
-/// Credentials not checked since `checked_before` (Unix ms), the longest unchecked first, at
-/// most `limit`.
-pub fn due(conn: &Connection, checked_before: i64, limit: usize) -> rusqlite::Result<Vec<Due>> {
+/// Credentials not checked since `checked_before` (Unix ms), and those expired by `now` that no
+/// check has found so, the longest unchecked first, at most `limit`.
+pub fn due(
+    conn: &Connection,
+    checked_before: i64,
+    now: i64,
+    limit: usize,
+) -> rusqlite::Result<Vec<Due>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.organization_id, o.tenant_id, c.client_id, c.sealed_secret, c.expires_at
          FROM organization_credentials c JOIN organizations o ON o.id = c.organization_id
          WHERE c.checked_at IS NULL OR c.checked_at < ?1
+            OR (c.problem IS NULL AND c.expires_at <= ?2)
          ORDER BY c.checked_at NULLS FIRST, c.organization_id
-         LIMIT ?2",
+         LIMIT ?3",
     )?;
     let rows = stmt.query_map(
-        params![checked_before, i64::try_from(limit).unwrap_or(i64::MAX)],
+        params![
+            checked_before,
+            now,
+            i64::try_from(limit).unwrap_or(i64::MAX)
+        ],
         |row| {
             Ok(Due {
                 organization_id: row.get(0)?,

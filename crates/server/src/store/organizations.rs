@@ -4,8 +4,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use xms_m365_contract::{
-    Credential, CredentialKind, CredentialProblem, Job, JobId, JobState, LastBackup, LicenceMode,
-    Organization, OrganizationId, OrganizationStatus, PolicyKind,
+    CredentialProblem, Job, JobId, JobState, LastBackup, LicenceMode, Organization, OrganizationId,
+    OrganizationStatus, PolicyKind,
 };
 
 use super::{
@@ -306,7 +306,7 @@ static SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
                 o.needs_reauthorization,
                 {ACTIVE}, l.id, l.state, l.items_done, l.reason, l.finished_at,
                 o.policy_kind, {SCHEDULED_UNTIL}, {WORKER}, o.protected_users, p.policy,
-                o.licence_mode, c.kind, c.client_id, c.expires_at, c.problem
+                o.licence_mode, c.expires_at, c.problem
          FROM organizations o
          JOIN workers w ON w.id = o.default_worker_id
          LEFT JOIN organization_credentials c ON c.organization_id = o.id
@@ -350,17 +350,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
     let custom_policy = sql::policy_from_json(row.get::<_, Option<String>>(30)?.as_deref());
     let user_count: u32 = row.get(4)?;
     let licence_mode: Sql<LicenceMode> = row.get(31)?;
-    let credential = match row.get::<_, Option<Sql<CredentialKind>>>(32)? {
-        Some(kind) => Some(Credential {
-            kind: kind.0,
-            client_id: row.get(33)?,
-            expires_at: rfc3339(row.get(34)?),
-            problem: row
-                .get::<_, Option<Sql<CredentialProblem>>>(35)?
-                .map(|p| p.0),
-        }),
-        None => None,
-    };
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -388,7 +377,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
             LicenceMode::Manual => 0,
         },
         status,
-        credential,
+        secret_expires_at: row.get::<_, Option<i64>>(32)?.map(rfc3339),
+        credential_problem: row
+            .get::<_, Option<Sql<CredentialProblem>>>(33)?
+            .map(|problem| problem.0),
         last_backup,
         active_job,
         policy: policy.0,

@@ -74,6 +74,7 @@ pub fn view(
         // Microsoft refuses XMS the users until the organization is re-authorized.
         next_user_sync_at: (!reauthorize).then(|| rfc3339(next_sync)),
         automatic_licensing: licences::preview(conn, licences, users, protected)?,
+        credential: super::credentials::summary(conn, id)?,
     }))
 }
 
