@@ -363,8 +363,7 @@ impl Standing {
         Self {
             status: organization.status,
             problem: organization.credential_problem,
-            expiring: Attention::SecretExpiring
-                .held_by(organization)
+            expiring: Attention::secret_expiring(organization)
                 .then(|| organization.secret_expires_at.clone())
                 .flatten(),
         }
@@ -385,6 +384,7 @@ pub(super) fn status_view(
         expiring,
     } = standing;
     let (modifier, symbol, label) = status_words(i18n, status);
+    // One shape for both hints: each view shape costs the first load its own code.
     let hint = if status == OrganizationStatus::NeedsReauthorization {
         let why = match problem {
             Some(CredentialProblem::ConsentRevoked) => t!(i18n, "tile-problem-consent"),
@@ -395,33 +395,30 @@ pub(super) fn status_view(
             Some(CredentialProblem::Unreadable) => t!(i18n, "tile-problem-unreadable"),
             Some(CredentialProblem::Unknown) | None => t!(i18n, "tile-reauthorize-hint"),
         };
-        Some(
-            view! {
-                <p class="m365-tile__hint">
-                    {why}
-                    " "
-                    <a href=edit>{t!(i18n, "tile-reauthorize-link")}</a>
-                </p>
-            }
-            .into_any(),
-        )
+        Some((why, None, t!(i18n, "tile-reauthorize-link")))
     } else {
         // Once it has expired, XMS's next check (within a scheduler pass) makes it need
         // re-authorization, which the branch above words.
         expiring.map(|at| {
-            view! {
-                <p class="m365-tile__hint">
-                    <span aria-hidden="true">"⚠ "</span>
-                    {t!(i18n, "tile-secret-expires")}
-                    " "
-                    {time_view(i18n, at, true)}
-                    ". "
-                    <a href=edit>{t!(i18n, "tile-secret-link")}</a>
-                </p>
-            }
-            .into_any()
+            (
+                t!(i18n, "tile-secret-expires"),
+                Some(at),
+                t!(i18n, "tile-secret-link"),
+            )
         })
     };
+    let hint = hint.map(|(words, expires_at, link)| {
+        let warning = expires_at.is_some();
+        view! {
+            <p class="m365-tile__hint">
+                <span aria-hidden="true" hidden=!warning>"⚠ "</span>
+                {words}
+                {expires_at.map(|at| view! { " " {time_view(i18n, at, true)} "." })}
+                " "
+                <a href=edit>{link}</a>
+            </p>
+        }
+    });
     view! {
         <p class=format!("m365-tile__status m365-tile__status--{modifier}")>
             <span class="m365-tile__symbol" aria-hidden="true">{symbol}</span>

@@ -69,33 +69,29 @@ impl Attention {
         } else {
             0
         };
-        status | offline | unprotected | short | Self::secret_expiring(organization)
+        let expiring = if Self::secret_expiring(organization) {
+            Self::SecretExpiring.bit()
+        } else {
+            0
+        };
+        status | offline | unprotected | short | expiring
     }
 
-    /// [`Self::SecretExpiring`]'s bit, by the browser's clock (the module's, which tests set):
-    /// a secret a check found wrong already shows as [`Self::Reauthorize`].
-    fn secret_expiring(organization: &Organization) -> u8 {
+    /// Whether `organization` is in [`Self::SecretExpiring`], by the browser's clock (the
+    /// module's, which tests set): a secret a check found wrong shows as [`Self::Reauthorize`].
+    pub fn secret_expiring(organization: &Organization) -> bool {
         const WARNING_MS: f64 = SECRET_EXPIRY_WARNING_DAYS as f64 * 86_400_000.0;
-        match &organization.secret_expires_at {
-            Some(expires_at)
-                if organization.credential_problem.is_none()
-                    && js_sys::Date::parse(expires_at) - js_sys::Date::now() < WARNING_MS =>
-            {
-                Self::SecretExpiring.bit()
-            }
-            _ => 0,
-        }
+        organization.credential_problem.is_none()
+            && organization
+                .secret_expires_at
+                .as_ref()
+                .is_some_and(|at| js_sys::Date::parse(at) - js_sys::Date::now() < WARNING_MS)
     }
 
     /// Whether the organization keyed `key` is in a state that asks for action: any but a
     /// backup running.
     pub fn asks_action(key: &ListKey) -> bool {
         key.needs & !Self::Running.bit() != 0
-    }
-
-    /// Whether `organization` is in this state.
-    pub fn held_by(self, organization: &Organization) -> bool {
-        Self::of(organization) & self.bit() != 0
     }
 
     /// Whether the organization keyed `key` is in this state.
