@@ -40,7 +40,7 @@ pub struct Organization {
     pub status: OrganizationStatus,
     /// When the client secret of the application its administrator registered expires, RFC
     /// 3339 in UTC, when it was connected that way; absent when it signs in through Xopero
-    /// Registrator. The Edit panel's settings tell the rest ([`Credential`]).
+    /// Registrator. The organization's settings tell the rest of its credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_expires_at: Option<String>,
     /// What XMS's last check of that application found wrong; absent while it signs in.
