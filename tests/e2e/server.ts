@@ -164,7 +164,9 @@ export class XmsServer {
       body: json === undefined ? undefined : JSON.stringify(json),
     });
     if (response.status === 204) return undefined;
-    const body = await response.json();
+    const text = await response.text();
+    expect(text, `${method} ${path} answered a client secret`).not.toMatch(/.{3}8Q~/);
+    const body = JSON.parse(text);
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
     return body;
   }
@@ -205,6 +207,7 @@ export const test = base.extend<{
   xms: XmsServer;
   serverArgs: string[];
   panics: string[];
+  secrets: void;
   clock: void;
 }>({
   // Options for the reference server; the development authority asks for a 1 s interval so
@@ -221,6 +224,22 @@ export const test = base.extend<{
       page.on("pageerror", (error) => panics.push(String(error)));
       await use(panics);
       expect(panics, "the module panicked").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // XMS takes client secrets and never gives them back: no API answer of any test holds one
+  // (Entra's, and the development authority's, have "8Q~" after their first three characters).
+  // The change stream is left out: it never ends, and its events are the API's objects.
+  secrets: [
+    async ({ page }, use) => {
+      const answers: Promise<string | undefined>[] = [];
+      page.on("response", (response) => {
+        const streamed = (response.headers()["content-type"] ?? "").startsWith("text/event-stream");
+        if (!response.url().includes("/api/") || streamed) return;
+        answers.push(response.text().then((body) => (/.{3}8Q~/.test(body) ? `${response.url()}: ${body}` : undefined), () => undefined));
+      });
+      await use();
+      expect((await Promise.all(answers)).filter(Boolean), "an API answer holds a client secret").toEqual([]);
     },
     { auto: true },
   ],

@@ -1,7 +1,8 @@
 //! Holds the server to its OpenAPI document: every answer of the API the tests receive has a
 //! status the document lists for its operation and a body its schema accepts, every request
 //! body the server accepts is one the document accepts, and every change-stream event is a
-//! `ServerEvent`. A difference panics, naming it, so the test that met it fails.
+//! `ServerEvent`. And no answer or event holds a client secret. A difference panics, naming
+//! it, so the test that met it fails.
 
 use std::{
     collections::HashMap,
@@ -108,6 +109,17 @@ fn check_stream(method: &Method, path: &str, status: StatusCode) {
     );
 }
 
+/// Panics when `body` holds what looks like a client secret: Microsoft Entra's (and the
+/// development authority's, which every test's secrets are) have `8Q~` after their first
+/// three characters. XMS takes secrets and never gives them back.
+fn refuse_secrets(call: &str, body: &[u8]) {
+    let at = body.windows(3).position(|window| window == b"8Q~");
+    if let Some(at) = at {
+        let around = String::from_utf8_lossy(&body[at.saturating_sub(40)..body.len().min(at + 40)]);
+        panic!("{call}: the answer holds a client secret: …{around}…");
+    }
+}
+
 /// Checks a request and the answer to it against the document; panics naming what differs.
 pub fn check(
     method: &Method,
@@ -118,6 +130,7 @@ pub fn check(
     body: &[u8],
 ) {
     let call = format!("{method} {API_BASE}{path} → {status}");
+    refuse_secrets(&call, body);
     // What no operation describes: an unknown path or method, and a body over the limit on
     // any route. Each is still the one error shape.
     let known = template(path).is_some_and(|template| {
@@ -194,6 +207,7 @@ pub fn check(
 
 /// Checks one change-stream event (its SSE `event` name and `data`) against the document.
 pub fn check_event(name: &str, data: &Value) {
+    refuse_secrets(&format!("the event {name}"), data.to_string().as_bytes());
     let refused = refusals("#/components/schemas/ServerEvent", data);
     assert!(
         refused.is_empty(),
