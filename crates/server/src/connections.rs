@@ -130,6 +130,16 @@ impl Connections {
         })
     }
 
+    /// Whether organization `id` is in XMS (to be re-authorized).
+    async fn is_connected(&self, id: &str) -> Result<bool, DbError> {
+        let id = id.to_owned();
+        let users = self
+            .db
+            .query(move |conn| organizations::user_count(conn, &id))
+            .await?;
+        Ok(users.is_some())
+    }
+
     /// Starts a device authorization and follows it in the background; with `reauthorize`,
     /// to re-authorize that organization.
     pub async fn start(
@@ -137,14 +147,10 @@ impl Connections {
         reauthorize: Option<String>,
     ) -> Result<Connection, StartError> {
         // Checked before asking for a code, which would be of no use.
-        if let Some(id) = reauthorize.clone() {
-            let known = self
-                .db
-                .query(move |conn| organizations::user_count(conn, &id))
-                .await?;
-            if known.is_none() {
-                return Err(StartError::UnknownOrganization);
-            }
+        if let Some(id) = &reauthorize
+            && !self.is_connected(id).await?
+        {
+            return Err(StartError::UnknownOrganization);
         }
         let details: StandardDeviceAuthorizationResponse = self
             .client

@@ -284,20 +284,7 @@ async fn re_authorizing_with_another_tenants_application_is_refused() {
 
 /// The organizations as the API lists them, as JSON.
 async fn organizations(url: &str) -> Value {
-    get(url, paths::ORGANIZATIONS).await
-}
-
-/// What the API answers a GET of `path`, as JSON.
-async fn get(url: &str, path: &str) -> Value {
-    Client::new()
-        .get(format!("{url}/api/v1{path}"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    common::get_json(url, paths::ORGANIZATIONS).await
 }
 
 /// Runs a health-check pass over `data` as the running server's scheduler would a day later
@@ -333,7 +320,7 @@ async fn the_api_tells_the_credentials_kind_and_expiry_and_a_healthy_one_stays_s
 
     // The Edit panel's settings tell which application, and what kind of credential.
     let id = contoso["id"].as_str().unwrap();
-    let settings = get(
+    let settings: Value = common::get_json(
         &server.url,
         &format!("{}/{id}/settings", paths::ORGANIZATIONS),
     )
@@ -381,7 +368,7 @@ async fn a_revoked_consent_shows_after_the_next_check_and_entering_the_applicati
     assert_eq!(shown["status"], "never_backed_up");
     assert_eq!(shown.get("credential_problem"), None);
     let id = shown["id"].as_str().unwrap();
-    let settings = get(
+    let settings: Value = common::get_json(
         &server.url,
         &format!("{}/{id}/settings", paths::ORGANIZATIONS),
     )

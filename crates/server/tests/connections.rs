@@ -83,15 +83,7 @@ impl Api {
     }
 
     async fn organizations(&self) -> OrganizationList {
-        self.http
-            .get(format!("{}/api/v1/m365/organizations", self.url))
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        common::get_json(&self.url, paths::ORGANIZATIONS).await
     }
 
     /// Signs in on the device-login pages as `account`, ending with `decision`.

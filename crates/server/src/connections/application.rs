@@ -230,16 +230,10 @@ impl Connections {
     ) -> Result<(Organization, bool), AppError> {
         let checked = check(request, self.clock.now_ms())?;
         let reauthorize = request.reauthorize.as_ref().map(|id| id.0.clone());
-        if let Some(id) = reauthorize.clone() {
-            let known = self
-                .db
-                .query(move |conn| organizations::user_count(conn, &id))
-                .await?;
-            if known.is_none() {
-                return Err(AppError::unknown_organization(
-                    request.reauthorize.as_ref().map_or("", |id| id.0.as_str()),
-                ));
-            }
+        if let Some(id) = &reauthorize
+            && !self.is_connected(id).await?
+        {
+            return Err(AppError::unknown_organization(id));
         }
         let access_token = self
             .application_token(&checked.tenant, &checked.client_id, &checked.secret)

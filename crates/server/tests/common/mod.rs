@@ -389,6 +389,19 @@ impl TestApp {
     }
 }
 
+/// What the API of the server at `url` answers a GET of `path` (below the API base), as `T`.
+pub async fn get_json<T: DeserializeOwned>(url: &str, path: &str) -> T {
+    reqwest::Client::new()
+        .get(format!("{url}/api/v1{path}"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// A reference server listening on a free port.
 pub struct RunningServer {
     /// Its URL, without a trailing slash.
