@@ -19,8 +19,9 @@ use xms_m365::{
     OrganizationList, SortOrder, decode, visible_entries,
 };
 use xms_m365_contract::{
-    BackupKind, ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup, Organization,
-    OrganizationId, OrganizationStatus, PolicyKind, ServerEvent, Worker, WorkerId, WorkerKind,
+    BackupKind, CredentialProblem, ErrorBody, ErrorCode, Job, JobId, JobState, LastBackup,
+    Organization, OrganizationId, OrganizationStatus, PolicyKind, ServerEvent, Worker, WorkerId,
+    WorkerKind,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -690,4 +691,33 @@ async fn the_tiles_sort_again_when_the_language_changes() {
     i18n.set(Locale::Pl);
     common::next_tick().await;
     assert_eq!(tile_names(&host), ["Czarny", "Ćma"]);
+}
+
+#[wasm_bindgen_test]
+fn a_credential_problem_says_why_and_an_expiring_secret_says_when() {
+    let mut revoked = organization("Contoso", "contoso.com", 10);
+    revoked.status = OrganizationStatus::NeedsReauthorization;
+    revoked.secret_expires_at = Some("2099-06-01T00:00:00Z".into());
+    revoked.credential_problem = Some(CredentialProblem::ConsentRevoked);
+    let mut expiring = organization("Fabrikam", "fabrikam.com", 10);
+    // Ten days from the browser's clock: within the month's warning.
+    let in_ten_days = js_sys::Date::new(&(js_sys::Date::now() + 10.0 * 86_400_000.0).into());
+    expiring.secret_expires_at = Some(in_ten_days.to_iso_string().into());
+    let mut later = organization("Northwind", "northwind.com", 10);
+    later.secret_expires_at = Some("2099-06-01T00:00:00Z".into());
+    let (host, _) = render(vec![revoked, expiring, later]);
+    let items = host.query_selector_all("li.m365-tile").unwrap();
+    let text = |n: u32| items.get(n).unwrap().text_content().unwrap();
+    assert!(
+        text(0).contains("Admin consent to its app was withdrawn. Re-authorize it in Edit"),
+        "{}",
+        text(0)
+    );
+    assert!(
+        text(1).contains("Its client secret expires in 10 days"),
+        "{}",
+        text(1)
+    );
+    assert!(text(1).contains("Replace it in Edit"), "{}", text(1));
+    assert!(!text(2).contains("client secret"), "{}", text(2));
 }

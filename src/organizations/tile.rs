@@ -408,10 +408,14 @@ pub(super) fn status_view(
         })
     };
     let hint = hint.map(|(words, expires_at, link)| {
-        let warning = expires_at.is_some();
+        // The warning's symbol is the style's (`--warning`), silent to screen readers.
+        let class = if expires_at.is_some() {
+            "m365-tile__hint m365-tile__hint--warning"
+        } else {
+            "m365-tile__hint"
+        };
         view! {
-            <p class="m365-tile__hint">
-                <span aria-hidden="true" hidden=!warning>"⚠ "</span>
+            <p class=class>
                 {words}
                 {expires_at.map(|at| view! { " " {time_view(i18n, at, true)} "." })}
                 " "
