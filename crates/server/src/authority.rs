@@ -20,6 +20,7 @@
 mod client_credentials;
 pub mod directory;
 mod language;
+mod oauth;
 mod pages;
 mod protocol;
 pub mod registrations;

@@ -12,7 +12,7 @@ use serde_json::json;
 use super::{
     Authority,
     directory::{self, TenantHint},
-    protocol::{ACCESS_TOKEN_SECONDS, Answer, OAuthError},
+    oauth::{ACCESS_TOKEN_SECONDS, Answer, OAuthError},
     registrations::{self, SecretCheck},
     secret,
     store::{self, Holder},

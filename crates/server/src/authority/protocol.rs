@@ -16,6 +16,7 @@ use super::{
     Authority, XOPERO_REGISTRATOR_CLIENT_ID,
     client_credentials::{self, CLIENT_CREDENTIALS_GRANT, Presented},
     directory::{self, TenantHint},
+    oauth::{ACCESS_TOKEN_SECONDS, Answer, OAuthError},
     secret,
     store::{self, DeviceAuthorization, DeviceState, Holder},
     user_code,
@@ -27,72 +28,6 @@ use crate::{
 
 /// The grant type of a device-code token request.
 pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
-
-/// How long issued access tokens live, in seconds (as Microsoft's do).
-pub(super) const ACCESS_TOKEN_SECONDS: i64 = 3599;
-
-/// An OAuth error answer, shaped as Microsoft's: `error`, `error_description`, `error_codes`.
-pub(super) struct OAuthError {
-    error: &'static str,
-    description: String,
-    codes: &'static [u32],
-}
-
-impl OAuthError {
-    pub(super) fn new(
-        error: &'static str,
-        codes: &'static [u32],
-        description: impl Into<String>,
-    ) -> Self {
-        Self {
-            error,
-            description: description.into(),
-            codes,
-        }
-    }
-
-    pub(super) fn missing(parameter: &str) -> Self {
-        Self::new(
-            "invalid_request",
-            &[900144],
-            format!(
-                "AADSTS900144: The request body must contain the following parameter: '{parameter}'."
-            ),
-        )
-    }
-}
-
-impl IntoResponse for OAuthError {
-    fn into_response(self) -> Response {
-        let status = match self.error {
-            "unauthorized_client" | "invalid_client" => StatusCode::UNAUTHORIZED,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        let body = json!({
-            "error": self.error,
-            "error_description": self.description,
-            "error_codes": self.codes,
-        });
-        (status, Json(body)).into_response()
-    }
-}
-
-/// An answer that is either what was asked for or an OAuth error.
-pub(super) enum Answer {
-    Ok(Response),
-    OAuth(OAuthError),
-    Internal(DbError),
-}
-
-impl IntoResponse for Answer {
-    fn into_response(self) -> Response {
-        match self {
-            Self::Ok(response) => response,
-            Self::OAuth(error) => error.into_response(),
-            Self::Internal(error) => super::failed(&error),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 pub(super) struct DeviceCodeRequest {
