@@ -16,14 +16,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 use xms_m365_contract::{
-    ApplicationConnected, Connection, ConnectionId, ErrorBody, ErrorCode, FieldError, GroupList,
-    HistoryPage, Job, JobId, OrganizationId, OrganizationList, OrganizationSettings, Policy,
-    PolicyPreview, PolicyView, ProtectionChange, ProtectionChanged, ProtectionPreview,
-    ProtectionRefused, RegisterApplication, RunDetails, SavePolicy, SettingsView, Stale,
-    StartConnection, StorageList, UserPage, WorkerList, backup_run_path, backups_path,
-    connection_path, groups_path, job_cancel_path, organization_path, paths, policy_path,
-    policy_preview_path, protection_path, protection_preview_path, settings_path, user_sync_path,
-    users_path,
+    ApplicationCertificate, ApplicationConnected, Connection, ConnectionId, ErrorBody, ErrorCode,
+    FieldError, GroupList, HistoryPage, Job, JobId, OrganizationId, OrganizationList,
+    OrganizationSettings, Policy, PolicyPreview, PolicyView, ProtectionChange, ProtectionChanged,
+    ProtectionPreview, ProtectionRefused, RegisterApplication, RunDetails, SavePolicy,
+    SettingsView, Stale, StartConnection, StorageList, UserPage, WorkerList, backup_run_path,
+    backups_path, connection_path, groups_path, job_cancel_path, organization_path, paths,
+    policy_path, policy_preview_path, protection_path, protection_preview_path, settings_path,
+    user_sync_path, users_path,
 };
 
 /// Why a call to XMS failed. [`ApiError::words`] is the sentence shown to the administrator;
@@ -159,6 +159,12 @@ impl ApiClient {
     ) -> Result<ApplicationConnected, ApiError> {
         let post = Request::post(&self.url(paths::APPLICATIONS));
         decode(self.send_json(post, request).await?).await
+    }
+
+    /// Makes a certificate for an organization's own application to sign in with.
+    pub async fn make_certificate(&self) -> Result<ApplicationCertificate, ApiError> {
+        let request = Request::post(&self.url(paths::CERTIFICATES));
+        decode(self.send(request).await?).await
     }
 
     /// The workers that can back organizations up.

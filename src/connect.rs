@@ -3,6 +3,7 @@
 //! Registrator) or takes an application the administrator registered, and shows how it ended.
 
 mod application;
+mod certificate;
 mod flow;
 mod waiting;
 
@@ -164,10 +165,10 @@ fn ConnectDialog(dialog: Dialog) -> impl IntoView {
     });
     on_cleanup(move || stop.run(()));
     // An organization that signs in with its own application is re-authorized by entering it
-    // again (a new secret, most often); any other starts with a code.
+    // again (a new secret or certificate, most often); any other starts with a code.
     if target
         .as_ref()
-        .is_some_and(|o| o.secret_expires_at.is_some())
+        .is_some_and(|o| o.secret_expires_at.is_some() || o.certificate_expires_at.is_some())
     {
         set_phase.set(Phase::Application);
     } else {

@@ -311,13 +311,20 @@ fn OtherActions(
     // Which application it signs in with, when it has its own (never the secret).
     let credential_text = move || {
         credential.with(|c| {
-            c.as_ref().map(|c| {
-                t!(
+            c.as_ref().map(|c| match &c.thumbprint {
+                Some(thumbprint) => t!(
+                    i18n,
+                    "reauthorize-certificate",
+                    client_id = c.client_id.as_str(),
+                    thumbprint = thumbprint.as_str(),
+                    date = i18n.date_time(&c.expires_at)
+                ),
+                None => t!(
                     i18n,
                     "reauthorize-application",
                     client_id = c.client_id.as_str(),
                     date = i18n.date_time(&c.expires_at)
-                )
+                ),
             })
         })
     };

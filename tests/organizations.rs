@@ -38,6 +38,7 @@ fn organization(name: &str, domain: &str, users: u32) -> Organization {
         licences_used: users,
         licences_short: 0,
         secret_expires_at: None,
+        certificate_expires_at: None,
         credential_problem: None,
         status: OrganizationStatus::NeverBackedUp,
         last_backup: None,
@@ -694,7 +695,7 @@ async fn the_tiles_sort_again_when_the_language_changes() {
 }
 
 #[wasm_bindgen_test]
-fn a_credential_problem_says_why_and_an_expiring_secret_says_when() {
+fn a_credential_problem_says_why_and_an_expiring_secret_or_certificate_says_when() {
     let mut revoked = organization("Contoso", "contoso.com", 10);
     revoked.status = OrganizationStatus::NeedsReauthorization;
     revoked.secret_expires_at = Some("2099-06-01T00:00:00Z".into());
@@ -705,19 +706,46 @@ fn a_credential_problem_says_why_and_an_expiring_secret_says_when() {
     expiring.secret_expires_at = Some(in_ten_days.to_iso_string().into());
     let mut later = organization("Northwind", "northwind.com", 10);
     later.secret_expires_at = Some("2099-06-01T00:00:00Z".into());
-    let (host, _) = render(vec![revoked, expiring, later]);
+    let mut certificate = organization("Tailspin", "tailspin.com", 10);
+    certificate.certificate_expires_at = Some(in_ten_days.to_iso_string().into());
+    let mut expired = organization("Woodgrove", "woodgrove.com", 10);
+    expired.status = OrganizationStatus::NeedsReauthorization;
+    expired.certificate_expires_at = Some(in_ten_days.to_iso_string().into());
+    expired.credential_problem = Some(CredentialProblem::CertificateExpired);
+    let (host, _) = render(vec![revoked, expiring, later, certificate, expired]);
     let items = host.query_selector_all("li.m365-tile").unwrap();
-    let text = |n: u32| items.get(n).unwrap().text_content().unwrap();
+    let texts: Vec<String> = (0..items.length())
+        .map(|n| items.get(n).unwrap().text_content().unwrap())
+        .collect();
+    let text = |name: &str| texts.iter().find(|t| t.starts_with(name)).unwrap().clone();
     assert!(
-        text(0).contains("Admin consent to its app was withdrawn. Re-authorize it in Edit"),
+        text("Contoso").contains("Admin consent to its app was withdrawn. Re-authorize it in Edit"),
         "{}",
-        text(0)
+        text("Contoso")
     );
     assert!(
-        text(1).contains("Its client secret expires in 10 days"),
+        text("Fabrikam").contains("Its client secret expires in 10 days"),
         "{}",
-        text(1)
+        text("Fabrikam")
     );
-    assert!(text(1).contains("Replace it in Edit"), "{}", text(1));
-    assert!(!text(2).contains("client secret"), "{}", text(2));
+    assert!(
+        text("Fabrikam").contains("Replace it in Edit"),
+        "{}",
+        text("Fabrikam")
+    );
+    assert!(
+        !text("Northwind").contains("client secret"),
+        "{}",
+        text("Northwind")
+    );
+    assert!(
+        text("Tailspin").contains("Its certificate expires in 10 days"),
+        "{}",
+        text("Tailspin")
+    );
+    assert!(
+        text("Woodgrove").contains("Its certificate has expired. Re-authorize it in Edit"),
+        "{}",
+        text("Woodgrove")
+    );
 }

@@ -33,10 +33,24 @@ connect-device-code-blocked = Die Richtlinien für bedingten Zugriff Ihrer Organ
 
 # Verbinden mit einer Anwendung, die der Administrator in Microsoft Entra registriert hat.
 app-heading = Anwendung selbst registrieren
-app-intro = XMS prüft Ihre Angaben bei Microsoft, bevor es etwas verbindet, und speichert den geheimen Clientschlüssel verschlüsselt; er wird nie wieder angezeigt.
+app-intro = XMS prüft Ihre Angaben bei Microsoft, bevor es etwas verbindet, und speichert den geheimen Clientschlüssel oder den privaten Schlüssel des Zertifikats verschlüsselt; keiner von beiden wird je wieder angezeigt.
 app-step-register = Öffnen Sie im Microsoft Entra Admin Center die App-Registrierungen und wählen Sie Neue Registrierung. Geben Sie einen Namen ein (zum Beispiel Xopero ONE backup), wählen Sie Nur Konten in diesem Organisationsverzeichnis und registrieren Sie die Anwendung.
 app-step-permissions = Fügen Sie unter API-Berechtigungen diese Microsoft Graph-Anwendungsberechtigungen hinzu und wählen Sie dann Administratorzustimmung erteilen:
 app-step-secret = Erstellen Sie unter Zertifikate & Geheimnisse einen neuen geheimen Clientschlüssel. Kopieren Sie seinen Wert (er wird nur einmal angezeigt) und notieren Sie, wann er abläuft.
+app-step-certificate = Öffnen Sie unter Zertifikate & Geheimnisse die Zertifikate, wählen Sie Zertifikat hochladen und laden Sie die Datei hoch, die XMS unten erstellt.
+app-kind = Die Anwendung meldet sich an mit
+app-kind-secret = Einem geheimen Clientschlüssel
+app-kind-secret-hint = Sie erstellen ihn in Microsoft Entra und geben hier seinen Wert und sein Ablaufdatum ein.
+app-kind-certificate = Einem Zertifikat, das XMS erstellt
+app-kind-certificate-hint = Wie Microsoft empfiehlt: Der private Schlüssel verlässt XMS nie. Sie laden das Zertifikat in die Anwendung hoch.
+app-certificate-make = Zertifikat erstellen
+app-certificate-again = Neues Zertifikat erstellen
+app-certificate-making = Zertifikat wird erstellt…
+app-certificate-made = Zertifikat erstellt. Sein Fingerabdruck ist { $thumbprint }, wie Entra ihn nach dem Hochladen anzeigt. Es ist gültig bis { $date }.
+app-certificate-download = Zertifikat herunterladen (xopero-one-xms.pem)
+app-certificate-none = Erstellen Sie zuerst ein Zertifikat, laden Sie es in die Anwendung hoch und verbinden Sie dann.
+app-certificate-gone = XMS hat dieses Zertifikat nicht mehr. Erstellen Sie ein neues, laden Sie es in die Anwendung hoch und verbinden Sie dann.
+app-certificate-rejected = Microsoft akzeptiert dieses Zertifikat für die Anwendung noch nicht. Laden Sie die heruntergeladene Datei unter Zertifikate & Geheimnisse, Zertifikate hoch und versuchen Sie es erneut.
 app-step-ids = Kopieren Sie in der Übersicht der Anwendung die Verzeichnis-ID (Mandant) und die Anwendungs-ID (Client) und geben Sie sie unten ein.
 app-tenant = Verzeichnis-ID (Mandant) oder verifizierte Domäne
 app-tenant-hint = Zum Beispiel 5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01 oder contoso.com

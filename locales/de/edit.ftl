@@ -79,4 +79,5 @@ problem-worker-offline = { $name } ist offline: Bestätigen Sie, dass Sicherunge
 reauthorize-heading = Autorisierung
 reauthorize-text = XMS sichert diese Organisation mit der Zustimmung, die ein globaler Administrator beim Verbinden erteilt hat. Wurde diese Zustimmung widerrufen oder ist sie abgelaufen, melden Sie sich erneut an, um sie zu erneuern.
 reauthorize-application = Diese Organisation meldet sich mit ihrer eigenen Anwendung ({ $client_id }) an, deren geheimer Clientschlüssel am { $date } abläuft. Um vorher einen neuen Schlüssel einzugeben oder nachdem die Zustimmung widerrufen wurde, autorisieren Sie sie erneut.
+reauthorize-certificate = Diese Organisation meldet sich mit ihrer eigenen Anwendung ({ $client_id }) und einem von XMS erstellten Zertifikat (Fingerabdruck { $thumbprint }) an, das bis { $date } gültig ist. Um das Zertifikat vorher zu ersetzen oder nachdem die Zustimmung widerrufen wurde, autorisieren Sie sie erneut.
 reauthorize-button = Erneut autorisieren

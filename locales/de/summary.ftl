@@ -6,7 +6,7 @@ needs-failed = { $count ->
    *[other] { $count } letzte Sicherungen fehlgeschlagen
 }
 needs-reauthorize = { $count } neu zu autorisieren
-needs-secret-expiring = { $count } mit ablaufendem geheimem Clientschlüssel
+needs-secret-expiring = { $count } mit ablaufendem geheimem Clientschlüssel oder Zertifikat
 needs-never = { $count } noch nie gesichert
 needs-worker-offline = { $count } mit Worker offline
 needs-unprotected = { $count } mit ungeschützten Benutzern

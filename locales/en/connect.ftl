@@ -33,10 +33,24 @@ connect-device-code-blocked = Your organization's Conditional Access policies bl
 
 # Connecting with an application the administrator registered in Microsoft Entra.
 app-heading = Register the application yourself
-app-intro = XMS checks what you enter with Microsoft before it connects anything, and keeps the client secret encrypted; it is never shown again.
+app-intro = XMS checks what you enter with Microsoft before it connects anything, and keeps the client secret or the certificate's private key encrypted; neither is ever shown again.
 app-step-register = In the Microsoft Entra admin center, open App registrations and choose New registration. Name it (for example Xopero ONE backup), choose Accounts in this organizational directory only, and register it.
 app-step-permissions = Under API permissions, add these Microsoft Graph application permissions, then choose Grant admin consent:
 app-step-secret = Under Certificates & secrets, make a new client secret. Copy its Value (it is shown only once) and note when it expires.
+app-step-certificate = Under Certificates & secrets, open Certificates, choose Upload certificate and upload the file XMS makes below.
+app-kind = The application signs in with
+app-kind-secret = A client secret
+app-kind-secret-hint = You make it in Microsoft Entra and enter its value and expiry here.
+app-kind-certificate = A certificate XMS makes
+app-kind-certificate-hint = As Microsoft recommends: the private key never leaves XMS. You upload the certificate to the application.
+app-certificate-make = Make a certificate
+app-certificate-again = Make a new certificate
+app-certificate-making = Making the certificate…
+app-certificate-made = Certificate made. Its thumbprint is { $thumbprint }, as Entra lists it once uploaded. It is valid until { $date }.
+app-certificate-download = Download the certificate (xopero-one-xms.pem)
+app-certificate-none = Make a certificate first, upload it to the application, then connect.
+app-certificate-gone = XMS no longer has this certificate. Make a new one, upload it to the application, then connect.
+app-certificate-rejected = Microsoft does not accept this certificate for the application yet. Upload the downloaded file under Certificates & secrets, Certificates, then try again.
 app-step-ids = On the application's Overview, copy the Directory (tenant) ID and the Application (client) ID, and enter them below.
 app-tenant = Directory (tenant) ID or verified domain
 app-tenant-hint = For example 5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01 or contoso.com

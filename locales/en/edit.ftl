@@ -79,4 +79,5 @@ problem-worker-offline = { $name } is offline: confirm that backups may wait for
 reauthorize-heading = Authorization
 reauthorize-text = XMS backs this organization up with the consent a global administrator gave when it was connected. If that consent was revoked or has expired, sign in again to renew it.
 reauthorize-application = This organization signs in with its own application ({ $client_id }), whose client secret expires { $date }. To enter a new secret before then, or after its consent was withdrawn, re-authorize it.
+reauthorize-certificate = This organization signs in with its own application ({ $client_id }) and a certificate XMS made (thumbprint { $thumbprint }), valid until { $date }. To replace the certificate before then, or after its consent was withdrawn, re-authorize it.
 reauthorize-button = Re-authorize

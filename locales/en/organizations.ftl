@@ -36,9 +36,12 @@ tile-problem-permission = Its app lacks permissions XMS needs.
 tile-problem-expired = Its client secret has expired.
 tile-problem-rejected = Its client secret was refused.
 tile-problem-application = Its app was deleted in Entra.
-tile-problem-unreadable = Its stored client secret is unreadable.
+tile-problem-unreadable = Its stored credential is unreadable.
 tile-secret-expires = Its client secret expires
 tile-secret-link = Replace it in Edit
+tile-problem-certificate-expired = Its certificate has expired.
+tile-problem-certificate-rejected = Its certificate was refused.
+tile-certificate-expires = Its certificate expires
 tile-protected-users = Protected users
 tile-users-protected = { $protected } of { $total }
 # The link of the protected users to the users list, read with the organization's name.

@@ -7,7 +7,7 @@ needs-failed = { $count ->
    *[other] { $count } last backups failed
 }
 needs-reauthorize = { $count } to re-authorize
-needs-secret-expiring = { $count } with a client secret expiring
+needs-secret-expiring = { $count } with a client secret or certificate expiring
 needs-never = { $count } never backed up
 needs-worker-offline = { $count ->
     [one] { $count } with its worker offline

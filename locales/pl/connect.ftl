@@ -33,10 +33,24 @@ connect-device-code-blocked = Zasady dostępu warunkowego Twojej organizacji blo
 
 # Łączenie za pomocą aplikacji zarejestrowanej przez administratora w Microsoft Entra.
 app-heading = Zarejestruj aplikację samodzielnie
-app-intro = XMS sprawdza wprowadzone dane w firmie Microsoft, zanim cokolwiek połączy, i przechowuje klucz tajny klienta w postaci zaszyfrowanej; nigdy nie zostanie on ponownie wyświetlony.
+app-intro = XMS sprawdza wprowadzone dane w firmie Microsoft, zanim cokolwiek połączy, i przechowuje klucz tajny klienta lub klucz prywatny certyfikatu w postaci zaszyfrowanej; żaden z nich nie zostanie ponownie wyświetlony.
 app-step-register = W centrum administracyjnym Microsoft Entra otwórz Rejestracje aplikacji i wybierz Nowa rejestracja. Nadaj jej nazwę (na przykład Xopero ONE backup), wybierz Konta tylko w tym katalogu organizacyjnym i zarejestruj ją.
 app-step-permissions = W sekcji Uprawnienia interfejsu API dodaj te uprawnienia aplikacji Microsoft Graph, a następnie wybierz Udziel zgody administratora:
 app-step-secret = W sekcji Certyfikaty i wpisy tajne utwórz nowy klucz tajny klienta. Skopiuj jego Wartość (jest wyświetlana tylko raz) i zanotuj datę wygaśnięcia.
+app-step-certificate = W sekcji Certyfikaty i wpisy tajne otwórz Certyfikaty, wybierz Przekaż certyfikat i przekaż plik, który XMS utworzy poniżej.
+app-kind = Aplikacja loguje się za pomocą
+app-kind-secret = Klucza tajnego klienta
+app-kind-secret-hint = Tworzysz go w Microsoft Entra i wpisujesz tutaj jego wartość i datę wygaśnięcia.
+app-kind-certificate = Certyfikatu utworzonego przez XMS
+app-kind-certificate-hint = Zgodnie z zaleceniem firmy Microsoft: klucz prywatny nigdy nie opuszcza XMS. Przekazujesz certyfikat do aplikacji.
+app-certificate-make = Utwórz certyfikat
+app-certificate-again = Utwórz nowy certyfikat
+app-certificate-making = Tworzenie certyfikatu…
+app-certificate-made = Certyfikat utworzony. Jego odcisk palca to { $thumbprint } — tak pokaże go Entra po przekazaniu. Jest ważny do { $date }.
+app-certificate-download = Pobierz certyfikat (xopero-one-xms.pem)
+app-certificate-none = Najpierw utwórz certyfikat, przekaż go do aplikacji, a potem połącz.
+app-certificate-gone = XMS nie ma już tego certyfikatu. Utwórz nowy, przekaż go do aplikacji, a potem połącz.
+app-certificate-rejected = Microsoft jeszcze nie akceptuje tego certyfikatu dla aplikacji. Przekaż pobrany plik w sekcji Certyfikaty i wpisy tajne, Certyfikaty, a potem spróbuj ponownie.
 app-step-ids = Na stronie Przegląd aplikacji skopiuj Identyfikator katalogu (dzierżawy) i Identyfikator aplikacji (klienta), a następnie wprowadź je poniżej.
 app-tenant = Identyfikator katalogu (dzierżawy) lub zweryfikowana domena
 app-tenant-hint = Na przykład 5d7a1f6e-3c2b-4e8a-9f10-2b6c8d4e1a01 lub contoso.com

@@ -91,4 +91,5 @@ problem-worker-offline = Worker { $name } jest offline: potwierdź, że kopie za
 reauthorize-heading = Autoryzacja
 reauthorize-text = XMS tworzy kopie zapasowe tej organizacji na podstawie zgody, której administrator globalny udzielił podczas jej łączenia. Jeśli ta zgoda została cofnięta lub wygasła, zaloguj się ponownie, aby ją odnowić.
 reauthorize-application = Ta organizacja loguje się za pomocą własnej aplikacji ({ $client_id }), której klucz tajny klienta wygasa { $date }. Aby wcześniej wprowadzić nowy klucz tajny albo po cofnięciu zgody, autoryzuj ją ponownie.
+reauthorize-certificate = Ta organizacja loguje się za pomocą własnej aplikacji ({ $client_id }) i certyfikatu utworzonego przez XMS (odcisk palca { $thumbprint }), ważnego do { $date }. Aby wcześniej wymienić certyfikat albo po cofnięciu zgody, autoryzuj ją ponownie.
 reauthorize-button = Autoryzuj ponownie

@@ -40,9 +40,12 @@ tile-problem-permission = Jej aplikacji brakuje uprawnień potrzebnych XMS.
 tile-problem-expired = Jej klucz tajny klienta wygasł.
 tile-problem-rejected = Jej klucz tajny klienta został odrzucony.
 tile-problem-application = Jej aplikację usunięto w Entra.
-tile-problem-unreadable = Zapisany klucz tajny klienta jest nieczytelny.
+tile-problem-unreadable = Zapisane poświadczenie jest nieczytelne.
 tile-secret-expires = Jej klucz tajny klienta wygasa
 tile-secret-link = Wymień go w oknie edycji
+tile-problem-certificate-expired = Jej certyfikat wygasł.
+tile-problem-certificate-rejected = Jej certyfikat został odrzucony.
+tile-certificate-expires = Jej certyfikat wygasa
 tile-protected-users = Chronieni użytkownicy
 tile-users-protected = { $total ->
     [one] { $protected } z { $total } użytkownika

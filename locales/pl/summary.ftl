@@ -8,7 +8,7 @@ needs-failed = { $count ->
    *[other] { $count } nieudanej ostatniej kopii
 }
 needs-reauthorize = { $count } do ponownej autoryzacji
-needs-secret-expiring = { $count } z wygasającym kluczem tajnym klienta
+needs-secret-expiring = { $count } z wygasającym kluczem tajnym klienta lub certyfikatem
 needs-never = { $count } bez kopii zapasowej
 needs-worker-offline = { $count } z workerem offline
 needs-unprotected = { $count } z niechronionymi użytkownikami

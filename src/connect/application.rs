@@ -1,27 +1,37 @@
 //! The Connect dialog's other way in, for tenants that block the device code or admins who
 //! keep their own application: the steps in Microsoft Entra with the permissions to grant,
-//! and the form for the tenant, the application (client) id and a client secret, which XMS
-//! checks with Microsoft before it connects anything.
+//! and the form for the tenant, the application (client) id and a client secret or a
+//! certificate XMS makes, which XMS checks with Microsoft before it connects anything.
 
 use leptos::{ev, prelude::*};
 use xms_m365_contract::{
-    ApplicationConnected, FieldError, FieldErrorCode, GRAPH_PERMISSIONS, Organization,
-    RegisterApplication,
+    ApplicationCertificate, ApplicationConnected, FieldError, FieldErrorCode, GRAPH_PERMISSIONS,
+    Organization, RegisterApplication,
 };
 
+use super::certificate::CertificateSection;
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, MessageId, msg, t, use_i18n},
     widgets::{ButtonStyle, field_message},
 };
 
-/// What the admin typed, kept through every refusal.
+/// What the application signs in with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Secret,
+    Certificate,
+}
+
+/// What the admin typed and chose, kept through every refusal and every change of kind.
 #[derive(Clone, Copy)]
 struct Typed {
     tenant: RwSignal<String>,
     client_id: RwSignal<String>,
+    kind: RwSignal<Kind>,
     client_secret: RwSignal<String>,
     secret_expires_on: RwSignal<String>,
+    certificate: RwSignal<Option<ApplicationCertificate>>,
 }
 
 /// The steps, the form and its outcome. `target` is the organization being re-authorized, if
@@ -43,8 +53,10 @@ pub fn ApplicationForm(
                 .unwrap_or_default(),
         ),
         client_id: RwSignal::new(String::new()),
+        kind: RwSignal::new(Kind::Secret),
         client_secret: RwSignal::new(String::new()),
         secret_expires_on: RwSignal::new(String::new()),
+        certificate: RwSignal::new(None),
     };
     let reauthorize = target.as_ref().map(|o| o.id.clone());
     let target_name = target.map(|o| o.name);
@@ -66,11 +78,29 @@ pub fn ApplicationForm(
         if busy.get_untracked() {
             return;
         }
+        let (client_secret, secret_expires_on, certificate_id) = match typed.kind.get_untracked() {
+            Kind::Secret => (
+                typed.client_secret.get_untracked(),
+                typed.secret_expires_on.get_untracked(),
+                None,
+            ),
+            // None made yet: XMS says to make one first.
+            Kind::Certificate => (
+                String::new(),
+                String::new(),
+                Some(
+                    typed
+                        .certificate
+                        .with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default()),
+                ),
+            ),
+        };
         check.dispatch_local(RegisterApplication {
             tenant: typed.tenant.get_untracked(),
             client_id: typed.client_id.get_untracked(),
-            client_secret: typed.client_secret.get_untracked(),
-            secret_expires_on: typed.secret_expires_on.get_untracked(),
+            client_secret,
+            secret_expires_on,
+            certificate_id,
             reauthorize: reauthorize.clone(),
         });
     };
@@ -84,10 +114,14 @@ pub fn ApplicationForm(
             })
         })
     };
+    // Signals, which the views that come and go with the kind can copy.
+    let certificate_error = error_of("certificate_id");
+    let secret_error = error_of("client_secret");
+    let expires_error = error_of("secret_expires_on");
     view! {
         <h3 class="m365-connect__headline">{move || t!(i18n, "app-heading")}</h3>
         <p>{move || t!(i18n, "app-intro")}</p>
-        <Steps/>
+        <Steps kind=typed.kind/>
         <form class="m365-connect__form" on:submit=on_submit novalidate>
             {field(i18n, Field {
                 id: "m365-app-tenant",
@@ -107,25 +141,36 @@ pub fn ApplicationForm(
                 value: typed.client_id,
                 error: error_of("client_id"),
             })}
-            {field(i18n, Field {
-                id: "m365-app-secret",
-                label: msg!("app-secret"),
-                hint: Some(msg!("app-secret-hint")),
-                kind: "password",
-                // A secret of Microsoft's, not the admin's password: no browser should keep it.
-                autocomplete: "off",
-                value: typed.client_secret,
-                error: error_of("client_secret"),
-            })}
-            {field(i18n, Field {
-                id: "m365-app-expires",
-                label: msg!("app-expires"),
-                hint: Some(msg!("app-expires-hint")),
-                kind: "date",
-                autocomplete: "off",
-                value: typed.secret_expires_on,
-                error: error_of("secret_expires_on"),
-            })}
+            {kind_choice(i18n, typed.kind)}
+            <Show
+                when=move || typed.kind.get() == Kind::Secret
+                fallback=move || view! {
+                    <CertificateSection
+                        certificate=typed.certificate
+                        error=certificate_error
+                    />
+                }
+            >
+                {field(i18n, Field {
+                    id: "m365-app-secret",
+                    label: msg!("app-secret"),
+                    hint: Some(msg!("app-secret-hint")),
+                    kind: "password",
+                    // A secret of Microsoft's, not the admin's password: no browser should keep it.
+                    autocomplete: "off",
+                    value: typed.client_secret,
+                    error: secret_error,
+                })}
+                {field(i18n, Field {
+                    id: "m365-app-expires",
+                    label: msg!("app-expires"),
+                    hint: Some(msg!("app-expires-hint")),
+                    kind: "date",
+                    autocomplete: "off",
+                    value: typed.secret_expires_on,
+                    error: expires_error,
+                })}
+            </Show>
             <Show when=move || !busy.get() && general().is_some()>
                 <p class="m365-alert" role="alert">
                     {move || general().map(|error| error.words(i18n))}
@@ -154,9 +199,41 @@ pub fn ApplicationForm(
     }
 }
 
-/// What to do in Microsoft Entra, with the Graph permissions XMS needs.
+/// The choice between a client secret and a certificate.
+fn kind_choice(i18n: I18n, kind: RwSignal<Kind>) -> impl IntoView {
+    let choice = move |value: Kind, label: MessageId, hint: MessageId| {
+        view! {
+            <label class="m365-choice">
+                <input
+                    type="radio"
+                    name="m365-app-kind"
+                    prop:checked=move || kind.get() == value
+                    on:change=move |_| kind.set(value)
+                />
+                <span>
+                    <span class="m365-choice__label">{move || i18n.say(label)}</span>
+                    <span class="m365-choice__hint">{move || i18n.say(hint)}</span>
+                </span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="m365-field">
+            <legend class="m365-field__label">{move || t!(i18n, "app-kind")}</legend>
+            {choice(Kind::Secret, msg!("app-kind-secret"), msg!("app-kind-secret-hint"))}
+            {choice(
+                Kind::Certificate,
+                msg!("app-kind-certificate"),
+                msg!("app-kind-certificate-hint"),
+            )}
+        </fieldset>
+    }
+}
+
+/// What to do in Microsoft Entra, with the Graph permissions XMS needs; the credential step
+/// follows the `kind` chosen.
 #[component]
-fn Steps() -> impl IntoView {
+fn Steps(kind: RwSignal<Kind>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ol class="m365-connect__steps">
@@ -170,7 +247,12 @@ fn Steps() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </li>
-            <li>{move || t!(i18n, "app-step-secret")}</li>
+            <li>
+                {move || match kind.get() {
+                    Kind::Secret => t!(i18n, "app-step-secret"),
+                    Kind::Certificate => t!(i18n, "app-step-certificate"),
+                }}
+            </li>
             <li>{move || t!(i18n, "app-step-ids")}</li>
         </ol>
     }
@@ -229,8 +311,8 @@ fn field(i18n: I18n, field: Field) -> impl IntoView {
 /// does not know. `target` names the organization being re-authorized.
 fn words(i18n: I18n, error: &FieldError, target: Option<&str>) -> String {
     use FieldErrorCode::{
-        ConsentMissing, Expired, Malformed, NotFound, NotOffered, PermissionMissing, Rejected,
-        Required, TooLong,
+        ConsentMissing, Expired, Malformed, NotApplicable, NotFound, NotOffered, PermissionMissing,
+        Rejected, Required, TooLong,
     };
     match (error.field.as_str(), error.code) {
         ("tenant", Required) => t!(i18n, "app-tenant-required"),
@@ -251,6 +333,9 @@ fn words(i18n: I18n, error: &FieldError, target: Option<&str>) -> String {
         ("client_secret", Expired) => t!(i18n, "app-secret-expired"),
         ("secret_expires_on", Malformed) => t!(i18n, "app-expires-malformed"),
         ("secret_expires_on", Expired) => t!(i18n, "app-expires-passed"),
+        ("certificate_id", NotApplicable) => t!(i18n, "app-certificate-none"),
+        ("certificate_id", NotFound) => t!(i18n, "app-certificate-gone"),
+        ("certificate_id", Rejected) => t!(i18n, "app-certificate-rejected"),
         _ => error.message.clone(),
     }
 }

@@ -354,8 +354,10 @@ pub(super) struct Standing {
     status: OrganizationStatus,
     /// What the last check found wrong with its own credential.
     problem: Option<CredentialProblem>,
-    /// When its client secret expires, if that asks for attention.
+    /// When its client secret or certificate expires, if that asks for attention.
     expiring: Option<String>,
+    /// Whether that is a certificate.
+    certificate: bool,
 }
 
 impl Standing {
@@ -364,8 +366,12 @@ impl Standing {
             status: organization.status,
             problem: organization.credential_problem,
             expiring: Attention::secret_expiring(organization)
-                .then(|| organization.secret_expires_at.clone())
+                .then(|| {
+                    (organization.secret_expires_at.clone())
+                        .or_else(|| organization.certificate_expires_at.clone())
+                })
                 .flatten(),
+            certificate: organization.certificate_expires_at.is_some(),
         }
     }
 }
@@ -382,6 +388,7 @@ pub(super) fn status_view(
         status,
         problem,
         expiring,
+        certificate,
     } = standing;
     let (modifier, symbol, label) = status_words(i18n, status);
     // One shape for both hints: each view shape costs the first load its own code.
@@ -393,6 +400,12 @@ pub(super) fn status_view(
             Some(CredentialProblem::SecretRejected) => t!(i18n, "tile-problem-rejected"),
             Some(CredentialProblem::ApplicationMissing) => t!(i18n, "tile-problem-application"),
             Some(CredentialProblem::Unreadable) => t!(i18n, "tile-problem-unreadable"),
+            Some(CredentialProblem::CertificateExpired) => {
+                t!(i18n, "tile-problem-certificate-expired")
+            }
+            Some(CredentialProblem::CertificateRejected) => {
+                t!(i18n, "tile-problem-certificate-rejected")
+            }
             Some(CredentialProblem::Unknown) | None => t!(i18n, "tile-reauthorize-hint"),
         };
         Some((why, None, t!(i18n, "tile-reauthorize-link")))
@@ -401,7 +414,11 @@ pub(super) fn status_view(
         // re-authorization, which the branch above words.
         expiring.map(|at| {
             (
-                t!(i18n, "tile-secret-expires"),
+                if certificate {
+                    t!(i18n, "tile-certificate-expires")
+                } else {
+                    t!(i18n, "tile-secret-expires")
+                },
                 Some(at),
                 t!(i18n, "tile-secret-link"),
             )

@@ -78,13 +78,15 @@ impl Attention {
     }
 
     /// Whether `organization` is in [`Self::SecretExpiring`], by the browser's clock (the
-    /// module's, which tests set): a secret a check found wrong shows as [`Self::Reauthorize`].
+    /// module's, which tests set): a client secret or certificate a check found wrong shows
+    /// as [`Self::Reauthorize`].
     pub fn secret_expiring(organization: &Organization) -> bool {
         const WARNING_MS: f64 = SECRET_EXPIRY_WARNING_DAYS as f64 * 86_400_000.0;
         organization.credential_problem.is_none()
             && organization
                 .secret_expires_at
                 .as_ref()
+                .or(organization.certificate_expires_at.as_ref())
                 .is_some_and(|at| js_sys::Date::parse(at) - js_sys::Date::now() < WARNING_MS)
     }
 

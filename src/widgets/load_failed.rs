@@ -19,6 +19,11 @@ pub fn LoadFailed(
     /// Called when the administrator asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
+    // One copy of the view for every caller's closure: the first load holds two callers.
+    alert(error, retrying, Box::new(on_retry))
+}
+
+fn alert(error: ApiError, retrying: Signal<bool>, on_retry: Box<dyn Fn()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="m365-alert" role="alert">

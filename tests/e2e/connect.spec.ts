@@ -327,6 +327,44 @@ test("a wrong secret, a missing admin consent and an unknown tenant each say wha
   await expect(dialog.getByLabel("App authentication code")).toHaveText(/^[A-Z0-9]{6,}$/);
 });
 
+test("a certificate XMS makes downloads as a file; until it is uploaded to the application Microsoft's refusal says where, then it connects", async ({ page, xms }) => {
+  const { dialog } = await openConnect(page, xms.url);
+  await dialog.getByRole("button", { name: "Register the application yourself" }).click();
+  const { clientId } = xms.registerApplication("contoso.com");
+  await dialog.getByLabel("Directory (tenant) ID or verified domain").fill("contoso.com");
+  await dialog.getByLabel("Application (client) ID").fill(clientId);
+  await dialog.getByRole("radio", { name: /A certificate XMS makes/ }).check();
+  await expect(dialog.getByLabel("Client secret value")).toHaveCount(0);
+  await expect(dialog.getByRole("listitem").filter({ hasText: /choose Upload certificate/ })).toBeVisible();
+  const connect = dialog.getByRole("button", { name: "Check and connect" });
+
+  await connect.click();
+  const make = dialog.getByRole("button", { name: "Make a certificate" });
+  await expect(make).toHaveAccessibleDescription(/Make a certificate first/);
+  await make.click();
+  await expect(dialog).toContainText(/Certificate made\. Its thumbprint is [0-9A-F]{40}/);
+  await expectAccessible(page, "the application form with a certificate made");
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("link", { name: /Download the certificate/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("xopero-one-xms.pem");
+  const file = await download.path();
+
+  await connect.click();
+  const again = dialog.getByRole("button", { name: "Make a new certificate" });
+  await expect(again).toHaveAccessibleDescription(/Microsoft does not accept this certificate for the application yet/);
+  // What was typed stayed, and so did the certificate.
+  await expect(dialog.getByLabel("Application (client) ID")).toHaveValue(clientId);
+
+  xms.authority("upload-certificate", "--application", clientId, "--certificate", file);
+  await connect.click();
+  await expect(dialog.getByText("Organization connected")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Organizations" }).getByRole("heading", { name: "Contoso Ltd" })).toBeVisible();
+  const organizationId = await xms.organizationId("Contoso Ltd");
+  const { credential } = await xms.api("GET", `/m365/organizations/${organizationId}/settings`);
+  expect(credential).toMatchObject({ kind: "certificate", client_id: clientId });
+});
+
 test("XMS stopped for a few seconds while waiting: Reconnecting…, then it recovers by itself", async ({ page, context, xms }) => {
   let unanswered = 0;
   page.on("requestfailed", (request) => {

@@ -21,7 +21,7 @@ test("a client secret expiring in 10 days shows on the tile and in the summary",
   await expect(page.getByRole("article", { name: "Fabrikam Inc" })).not.toContainText("client secret");
 
   const summary = page.getByRole("list", { name: "Needs attention" });
-  const expiring = summary.getByRole("button", { name: "1 with a client secret expiring" });
+  const expiring = summary.getByRole("button", { name: "1 with a client secret or certificate expiring" });
   await expect(expiring).toBeVisible();
   await expectAccessible(page, "a tile whose client secret expires soon");
   await expiring.click();

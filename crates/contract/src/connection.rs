@@ -21,9 +21,11 @@ pub const GRAPH_PERMISSIONS: &[&str] = &[
     "Sites.FullControl.All",
 ];
 
-/// Connecting with an application the administrator registered in the tenant and a client
-/// secret of it. XMS signs in as the application (the client credentials grant) and reads the
-/// organization before it stores anything; the secret is kept encrypted and never returned.
+/// Connecting with an application the administrator registered in the tenant, and either a
+/// client secret of it or a certificate XMS made for it (`certificate_id`, uploaded to the
+/// application in Entra). XMS signs in as the application (the client credentials grant) and
+/// reads the organization before it stores anything; the secret or the certificate's private
+/// key is kept encrypted and never returned.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterApplication {
@@ -31,11 +33,16 @@ pub struct RegisterApplication {
     pub tenant: String,
     /// The application (client) id, a GUID.
     pub client_id: String,
-    /// The client secret's value (not its Secret ID).
+    /// The client secret's value (not its Secret ID); empty with a certificate.
+    #[serde(default)]
     pub client_secret: String,
     /// The day the secret expires, `YYYY-MM-DD` (Entra shows it beside the secret). XMS warns
-    /// before that day.
+    /// before that day. Empty with a certificate, which tells its own expiry.
+    #[serde(default)]
     pub secret_expires_on: String,
+    /// The certificate to sign in with, from `POST /m365/certificates`, instead of a secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_id: Option<String>,
     /// Re-authorize this organization: the tenant must then be its tenant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthorize: Option<OrganizationId>,
@@ -49,9 +56,26 @@ impl std::fmt::Debug for RegisterApplication {
             .field("client_id", &self.client_id)
             .field("client_secret", &"<redacted>")
             .field("secret_expires_on", &self.secret_expires_on)
+            .field("certificate_id", &self.certificate_id)
             .field("reauthorize", &self.reauthorize)
             .finish()
     }
+}
+
+/// A certificate XMS made for an application to sign in with. Its private key stays with XMS;
+/// the administrator uploads the certificate to the application in Entra (Certificates &
+/// secrets, Certificates), then connects with its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationCertificate {
+    /// What to connect with (`certificate_id`).
+    pub id: String,
+    /// The certificate, PEM: the file to upload.
+    pub pem: String,
+    /// Its SHA-1 thumbprint in upper-case hex, as Entra lists it once uploaded.
+    pub thumbprint: String,
+    /// When it stops signing in, RFC 3339 in UTC.
+    pub expires_at: String,
 }
 
 /// An organization connected through its registered application.
@@ -138,6 +162,7 @@ mod tests {
             client_id: "4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6".into(),
             client_secret: "abc8Q~secret".into(),
             secret_expires_on: "2027-06-01".into(),
+            certificate_id: None,
             reauthorize: None,
         };
         assert!(!format!("{register:?}").contains("abc8Q~secret"));

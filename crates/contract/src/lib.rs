@@ -17,8 +17,8 @@ mod user;
 mod worker;
 
 pub use connection::{
-    ApplicationConnected, Connection, ConnectionId, ConnectionState, GRAPH_PERMISSIONS,
-    RegisterApplication,
+    ApplicationCertificate, ApplicationConnected, Connection, ConnectionId, ConnectionState,
+    GRAPH_PERMISSIONS, RegisterApplication,
 };
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError, FieldErrorCode, Stale};
 pub use event::ServerEvent;
@@ -151,6 +151,9 @@ pub mod paths {
     /// Connecting with an application registered in the tenant (`POST`:
     /// [`crate::RegisterApplication`], answering [`crate::ApplicationConnected`]).
     pub const APPLICATIONS: &str = "/m365/applications";
+    /// Certificates for such an application to sign in with (`POST`: make one, answering
+    /// [`crate::ApplicationCertificate`]).
+    pub const CERTIFICATES: &str = "/m365/certificates";
     /// The stream of changes (`GET`, `text/event-stream` of [`crate::ServerEvent`]).
     pub const EVENTS: &str = "/events";
     /// The workers that run backups (`GET`: [`crate::WorkerList`]).

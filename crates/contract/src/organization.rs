@@ -43,6 +43,10 @@ pub struct Organization {
     /// Registrator. The organization's settings tell the rest of its credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_expires_at: Option<String>,
+    /// When the certificate its registered application signs in with expires, RFC 3339 in
+    /// UTC, when it was connected that way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_expires_at: Option<String>,
     /// What XMS's last check of that application found wrong; absent while it signs in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_problem: Option<CredentialProblem>,
@@ -100,7 +104,8 @@ read_by_name!(OrganizationStatus {
     NeverBackedUp = "never_backed_up",
 });
 
-/// How many days before its client secret expires an organization asks for attention.
+/// How many days before its client secret or certificate expires an organization asks for
+/// attention.
 pub const SECRET_EXPIRY_WARNING_DAYS: u32 = 30;
 
 /// What an organization connected through its own application signs in with, as far as the
@@ -112,8 +117,12 @@ pub struct Credential {
     pub kind: CredentialKind,
     /// The application (client) id it belongs to.
     pub client_id: String,
-    /// When it stops signing in, RFC 3339 in UTC (the expiry the administrator entered).
+    /// When it stops signing in, RFC 3339 in UTC: the expiry the administrator entered for a
+    /// secret, the certificate's own.
     pub expires_at: String,
+    /// A certificate's SHA-1 thumbprint in upper-case hex, as Entra lists it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbprint: Option<String>,
     /// What XMS's last check of it found wrong; absent while it signs in. Any problem also
     /// makes the organization need re-authorization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,12 +136,17 @@ pub struct Credential {
 pub enum CredentialKind {
     /// A client secret of the application.
     ClientSecret,
+    /// A certificate XMS made, whose private key it keeps.
+    Certificate,
     /// A kind this client does not know.
     #[serde(other)]
     Unknown,
 }
 
-read_by_name!(CredentialKind { ClientSecret = "client_secret" } else Unknown);
+read_by_name!(CredentialKind {
+    ClientSecret = "client_secret",
+    Certificate = "certificate",
+} else Unknown);
 
 /// What stops an organization's own application from signing in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,8 +163,12 @@ pub enum CredentialProblem {
     SecretRejected,
     /// The application is no longer registered in the tenant.
     ApplicationMissing,
-    /// XMS cannot open the stored secret: its credential key changed.
+    /// XMS cannot open the stored secret or private key: its credential key changed.
     Unreadable,
+    /// The certificate has expired.
+    CertificateExpired,
+    /// Microsoft no longer accepts the certificate (it was removed from the application).
+    CertificateRejected,
     /// A problem this client does not know.
     #[serde(other)]
     Unknown,
@@ -163,6 +181,8 @@ read_by_name!(CredentialProblem {
     SecretRejected = "secret_rejected",
     ApplicationMissing = "application_missing",
     Unreadable = "unreadable",
+    CertificateExpired = "certificate_expired",
+    CertificateRejected = "certificate_rejected",
 } else Unknown);
 
 /// The result of the last backup that ran to an end.

@@ -17,6 +17,7 @@
 //! It stands apart from XMS: its own state and its own database (`authority.sqlite3`), and
 //! nothing of XMS's; XMS reaches it only over HTTP, as it reaches Microsoft.
 
+mod assertion;
 mod client_credentials;
 pub mod directory;
 mod language;
@@ -48,6 +49,7 @@ pub const DB_FILE: &str = "authority.sqlite3";
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/authority/0001_device_authorizations.sql"),
     include_str!("../migrations/authority/0002_applications.sql"),
+    include_str!("../migrations/authority/0003_certificates.sql"),
 ];
 
 /// The client id of the "Xopero Registrator" application, the one app this authority knows.

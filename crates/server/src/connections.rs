@@ -7,6 +7,7 @@
 //! connect, with an application the administrator registered, is [`application`]'s.
 
 mod application;
+mod certificate;
 mod health;
 
 use std::{

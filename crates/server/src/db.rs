@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_backup_history.sql"),
     include_str!("../migrations/0014_application_credentials.sql"),
     include_str!("../migrations/0015_credential_health.sql"),
+    include_str!("../migrations/0016_certificates.sql"),
 ];
 
 /// Runs a storage call off the async threads, for handlers and services; its error type is

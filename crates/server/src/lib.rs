@@ -22,6 +22,7 @@
 
 pub mod api;
 pub mod authority;
+pub mod certificate;
 pub mod clock;
 pub mod connections;
 pub mod db;

@@ -63,6 +63,10 @@ enum AuthorityCommand {
     RevokeConsent(ApplicationArgs),
     /// Makes an application's client secrets expire now.
     ExpireSecret(ApplicationArgs),
+    /// Uploads a certificate (PEM, such as the one XMS makes for an application) to an
+    /// application, as Entra's Certificates & secrets does: it then signs in with assertions
+    /// signed by the certificate's key.
+    UploadCertificate(UploadCertificateArgs),
     /// Turns on (or, with --allow, off) a Conditional Access policy that blocks sign-in with a
     /// device code in a tenant.
     BlockDeviceCode(BlockDeviceCodeArgs),
@@ -106,6 +110,19 @@ struct ApplicationArgs {
     /// Do it at this instant (RFC 3339) instead of the machine's time.
     #[arg(long, value_name = "INSTANT", value_parser = parse_clock_start)]
     clock_start: Option<i64>,
+}
+
+#[derive(Args)]
+struct UploadCertificateArgs {
+    /// Directory holding the server's data.
+    #[arg(long, default_value = "xms-data")]
+    data_dir: PathBuf,
+    /// The application (client) id.
+    #[arg(long)]
+    application: String,
+    /// The certificate file, PEM.
+    #[arg(long, value_name = "FILE")]
+    certificate: PathBuf,
 }
 
 #[derive(Args)]
@@ -407,6 +424,23 @@ fn change_authority(command: AuthorityCommand) -> Result<(), String> {
                 return Err(format!("application {} has no secret", args.application));
             }
             println!("expired {expired} secret(s) of {}", args.application);
+            Ok(())
+        }
+        AuthorityCommand::UploadCertificate(args) => {
+            let pem = std::fs::read(&args.certificate)
+                .map_err(|e| format!("cannot read {}: {e}", args.certificate.display()))?;
+            let uploaded = xms_server::certificate::read_pem(&pem)
+                .map_err(|why| format!("{}: {why}", args.certificate.display()))?;
+            let db = Authority::database(&args.data_dir).map_err(|e| e.to_string())?;
+            let found = db
+                .read(|conn| registrations::upload_certificate(conn, &args.application, &uploaded))
+                .map_err(|e| e.to_string())?;
+            if !found {
+                return Err(format!("there is no application {}", args.application));
+            }
+            println!("uploaded to {}", args.application);
+            println!("thumbprint: {}", uploaded.thumbprint);
+            println!("valid until: {}", rfc3339(uploaded.not_after));
             Ok(())
         }
         AuthorityCommand::BlockDeviceCode(args) => {

@@ -8,7 +8,8 @@ use common::{RunningServer, TOKEN, at, credential_key};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 use xms_m365_contract::{
-    ApplicationConnected, ErrorBody, FieldErrorCode, GRAPH_PERMISSIONS, paths,
+    ApplicationCertificate, ApplicationConnected, ErrorBody, FieldErrorCode, GRAPH_PERMISSIONS,
+    paths,
 };
 use xms_server::{
     authority::{
@@ -105,6 +106,10 @@ async fn a_consented_application_connects_its_organization_and_its_secret_is_kep
     let connected: ApplicationConnected = serde_json::from_str(&text).unwrap();
     assert_eq!(connected.organization.name, "Contoso Ltd");
     assert_eq!(connected.organization.user_count, 1250);
+    assert_eq!(
+        connected.organization.secret_expires_at.as_deref(),
+        Some("2027-06-01T00:00:00Z")
+    );
     assert!(!connected.already_connected);
 
     // Stored sealed: the database does not hold the secret, the server's key opens it.
@@ -290,9 +295,14 @@ async fn organizations(url: &str) -> Value {
 /// Runs a health-check pass over `data` as the running server's scheduler would a day later
 /// (its clock is ahead): every credential not checked for an hour is checked.
 async fn check_health(data: &std::path::Path, server: &RunningServer) -> usize {
+    check_health_at(data, server, "2026-12-02T09:00:00Z").await
+}
+
+/// Runs a health-check pass as the server's scheduler would at `instant`.
+async fn check_health_at(data: &std::path::Path, server: &RunningServer, instant: &str) -> usize {
     let checker = common::state_with(
         common::open_db(data),
-        Clock::starting_at(at("2026-12-02T09:00:00Z")),
+        Clock::starting_at(at(instant)),
         DEFAULT_LICENCES,
         format!("{}/organizations", server.url),
         format!("{}/graph", server.url),
@@ -391,4 +401,116 @@ async fn an_expired_or_deleted_secret_is_found_by_the_check() {
         list["organizations"][0]["credential_problem"],
         "secret_expired"
     );
+}
+
+/// Asks the server at `url` for a certificate.
+async fn make_certificate(url: &str) -> ApplicationCertificate {
+    let answer = Client::new()
+        .post(format!("{url}/api/v1{}", paths::CERTIFICATES))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::CREATED);
+    let text = answer.text().await.unwrap();
+    assert!(!text.contains("PRIVATE KEY"), "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Uploads `certificate` to application `client_id`, as the admin does in Entra.
+fn upload(data: &std::path::Path, client_id: &str, certificate: &ApplicationCertificate) {
+    let uploaded = xms_server::certificate::read_pem(certificate.pem.as_bytes()).unwrap();
+    let found = Authority::database(data)
+        .unwrap()
+        .write(|tx| registrations::upload_certificate(tx, client_id, &uploaded))
+        .unwrap();
+    assert!(found);
+}
+
+fn with_certificate(client_id: &str, certificate_id: &str) -> Value {
+    json!({
+        "tenant": "contoso.com",
+        "client_id": client_id,
+        "certificate_id": certificate_id,
+    })
+}
+
+#[tokio::test]
+async fn a_certificate_xms_makes_signs_in_once_uploaded_and_its_key_is_never_answered() {
+    let (data, server) = server();
+    let (client_id, _) = consented(data.path());
+    let certificate = make_certificate(&server.url).await;
+    assert!(certificate.pem.starts_with("-----BEGIN CERTIFICATE-----"));
+    assert_eq!(certificate.expires_at, "2028-11-30T09:00:00Z");
+    assert_eq!(certificate.thumbprint.len(), 40);
+
+    // Not uploaded yet: Microsoft refuses the assertion, and the words say where to upload.
+    let (status, text) = connect(&server.url, &with_certificate(&client_id, &certificate.id)).await;
+    let (field, code, message) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("certificate_id", FieldErrorCode::Rejected)
+    );
+    assert!(message.contains("Certificates & secrets"), "{message}");
+
+    upload(data.path(), &client_id, &certificate);
+    let (status, text) = connect(&server.url, &with_certificate(&client_id, &certificate.id)).await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let connected: ApplicationConnected = serde_json::from_str(&text).unwrap();
+    assert_eq!(connected.organization.name, "Contoso Ltd");
+    assert_eq!(
+        connected.organization.certificate_expires_at.as_deref(),
+        Some("2028-11-30T09:00:00Z")
+    );
+    assert_eq!(connected.organization.secret_expires_at, None);
+
+    // The key is sealed for the organization; the settings tell the kind and thumbprint.
+    let id = connected.organization.id.0.clone();
+    let stored = common::open_db(data.path())
+        .read(|conn| credentials::get(conn, &id))
+        .unwrap()
+        .unwrap();
+    assert!(credential_key().open(&stored.sealed_secret, &id).is_some());
+    let settings: Value = common::get_json(
+        &server.url,
+        &format!("{}/{id}/settings", paths::ORGANIZATIONS),
+    )
+    .await;
+    assert_eq!(
+        settings["credential"],
+        json!({
+            "kind": "certificate",
+            "client_id": client_id,
+            "expires_at": "2028-11-30T09:00:00Z",
+            "thumbprint": certificate.thumbprint,
+        })
+    );
+    // It signs in at the health check too.
+    assert_eq!(check_health(data.path(), &server).await, 0);
+
+    // A certificate connected with is no longer pending, and an unknown one is named so.
+    let (status, text) = connect(&server.url, &with_certificate(&client_id, &certificate.id)).await;
+    let (field, code, _) = refused(status, &text);
+    assert_eq!(
+        (field.as_str(), code),
+        ("certificate_id", FieldErrorCode::NotFound)
+    );
+}
+
+#[tokio::test]
+async fn an_expired_certificate_is_found_by_the_check() {
+    let (data, server) = server();
+    let (client_id, _) = consented(data.path());
+    let certificate = make_certificate(&server.url).await;
+    upload(data.path(), &client_id, &certificate);
+    connect(&server.url, &with_certificate(&client_id, &certificate.id)).await;
+
+    assert_eq!(
+        check_health_at(data.path(), &server, "2028-11-30T09:00:00Z").await,
+        1
+    );
+    let list = organizations(&server.url).await;
+    let shown = &list["organizations"][0];
+    assert_eq!(shown["credential_problem"], "certificate_expired");
+    assert_eq!(shown["status"], "needs_reauthorization");
 }

@@ -253,6 +253,7 @@ fn the_paths_the_contract_builds_are_the_routes_the_server_registers() {
         ),
         ("post", paths::CONNECTIONS.to_owned()),
         ("post", paths::APPLICATIONS.to_owned()),
+        ("post", paths::CERTIFICATES.to_owned()),
         ("get", connection_path(&connection)),
         ("delete", connection_path(&connection)),
         ("get", job_path(&job)),

@@ -7,7 +7,8 @@ use axum::{
     http::StatusCode,
 };
 use xms_m365_contract::{
-    ApplicationConnected, Connection, ConnectionId, ErrorBody, RegisterApplication, StartConnection,
+    ApplicationCertificate, ApplicationConnected, Connection, ConnectionId, ErrorBody,
+    RegisterApplication, StartConnection,
 };
 
 use super::{
@@ -126,10 +127,31 @@ fn unknown_connection(id: &ConnectionId) -> AppError {
     ))
 }
 
+/// Makes a certificate for an application registered in a tenant to sign in with: an RSA key
+/// pair, whose private key XMS keeps sealed, and a self-signed certificate valid for two
+/// years. Upload `pem` to the application in Microsoft Entra (Certificates & secrets,
+/// Certificates), then connect with `certificate_id`. A certificate no organization connected
+/// with is forgotten after a week.
+#[utoipa::path(
+    post,
+    path = "/m365/certificates",
+    tag = "Microsoft 365",
+    security(("bearer" = []), ("cookie" = [], "csrf" = [])),
+    responses(
+        (status = 201, description = "Made", body = ApplicationCertificate),
+    )
+)]
+pub async fn certificates_create(
+    State(state): State<AppState>,
+) -> Result<(StatusCode, Json<ApplicationCertificate>), AppError> {
+    let certificate = state.connections.make_certificate().await?;
+    Ok((StatusCode::CREATED, Json(certificate)))
+}
+
 /// Connects an organization with an application its administrator registered in the tenant
-/// and a client secret of it. XMS signs in as the application, checks that an administrator
+/// and a client secret of it, or a certificate from `POST /m365/certificates`. XMS signs in as the application, checks that an administrator
 /// consented to every permission in the contract's `GRAPH_PERMISSIONS`, and reads the
-/// organization before it stores anything; the secret is kept sealed and never answered. With
+/// organization before it stores anything; the secret or key is kept sealed and never answered. With
 /// `reauthorize`, the tenant must be that organization's.
 #[utoipa::path(
     post,
@@ -141,7 +163,7 @@ fn unknown_connection(id: &ConnectionId) -> AppError {
         (status = 201, description = "A new organization, connected", body = ApplicationConnected),
         (status = 200, description = "An organization connected before, now using this application", body = ApplicationConnected),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
-        (status = 422, description = "`validation_failed`: `fields` names what to correct. `tenant`: `required`, `malformed`, `not_found` (Microsoft knows no such tenant), `not_offered` (another tenant than the organization to re-authorize); `client_id`: `required`, `malformed`, `not_found` (no such application in the tenant), `consent_missing` (no administrator's consent), `permission_missing` (the message names the missing permissions); `client_secret`: `required`, `too_long`, `rejected`, `expired`; `secret_expires_on`: `malformed`, `expired`", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `fields` names what to correct. `tenant`: `required`, `malformed`, `not_found` (Microsoft knows no such tenant), `not_offered` (another tenant than the organization to re-authorize); `client_id`: `required`, `malformed`, `not_found` (no such application in the tenant), `consent_missing` (no administrator's consent), `permission_missing` (the message names the missing permissions); `client_secret`: `required`, `too_long`, `rejected`, `expired`; `secret_expires_on`: `malformed`, `expired`; `certificate_id`: `not_applicable` (sent with a secret, or empty), `not_found` (XMS no longer has it), `rejected` (Microsoft does not accept it: not uploaded to the application)", body = ErrorBody),
         (status = 404, description = "The organization to re-authorize is not in XMS", body = ErrorBody),
         (status = 415, description = "The body is not sent as JSON", body = ErrorBody),
         (status = 413, description = "The body is larger than 64 KiB", body = ErrorBody),

@@ -100,6 +100,7 @@ fn parts() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(events::events_stream))
         .routes(routes!(connections::connections_create))
         .routes(routes!(connections::applications_create))
+        .routes(routes!(connections::certificates_create))
         .routes(routes!(
             connections::connection_get,
             connections::connection_delete

@@ -1,6 +1,7 @@
 //! The client credentials grant (RFC 6749 section 4.4) for applications registered in a
-//! tenant, answered with Microsoft's error vocabulary: an unknown application, a wrong or
-//! expired secret, a scope other than a resource's `/.default`. Like Microsoft's, the access
+//! tenant, with a client secret or a certificate's client assertion (RFC 7523), answered with
+//! Microsoft's error vocabulary: an unknown application, a wrong or expired secret, a refused
+//! assertion, a scope other than a resource's `/.default`. Like Microsoft's, the access
 //! token is a JWT whose `roles` claim lists the application permissions an administrator
 //! consented to (none without admin consent), which is how a client tells "consent missing"
 //! from "a permission missing" before Graph refuses it.
@@ -10,14 +11,14 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use serde_json::json;
 
 use super::{
-    Authority,
+    Authority, assertion,
     directory::{self, TenantHint},
     oauth::{ACCESS_TOKEN_SECONDS, Answer, OAuthError},
     registrations::{self, SecretCheck},
     secret,
     store::{self, Holder},
 };
-use crate::db::DbError;
+use crate::{certificate::ASSERTION_TYPE, db::DbError};
 
 /// The grant type of a client credentials token request.
 pub const CLIENT_CREDENTIALS_GRANT: &str = "client_credentials";
@@ -29,7 +30,15 @@ const GRAPH_DEFAULT_SCOPE: &str = "https://graph.microsoft.com/.default";
 pub(super) struct Presented {
     pub client_id: Option<String>,
     pub client_secret: Option<String>,
+    pub client_assertion_type: Option<String>,
+    pub client_assertion: Option<String>,
     pub scope: Option<String>,
+}
+
+/// What proves the application.
+enum Proof {
+    Secret(String),
+    Assertion(String),
 }
 
 /// `POST /{tenant}/oauth2/v2.0/token` with `grant_type=client_credentials`.
@@ -47,12 +56,20 @@ pub(super) async fn grant(state: &Authority, tenant: &TenantHint, presented: Pre
     let Some(client_id) = presented.client_id.filter(|id| !id.is_empty()) else {
         return Answer::OAuth(OAuthError::missing("client_id"));
     };
-    let Some(value) = presented.client_secret.filter(|value| !value.is_empty()) else {
-        return Answer::OAuth(OAuthError::new(
-            "invalid_client",
-            &[7000218],
-            "AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
-        ));
+    let secret = presented.client_secret.filter(|value| !value.is_empty());
+    let assertion = presented
+        .client_assertion
+        .filter(|_| presented.client_assertion_type.as_deref() == Some(ASSERTION_TYPE));
+    let proof = match (secret, assertion) {
+        (Some(secret), _) => Proof::Secret(secret),
+        (None, Some(jwt)) => Proof::Assertion(jwt),
+        (None, None) => {
+            return Answer::OAuth(OAuthError::new(
+                "invalid_client",
+                &[7000218],
+                "AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+            ));
+        }
     };
     let scope = presented.scope.unwrap_or_default();
     if scope.trim() != GRAPH_DEFAULT_SCOPE {
@@ -67,18 +84,33 @@ pub(super) async fn grant(state: &Authority, tenant: &TenantHint, presented: Pre
     let now = state.clock.now_ms();
     let db = state.db.clone();
     let lookup = client_id.clone();
+    // An assertion is meant for this endpoint, by the tenant's name or by its id.
+    let audiences: Vec<String> = [&**tenant, directory_tenant.id]
+        .iter()
+        .map(|t| format!("{}/{t}/oauth2/v2.0/token", state.config.public_url))
+        .collect();
     let checked = db
         .query(move |conn| {
-            let application = registrations::get(conn, &lookup)?;
-            let check = match &application {
-                Some(_) => Some(registrations::check_secret(conn, &lookup, &value, now)?),
-                None => None,
+            let Some(application) = registrations::get(conn, &lookup)? else {
+                return Ok::<_, DbError>(None);
             };
-            Ok::<_, DbError>(application.zip(check))
+            let proven = match &proof {
+                Proof::Secret(value) => secret_refusal(
+                    registrations::check_secret(conn, &lookup, value, now)?,
+                    &lookup,
+                ),
+                Proof::Assertion(jwt) => assertion::check(conn, &lookup, jwt, &audiences, now)?,
+            };
+            Ok(Some((application, proven)))
         })
         .await;
-    let (application, check) = match checked {
-        Ok(Some(found)) if found.0.tenant_id == directory_tenant.id => found,
+    let application = match checked {
+        Ok(Some((application, proven))) if application.tenant_id == directory_tenant.id => {
+            match proven {
+                Ok(()) => application,
+                Err(refusal) => return Answer::OAuth(refusal),
+            }
+        }
         Ok(_) => {
             return Answer::OAuth(OAuthError::new(
                 "unauthorized_client",
@@ -91,27 +123,6 @@ pub(super) async fn grant(state: &Authority, tenant: &TenantHint, presented: Pre
         }
         Err(error) => return Answer::Internal(error),
     };
-    match check {
-        SecretCheck::Valid => {}
-        SecretCheck::Expired => {
-            return Answer::OAuth(OAuthError::new(
-                "invalid_client",
-                &[7000222],
-                format!(
-                    "AADSTS7000222: The provided client secret keys for app '{client_id}' are expired. Visit the Azure portal to create new keys for your app."
-                ),
-            ));
-        }
-        SecretCheck::Wrong => {
-            return Answer::OAuth(OAuthError::new(
-                "invalid_client",
-                &[7000215],
-                format!(
-                    "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{client_id}'."
-                ),
-            ));
-        }
-    }
     issue(
         state,
         directory_tenant.id,
@@ -120,6 +131,27 @@ pub(super) async fn grant(state: &Authority, tenant: &TenantHint, presented: Pre
         now,
     )
     .await
+}
+
+/// Microsoft's refusal of a client secret that is not `Valid`.
+fn secret_refusal(check: SecretCheck, client_id: &str) -> Result<(), OAuthError> {
+    match check {
+        SecretCheck::Valid => Ok(()),
+        SecretCheck::Expired => Err(OAuthError::new(
+            "invalid_client",
+            &[7000222],
+            format!(
+                "AADSTS7000222: The provided client secret keys for app '{client_id}' are expired. Visit the Azure portal to create new keys for your app."
+            ),
+        )),
+        SecretCheck::Wrong => Err(OAuthError::new(
+            "invalid_client",
+            &[7000215],
+            format!(
+                "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{client_id}'."
+            ),
+        )),
+    }
 }
 
 /// Issues an application token carrying `roles`.

@@ -123,6 +123,8 @@ pub(super) struct TokenRequest {
     client_id: Option<String>,
     device_code: Option<String>,
     client_secret: Option<String>,
+    client_assertion_type: Option<String>,
+    client_assertion: Option<String>,
     scope: Option<String>,
 }
 
@@ -144,6 +146,8 @@ pub(super) async fn token_create(
             let presented = Presented {
                 client_id: request.client_id,
                 client_secret: request.client_secret,
+                client_assertion_type: request.client_assertion_type,
+                client_assertion: request.client_assertion,
                 scope: request.scope,
             };
             return client_credentials::grant(&state, &tenant, presented).await;

@@ -1,5 +1,6 @@
 //! Applications registered in the demo tenants by their administrators (as in Entra's "App
-//! registrations"): their client secrets, stored only as hashes, the Microsoft Graph
+//! registrations"): their client secrets, stored only as hashes, and uploaded certificates,
+//! the Microsoft Graph
 //! permissions an administrator consented to, and the tenants' Conditional Access switch for
 //! the device code. The `xms-server authority` commands change them, for demonstrations and
 //! tests.
@@ -8,6 +9,7 @@ use ring::digest::{SHA256, digest};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::directory::Tenant;
+use crate::certificate::Uploaded;
 
 /// A registered application as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +161,78 @@ pub fn check_secret(
         Some(_) => SecretCheck::Expired,
         None => SecretCheck::Wrong,
     })
+}
+
+/// An uploaded certificate's key and validity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateKey {
+    /// The RSA public key, PKCS #1 `RSAPublicKey` DER.
+    pub public_key: Vec<u8>,
+    /// Unix milliseconds.
+    pub not_before: i64,
+    /// Unix milliseconds.
+    pub not_after: i64,
+}
+
+/// Uploads `certificate` to application `client_id` (again: a no-op); false when there is no
+/// such application.
+pub fn upload_certificate(
+    conn: &Connection,
+    client_id: &str,
+    certificate: &Uploaded,
+) -> rusqlite::Result<bool> {
+    if get(conn, client_id)?.is_none() {
+        return Ok(false);
+    }
+    conn.execute(
+        "INSERT OR IGNORE INTO application_certificates
+             (client_id, thumbprint_s256, thumbprint, public_key, not_before, not_after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            client_id,
+            certificate.thumbprint_s256,
+            certificate.thumbprint,
+            certificate.public_key,
+            certificate.not_before,
+            certificate.not_after
+        ],
+    )?;
+    Ok(true)
+}
+
+/// Which of an application's certificates an assertion names.
+pub enum Thumbprint<'a> {
+    /// `x5t#S256`: SHA-256, base64url.
+    Sha256(&'a str),
+    /// `x5t`, decoded: SHA-1, upper-case hex.
+    Sha1(&'a str),
+}
+
+/// The certificate of `client_id` with `thumbprint`, if it was uploaded.
+pub fn certificate_key(
+    conn: &Connection,
+    client_id: &str,
+    thumbprint: &Thumbprint<'_>,
+) -> rusqlite::Result<Option<CertificateKey>> {
+    let (column, value) = match thumbprint {
+        Thumbprint::Sha256(value) => ("thumbprint_s256", value),
+        Thumbprint::Sha1(value) => ("thumbprint", value),
+    };
+    conn.query_row(
+        &format!(
+            "SELECT public_key, not_before, not_after FROM application_certificates
+             WHERE client_id = ?1 AND {column} = ?2"
+        ),
+        params![client_id, value],
+        |row| {
+            Ok(CertificateKey {
+                public_key: row.get(0)?,
+                not_before: row.get(1)?,
+                not_after: row.get(2)?,
+            })
+        },
+    )
+    .optional()
 }
 
 /// Withdraws the tenant's admin consent to the application (its next tokens carry no

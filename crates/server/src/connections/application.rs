@@ -1,8 +1,9 @@
 //! Connecting through an application the administrator registered in the tenant: XMS checks
 //! what was typed, signs in as the application (the client credentials grant, RFC 6749
-//! section 4.4), reads from the token's `roles` whether an administrator consented to every
+//! section 4.4, with the client secret or a client assertion signed with the certificate's
+//! key), reads from the token's `roles` whether an administrator consented to every
 //! permission it needs, reads the organization from Graph, and only then stores it with its
-//! sealed secret. Every refusal names the field to correct and says how.
+//! sealed secret or key. Every refusal names the field to correct and says how.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::NaiveDate;
@@ -13,6 +14,7 @@ use xms_m365_contract::{
 
 use super::Connections;
 use crate::{
+    certificate,
     db::{DbError, run_blocking},
     error::AppError,
     store::{
@@ -28,8 +30,41 @@ const MAX_SECRET_CHARS: usize = 1024;
 struct Checked {
     tenant: String,
     client_id: String,
-    secret: String,
-    expires_at: i64,
+    way: Way,
+}
+
+/// What the application signs in with, as typed.
+enum Way {
+    /// A client secret, and when it expires (Unix ms).
+    Secret { secret: String, expires_at: i64 },
+    /// A certificate XMS made, by its id.
+    Certificate(String),
+}
+
+/// What proves an application's sign-in to the identity platform.
+pub(super) enum Proof {
+    /// Its client secret.
+    Secret(String),
+    /// A certificate (DER) and its private key (PKCS #8).
+    Certificate { private_key: Vec<u8>, der: Vec<u8> },
+}
+
+impl Proof {
+    /// What is sealed at rest, and the certificate stored beside it in the clear.
+    fn sealable(&self) -> (&[u8], Option<Vec<u8>>) {
+        match self {
+            Self::Secret(secret) => (secret.as_bytes(), None),
+            Self::Certificate { private_key, der } => (private_key, Some(der.clone())),
+        }
+    }
+}
+
+/// A credential to try: its proof, when it expires (Unix ms), and the pending certificate it
+/// takes, if any.
+pub(super) struct Trial {
+    pub proof: Proof,
+    pub expires_at: i64,
+    pub pending: Option<String>,
 }
 
 /// The identity platform's error answer, as Microsoft words it.
@@ -102,6 +137,35 @@ fn check(request: &RegisterApplication, now: i64) -> Result<Checked, AppError> {
             "The application (client) id is a GUID, such as 4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6.",
         ));
     }
+    let way = match request.certificate_id.as_deref().map(str::trim) {
+        Some(id) if !request.client_secret.trim().is_empty() || id.is_empty() => {
+            fields.push(FieldError::new(
+                "certificate_id",
+                FieldErrorCode::NotApplicable,
+                "Sign in with either a client secret or a certificate: send the certificate's \
+                 id alone, or the secret and its expiry alone.",
+            ));
+            None
+        }
+        Some(id) => Some(Way::Certificate(id.to_owned())),
+        None => check_secret(request, now, &mut fields),
+    };
+    match way {
+        Some(way) if fields.is_empty() => Ok(Checked {
+            tenant,
+            client_id,
+            way,
+        }),
+        _ => Err(AppError::invalid(fields)),
+    }
+}
+
+/// Checks the client secret and its expiry day at `now`, adding to `fields` what is wrong.
+fn check_secret(
+    request: &RegisterApplication,
+    now: i64,
+    fields: &mut Vec<FieldError>,
+) -> Option<Way> {
     let secret = request.client_secret.trim().to_owned();
     if secret.is_empty() {
         fields.push(FieldError::new(
@@ -146,15 +210,7 @@ fn check(request: &RegisterApplication, now: i64) -> Result<Checked, AppError> {
             None
         }
     };
-    match expires_at {
-        Some(expires_at) if fields.is_empty() => Ok(Checked {
-            tenant,
-            client_id,
-            secret,
-            expires_at,
-        }),
-        _ => Err(AppError::invalid(fields)),
-    }
+    expires_at.map(|expires_at| Way::Secret { secret, expires_at })
 }
 
 /// Why the identity platform gave an application no token.
@@ -168,6 +224,8 @@ pub(super) enum Refusal {
     SecretExpired,
     /// The secret is none of the application's.
     SecretWrong,
+    /// The certificate is none of the application's, or its assertion was refused.
+    CertificateRejected,
     /// Another refusal, in Microsoft's words.
     Other(String),
     /// The identity platform could not be reached, or answered nonsense.
@@ -235,8 +293,16 @@ impl Connections {
         {
             return Err(AppError::unknown_organization(id));
         }
+        let trial = match &checked.way {
+            Way::Secret { secret, expires_at } => Trial {
+                proof: Proof::Secret(secret.clone()),
+                expires_at: *expires_at,
+                pending: None,
+            },
+            Way::Certificate(id) => self.pending_certificate(id).await?,
+        };
         let access_token = self
-            .application_token(&checked.tenant, &checked.client_id, &checked.secret)
+            .application_token(&checked.tenant, &checked.client_id, &trial.proof)
             .await
             .map_err(|refusal| self.refused(refusal))?;
         match grants(&access_token) {
@@ -271,26 +337,46 @@ impl Connections {
         {
             return Err(invalid("tenant", FieldErrorCode::NotOffered, refusal));
         }
-        self.store(new, &checked).await
+        self.store(new, checked.client_id, trial).await
     }
 
-    /// Signs in to `tenant` as application `client_id` with `secret`: the access token, or
+    /// Signs in to `tenant` as application `client_id` with `proof`: the access token, or
     /// why Microsoft refused.
     pub(super) async fn application_token(
         &self,
         tenant: &str,
         client_id: &str,
-        secret: &str,
+        proof: &Proof,
     ) -> Result<String, Refusal> {
+        let url = self.token_url(tenant);
+        let assertion;
+        let proven: [(&str, &str); 2] = match proof {
+            Proof::Secret(secret) => [("client_secret", secret), ("", "")],
+            Proof::Certificate { private_key, der } => {
+                assertion = certificate::client_assertion(
+                    private_key,
+                    der,
+                    client_id,
+                    &url,
+                    self.clock.now_ms(),
+                )
+                .map_err(|error| Refusal::Other(error.to_string()))?;
+                [
+                    ("client_assertion_type", certificate::ASSERTION_TYPE),
+                    ("client_assertion", &assertion),
+                ]
+            }
+        };
+        let mut form = vec![
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id),
+            ("scope", "https://graph.microsoft.com/.default"),
+        ];
+        form.extend(proven.into_iter().filter(|(name, _)| !name.is_empty()));
         let answer = self
             .http
-            .post(self.token_url(tenant))
-            .form(&[
-                ("grant_type", "client_credentials"),
-                ("client_id", client_id),
-                ("client_secret", secret),
-                ("scope", "https://graph.microsoft.com/.default"),
-            ])
+            .post(url)
+            .form(&form)
             .send()
             .await
             .map_err(|_| Refusal::Unreachable)?;
@@ -308,6 +394,8 @@ impl Connections {
             Refusal::SecretExpired
         } else if has(7000215) {
             Refusal::SecretWrong
+        } else if has(700027) {
+            Refusal::CertificateRejected
         } else {
             Refusal::Other(refusal.error_description)
         })
@@ -340,6 +428,13 @@ impl Connections {
                 "Microsoft does not accept this client secret. Enter the secret's Value (not its \
                  Secret ID), as shown once when it was made.",
             ),
+            Refusal::CertificateRejected => invalid(
+                "certificate_id",
+                FieldErrorCode::Rejected,
+                "Microsoft does not accept this certificate for the application. Upload the \
+                 certificate file under Certificates & secrets, Certificates, in the \
+                 application in Microsoft Entra, then connect again.",
+            ),
             Refusal::Other(description) => {
                 AppError::BadGateway(format!("Microsoft refused the sign-in: {description}"))
             }
@@ -351,29 +446,34 @@ impl Connections {
         }
     }
 
-    /// Stores the organization with its sealed secret, in one transaction, and publishes it.
+    /// Stores the organization with its sealed secret or key, in one transaction, and
+    /// publishes it.
     async fn store(
         &self,
         new: NewOrganization,
-        checked: &Checked,
+        client_id: String,
+        trial: Trial,
     ) -> Result<(Organization, bool), AppError> {
         let db = self.db.clone();
         let (licences, now) = (self.licences, self.clock.now_ms());
         let key = self.key.clone();
-        let (client_id, secret, expires_at) = (
-            checked.client_id.clone(),
-            checked.secret.clone(),
-            checked.expires_at,
-        );
         let (organization, already_connected) = run_blocking(move || {
             db.write(|tx| {
                 let (organization, already) = organizations::upsert(tx, &new, licences, now)?;
+                let (plain, certificate) = trial.proof.sealable();
                 let credential = StoredCredential {
                     client_id,
-                    sealed_secret: key.seal(secret.as_bytes(), &organization.id.0),
-                    expires_at,
+                    sealed_secret: key.seal(plain, &organization.id.0),
+                    certificate,
+                    expires_at: trial.expires_at,
                 };
                 credentials::put(tx, &organization.id.0, &credential, now)?;
+                if let Some(id) = &trial.pending {
+                    credentials::remove_pending(tx, id)?;
+                }
+                // Read again: the organization tells when its credential expires.
+                let organization =
+                    organizations::get(tx, &organization.id.0)?.unwrap_or(organization);
                 Ok::<_, DbError>((organization, already))
             })
         })
@@ -395,6 +495,7 @@ mod tests {
             client_id: "4F7C2B1E-9D3A-4C8E-B6F5-A1D2E3C4B5A6".into(),
             client_secret: "abc8Q~x".into(),
             secret_expires_on: "2027-06-01".into(),
+            certificate_id: None,
             reauthorize: None,
         }
     }
@@ -404,7 +505,10 @@ mod tests {
         let checked = check(&request(), 0).unwrap();
         assert_eq!(checked.tenant, "contoso.com");
         assert_eq!(checked.client_id, "4f7c2b1e-9d3a-4c8e-b6f5-a1d2e3c4b5a6");
-        assert_eq!(checked.expires_at, 1_811_808_000_000);
+        let Way::Secret { expires_at, .. } = checked.way else {
+            panic!("not a secret");
+        };
+        assert_eq!(expires_at, 1_811_808_000_000);
     }
 
     #[test]
@@ -414,6 +518,7 @@ mod tests {
             client_id: "42".into(),
             client_secret: " ".into(),
             secret_expires_on: "1 June".into(),
+            certificate_id: None,
             reauthorize: None,
         };
         let Err(AppError::Validation { fields, .. }) = check(&wrong, 0) else {
@@ -430,6 +535,25 @@ mod tests {
                 ("secret_expires_on", FieldErrorCode::Malformed),
             ]
         );
+    }
+
+    #[test]
+    fn a_certificate_comes_alone() {
+        let both = RegisterApplication {
+            certificate_id: Some("c1".into()),
+            ..request()
+        };
+        let Err(AppError::Validation { fields, .. }) = check(&both, 0) else {
+            panic!("accepted");
+        };
+        assert_eq!(fields[0].field, "certificate_id");
+        let alone = RegisterApplication {
+            client_secret: String::new(),
+            secret_expires_on: String::new(),
+            certificate_id: Some(" c1 ".into()),
+            ..request()
+        };
+        assert!(matches!(check(&alone, 0).unwrap().way, Way::Certificate(id) if id == "c1"));
     }
 
     #[test]

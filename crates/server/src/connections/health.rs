@@ -1,7 +1,8 @@
 //! Keeping the connections of organizations that sign in with their own application healthy:
 //! on a schedule, XMS signs in as each application again and reads what the token grants, so
 //! that a revoked consent, a deleted or expired secret or a removed application shows on the
-//! organization (and stops its backups) before a backup fails for it.
+//! organization (and stops its backups) before a backup fails for it. A certificate signs
+//! in the same way, with an assertion.
 
 use std::time::Duration;
 
@@ -9,7 +10,7 @@ use xms_m365_contract::CredentialProblem;
 
 use super::{
     Connections,
-    application::{Grants, Refusal, grants},
+    application::{Grants, Proof, Refusal, grants},
 };
 use crate::{
     db::{DbError, run_blocking},
@@ -40,8 +41,10 @@ impl Connections {
     /// Checks one credential, records what it found and tells of a change; whether there was
     /// one. When Microsoft cannot be reached nothing is recorded: the next pass tries again.
     async fn check_credential(&self, due: Due) -> Result<bool, DbError> {
-        let Some(problem) = self.problem_of(&due).await else {
-            return Ok(false);
+        let problem = match self.check(&due).await {
+            Found::Untold => return Ok(false),
+            Found::Healthy => None,
+            Found::Problem(problem) => Some(problem),
         };
         let (db, events, now) = (self.db.clone(), self.events.clone(), self.clock.now_ms());
         let id = due.organization_id;
@@ -56,39 +59,63 @@ impl Connections {
         .await
     }
 
-    /// What stops `due` from signing in (`Some(None)`: nothing), or `None` when that cannot
-    /// be told now.
-    async fn problem_of(&self, due: &Due) -> Option<Option<CredentialProblem>> {
+    /// What stops `due` from signing in, if anything can be told now.
+    async fn check(&self, due: &Due) -> Found {
         let credential = &due.credential;
-        let Some(secret) = self
+        let plain = self
             .key
-            .open(&credential.sealed_secret, &due.organization_id)
-            .and_then(|plain| String::from_utf8(plain).ok())
-        else {
-            return Some(Some(CredentialProblem::Unreadable));
+            .open(&credential.sealed_secret, &due.organization_id);
+        let proof = match (plain, &credential.certificate) {
+            (Some(private_key), Some(der)) => Proof::Certificate {
+                private_key,
+                der: der.clone(),
+            },
+            (Some(plain), None) => match String::from_utf8(plain) {
+                Ok(secret) => Proof::Secret(secret),
+                Err(_) => return Found::Problem(CredentialProblem::Unreadable),
+            },
+            (None, _) => return Found::Problem(CredentialProblem::Unreadable),
         };
+        let is_certificate = matches!(proof, Proof::Certificate { .. });
         if credential.expires_at <= self.clock.now_ms() {
-            return Some(Some(CredentialProblem::SecretExpired));
+            return Found::Problem(if is_certificate {
+                CredentialProblem::CertificateExpired
+            } else {
+                CredentialProblem::SecretExpired
+            });
         }
         let token = self
-            .application_token(&due.tenant_id, &credential.client_id, &secret)
+            .application_token(&due.tenant_id, &credential.client_id, &proof)
             .await;
-        Some(match token {
+        match token {
             Ok(token) => match grants(&token) {
-                Grants::All | Grants::Unknown => None,
-                Grants::None => Some(CredentialProblem::ConsentRevoked),
-                Grants::Lacking(_) => Some(CredentialProblem::PermissionMissing),
+                Grants::All | Grants::Unknown => Found::Healthy,
+                Grants::None => Found::Problem(CredentialProblem::ConsentRevoked),
+                Grants::Lacking(_) => Found::Problem(CredentialProblem::PermissionMissing),
             },
-            Err(Refusal::SecretExpired) => Some(CredentialProblem::SecretExpired),
-            Err(Refusal::SecretWrong) => Some(CredentialProblem::SecretRejected),
+            Err(Refusal::SecretExpired) => Found::Problem(CredentialProblem::SecretExpired),
+            Err(Refusal::SecretWrong) => Found::Problem(CredentialProblem::SecretRejected),
+            Err(Refusal::CertificateRejected) => {
+                Found::Problem(CredentialProblem::CertificateRejected)
+            }
             Err(Refusal::UnknownApplication | Refusal::UnknownTenant) => {
-                Some(CredentialProblem::ApplicationMissing)
+                Found::Problem(CredentialProblem::ApplicationMissing)
             }
             Err(Refusal::Other(description)) => {
                 tracing::warn!(organization = %due.organization_id, %description, "health check refused");
-                return None;
+                Found::Untold
             }
-            Err(Refusal::Unreachable) => return None,
-        })
+            Err(Refusal::Unreachable) => Found::Untold,
+        }
     }
+}
+
+/// What a health check found.
+enum Found {
+    /// The credential signs in with every permission.
+    Healthy,
+    /// It does not, for this reason.
+    Problem(CredentialProblem),
+    /// Microsoft could not tell now.
+    Untold,
 }

@@ -4,8 +4,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use xms_m365_contract::{
-    CredentialProblem, Job, JobId, JobState, LastBackup, LicenceMode, Organization, OrganizationId,
-    OrganizationStatus, PolicyKind,
+    CredentialKind, CredentialProblem, Job, JobId, JobState, LastBackup, LicenceMode, Organization,
+    OrganizationId, OrganizationStatus, PolicyKind,
 };
 
 use super::{
@@ -306,7 +306,7 @@ static SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
                 o.needs_reauthorization,
                 {ACTIVE}, l.id, l.state, l.items_done, l.reason, l.finished_at,
                 o.policy_kind, {SCHEDULED_UNTIL}, {WORKER}, o.protected_users, p.policy,
-                o.licence_mode, c.expires_at, c.problem
+                o.licence_mode, c.expires_at, c.problem, c.kind
          FROM organizations o
          JOIN workers w ON w.id = o.default_worker_id
          LEFT JOIN organization_credentials c ON c.organization_id = o.id
@@ -350,6 +350,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
     let custom_policy = sql::policy_from_json(row.get::<_, Option<String>>(30)?.as_deref());
     let user_count: u32 = row.get(4)?;
     let licence_mode: Sql<LicenceMode> = row.get(31)?;
+    let credential_expires_at: Option<i64> = row.get(32)?;
+    let credential_kind: Option<Sql<CredentialKind>> = row.get(34)?;
+    let expires = |kind: CredentialKind| {
+        credential_expires_at
+            .filter(|_| credential_kind.as_ref().is_some_and(|k| k.0 == kind))
+            .map(rfc3339)
+    };
     let status = if needs_reauthorization {
         OrganizationStatus::NeedsReauthorization
     } else if active_job.is_some() {
@@ -377,7 +384,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
             LicenceMode::Manual => 0,
         },
         status,
-        secret_expires_at: row.get::<_, Option<i64>>(32)?.map(rfc3339),
+        secret_expires_at: expires(CredentialKind::ClientSecret),
+        certificate_expires_at: expires(CredentialKind::Certificate),
         credential_problem: row
             .get::<_, Option<Sql<CredentialProblem>>>(33)?
             .map(|problem| problem.0),

@@ -113,10 +113,19 @@ fn check_stream(method: &Method, path: &str, status: StatusCode) {
 /// development authority's, which every test's secrets are) have `8Q~` after their first
 /// three characters. XMS takes secrets and never gives them back.
 fn refuse_secrets(call: &str, body: &[u8]) {
-    let at = body.windows(3).position(|window| window == b"8Q~");
-    if let Some(at) = at {
-        let around = String::from_utf8_lossy(&body[at.saturating_sub(40)..body.len().min(at + 40)]);
-        panic!("{call}: the answer holds a client secret: …{around}…");
+    // A PEM private key, as a certificate's key would be written.
+    for (marker, what) in [
+        (&b"8Q~"[..], "a client secret"),
+        (b"PRIVATE KEY", "a private key"),
+    ] {
+        let at = body
+            .windows(marker.len())
+            .position(|window| window == marker);
+        if let Some(at) = at {
+            let around =
+                String::from_utf8_lossy(&body[at.saturating_sub(40)..body.len().min(at + 40)]);
+            panic!("{call}: the answer holds {what}: …{around}…");
+        }
     }
 }
 
