@@ -177,6 +177,25 @@ impl ApiClient {
         self.view_get(&settings_path(organization)).await
     }
 
+    /// The application (client) id an organization signs in with, when it has its own, read
+    /// from its settings with that field's code alone: the Connect dialog asks, and the
+    /// panels' whole settings view stays in their chunk.
+    pub async fn application_of(
+        &self,
+        organization: &OrganizationId,
+    ) -> Result<Option<String>, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct Settings {
+            credential: Option<Application>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Application {
+            client_id: String,
+        }
+        let settings: Settings = self.get(&settings_path(organization)).await?;
+        Ok(settings.credential.map(|c| c.client_id))
+    }
+
     /// Saves an organization's settings over the version `etag`; when someone saved since,
     /// answers theirs.
     pub async fn save_settings(

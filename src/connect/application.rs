@@ -3,7 +3,7 @@
 //! and the form for the tenant, the application (client) id and a client secret or a
 //! certificate XMS makes, which XMS checks with Microsoft before it connects anything.
 
-use leptos::{ev, prelude::*};
+use leptos::{ev, prelude::*, task::spawn_local};
 use xms_m365_contract::{
     ApplicationCertificate, ApplicationConnected, FieldError, FieldErrorCode, GRAPH_PERMISSIONS,
     Organization, RegisterApplication,
@@ -13,7 +13,7 @@ use super::certificate::CertificateSection;
 use crate::{
     api::{ApiClient, ApiError},
     i18n::{I18n, MessageId, msg, t, use_i18n},
-    widgets::{ButtonStyle, field_message},
+    widgets::{ButtonStyle, field_message, radio_choice},
 };
 
 /// What the application signs in with.
@@ -53,12 +53,35 @@ pub fn ApplicationForm(
                 .unwrap_or_default(),
         ),
         client_id: RwSignal::new(String::new()),
-        kind: RwSignal::new(Kind::Secret),
+        // Re-authorizing, the same kind as before, most likely its replacement.
+        kind: RwSignal::new(
+            if target
+                .as_ref()
+                .is_some_and(|o| o.certificate_expires_at.is_some())
+            {
+                Kind::Certificate
+            } else {
+                Kind::Secret
+            },
+        ),
         client_secret: RwSignal::new(String::new()),
         secret_expires_on: RwSignal::new(String::new()),
         certificate: RwSignal::new(None),
     };
     let reauthorize = target.as_ref().map(|o| o.id.clone());
+    // Re-authorizing, the application is most often the same one: its id, from the settings,
+    // is filled in unless the admin typed one first. Without it the field stays to be typed.
+    if let Some(id) = reauthorize.clone() {
+        let api = api.clone();
+        spawn_local(async move {
+            // `try_`: the dialog may have closed meanwhile.
+            if let Ok(Some(client_id)) = api.application_of(&id).await
+                && typed.client_id.try_with_untracked(String::is_empty) == Some(true)
+            {
+                typed.client_id.try_update(|id| *id = client_id);
+            }
+        });
+    }
     let target_name = target.map(|o| o.name);
     let check = Action::new_unsync_local(move |request: &RegisterApplication| {
         let (api, request) = (api.clone(), request.clone());
@@ -202,20 +225,13 @@ pub fn ApplicationForm(
 /// The choice between a client secret and a certificate.
 fn kind_choice(i18n: I18n, kind: RwSignal<Kind>) -> impl IntoView {
     let choice = move |value: Kind, label: MessageId, hint: MessageId| {
-        view! {
-            <label class="m365-choice">
-                <input
-                    type="radio"
-                    name="m365-app-kind"
-                    prop:checked=move || kind.get() == value
-                    on:change=move |_| kind.set(value)
-                />
-                <span>
-                    <span class="m365-choice__label">{move || i18n.say(label)}</span>
-                    <span class="m365-choice__hint">{move || i18n.say(hint)}</span>
-                </span>
-            </label>
-        }
+        radio_choice(
+            "m365-app-kind",
+            move || kind.get() == value,
+            move || kind.set(value),
+            move || i18n.say(label),
+            move || i18n.say(hint),
+        )
     };
     view! {
         <fieldset class="m365-field">

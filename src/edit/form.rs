@@ -11,7 +11,7 @@ use xms_m365_contract::{
 use crate::{
     i18n::{I18n, MessageId, msg, t, use_i18n},
     routes::{BasePath, Page},
-    widgets::{SyncNow, field_message, user_sync},
+    widgets::{SyncNow, field_message, radio_choice, user_sync},
 };
 
 /// What is wrong with each field, if anything.
@@ -58,20 +58,13 @@ fn LicenceField(
         saved.with_untracked(|s| s.organization_id.clone()),
     ));
     let choice = move |value: LicenceMode, label: MessageId, hint: MessageId| {
-        view! {
-            <label class="m365-choice">
-                <input
-                    type="radio"
-                    name="licence_mode"
-                    prop:checked=move || mode.get() == value
-                    on:change=move |_| values.update(|v| v.licence_mode = value)
-                />
-                <span>
-                    <span class="m365-choice__label">{move || i18n.say(label)}</span>
-                    <span class="m365-choice__hint">{move || i18n.say(hint)}</span>
-                </span>
-            </label>
-        }
+        radio_choice(
+            "licence_mode",
+            move || mode.get() == value,
+            move || values.update(|v| v.licence_mode = value),
+            move || i18n.say(label),
+            move || i18n.say(hint),
+        )
     };
     view! {
         <fieldset
@@ -238,20 +231,13 @@ fn WorkerField(
                 }
                 facts.join(" · ")
             };
-            view! {
-                <label class="m365-choice">
-                    <input
-                        type="radio"
-                        name="default_worker"
-                        prop:checked=checked
-                        on:change=move |_| values.update(|v| v.default_worker_id = id.clone())
-                    />
-                    <span>
-                        <span class="m365-choice__label">{worker.name}</span>
-                        <span class="m365-choice__hint">{facts}</span>
-                    </span>
-                </label>
-            }
+            radio_choice(
+                "default_worker",
+                checked,
+                move || values.update(|v| v.default_worker_id = id.clone()),
+                worker.name,
+                facts,
+            )
         })
         .collect_view();
     view! {

@@ -53,6 +53,8 @@ test("a consent revoked in Entra turns the tile to re-authorize after the next c
   const dialog = page.getByRole("dialog", { name: "Re-authorize Contoso Ltd" });
   await expect(dialog.getByRole("heading", { name: "Register the application yourself" })).toBeVisible();
   await expect(dialog.getByLabel("Directory (tenant) ID or verified domain")).toHaveValue("contoso.onmicrosoft.com");
+  // The application it signed in with is filled in: most often its secret is what changes.
+  await expect(dialog.getByLabel("Application (client) ID")).toHaveValue(clientId);
   const renewed = xms.registerApplication("contoso.com");
   await dialog.getByLabel("Application (client) ID").fill(renewed.clientId);
   await dialog.getByLabel("Client secret value").fill(renewed.secret);

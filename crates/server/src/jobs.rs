@@ -19,6 +19,7 @@ use crate::{
     events::Events,
     history,
     store::{
+        credentials,
         jobs::{self, BackupTarget, QueueError},
         users,
     },
@@ -162,6 +163,11 @@ impl Jobs {
                 let items = jobs::items_done(tx, id)?;
                 jobs::record_run(tx, id, history::bytes(id, items), &skipped)?;
                 jobs::prune(tx, organization, now)?;
+                if !succeeded {
+                    // Tells "the job failed" from "the authorization expired": the
+                    // scheduler's next pass checks the organization's own credential.
+                    credentials::check_soon(tx, organization)?;
+                }
             }
             Ok(job)
         })?;

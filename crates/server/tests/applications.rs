@@ -9,7 +9,7 @@ use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 use xms_m365_contract::{
     ApplicationCertificate, ApplicationConnected, ErrorBody, FieldErrorCode, GRAPH_PERMISSIONS,
-    paths,
+    Job, JobState, backups_path, job_path, paths,
 };
 use xms_server::{
     authority::{
@@ -18,7 +18,7 @@ use xms_server::{
         registrations::{self, NewSecret},
     },
     clock::Clock,
-    store::{credentials, licences::DEFAULT_LICENCES},
+    store::{credentials, licences::DEFAULT_LICENCES, organizations},
 };
 
 mod common;
@@ -292,6 +292,11 @@ async fn organizations(url: &str) -> Value {
     common::get_json(url, paths::ORGANIZATIONS).await
 }
 
+/// The settings of organization `id`, as the Edit panel reads them.
+async fn settings(url: &str, id: &str) -> Value {
+    common::get_json(url, &format!("{}/{id}/settings", paths::ORGANIZATIONS)).await
+}
+
 /// Runs a health-check pass over `data` as the running server's scheduler would a day later
 /// (its clock is ahead): every credential not checked for an hour is checked.
 async fn check_health(data: &std::path::Path, server: &RunningServer) -> usize {
@@ -330,11 +335,7 @@ async fn the_api_tells_the_credentials_kind_and_expiry_and_a_healthy_one_stays_s
 
     // The Edit panel's settings tell which application, and what kind of credential.
     let id = contoso["id"].as_str().unwrap();
-    let settings: Value = common::get_json(
-        &server.url,
-        &format!("{}/{id}/settings", paths::ORGANIZATIONS),
-    )
-    .await;
+    let settings = settings(&server.url, id).await;
     assert_eq!(
         settings["credential"],
         json!({
@@ -378,11 +379,7 @@ async fn a_revoked_consent_shows_after_the_next_check_and_entering_the_applicati
     assert_eq!(shown["status"], "never_backed_up");
     assert_eq!(shown.get("credential_problem"), None);
     let id = shown["id"].as_str().unwrap();
-    let settings: Value = common::get_json(
-        &server.url,
-        &format!("{}/{id}/settings", paths::ORGANIZATIONS),
-    )
-    .await;
+    let settings = settings(&server.url, id).await;
     assert_eq!(settings["credential"]["client_id"], json!(other_id));
 }
 
@@ -471,11 +468,7 @@ async fn a_certificate_xms_makes_signs_in_once_uploaded_and_its_key_is_never_ans
         .unwrap()
         .unwrap();
     assert!(credential_key().open(&stored.sealed_secret, &id).is_some());
-    let settings: Value = common::get_json(
-        &server.url,
-        &format!("{}/{id}/settings", paths::ORGANIZATIONS),
-    )
-    .await;
+    let settings = settings(&server.url, &id).await;
     assert_eq!(
         settings["credential"],
         json!({
@@ -513,4 +506,48 @@ async fn an_expired_certificate_is_found_by_the_check() {
     let shown = &list["organizations"][0];
     assert_eq!(shown["credential_problem"], "certificate_expired");
     assert_eq!(shown["status"], "needs_reauthorization");
+}
+
+#[tokio::test]
+async fn a_failed_backup_has_the_credential_checked_at_the_next_pass() {
+    let (data, server) = server();
+    let (client_id, secret) = consented(data.path());
+    let (_, text) = connect(&server.url, &body("contoso.com", &client_id, &secret.value)).await;
+    let contoso: ApplicationConnected = serde_json::from_str(&text).unwrap();
+    let id = contoso.organization.id;
+    Authority::database(data.path())
+        .unwrap()
+        .write(|tx| registrations::revoke_consent(tx, &client_id))
+        .unwrap();
+    // Checked when it connected: a pass five minutes later leaves it be.
+    let soon = "2026-12-01T09:05:00Z";
+    assert_eq!(check_health_at(data.path(), &server, soon).await, 0);
+
+    common::open_db(data.path())
+        .write(|tx| organizations::set_backup_failure(tx, &id.0, "Microsoft Graph refused."))
+        .unwrap();
+    let client = Client::new();
+    let job: Job = client
+        .post(format!("{}/api/v1{}", server.url, backups_path(&id)))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // Polled until the simulated worker ends it (a second of backup, here).
+    for _ in 0..100 {
+        let now: Job = common::get_json(&server.url, &job_path(&job.id)).await;
+        if matches!(now.state, JobState::Failed { .. }) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(check_health_at(data.path(), &server, soon).await, 1);
+    let list = organizations(&server.url).await;
+    assert_eq!(
+        list["organizations"][0]["credential_problem"],
+        "consent_revoked"
+    );
 }

@@ -100,3 +100,100 @@ pub(super) fn check(
     }
     Ok(Ok(()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        authority::{Authority, directory::TENANTS},
+        certificate::{self, Issued},
+    };
+
+    const NOW: i64 = 1_795_000_000_000;
+    const AUDIENCE: &str = "http://127.0.0.1:1/contoso.com/oauth2/v2.0/token";
+
+    /// An application with the first of two certificates made now uploaded: the database's
+    /// directory, the database, the application's id, and both certificates.
+    fn application() -> (tempfile::TempDir, crate::db::Db, String, Issued, Issued) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Authority::database(dir.path()).unwrap();
+        let uploaded = certificate::issue(NOW).unwrap();
+        let other = certificate::issue(NOW).unwrap();
+        let client_id = db
+            .write(|tx| {
+                let (application, _) =
+                    registrations::register(tx, &TENANTS[0], "Backup", &[], NOW, NOW + 1)?;
+                let read = certificate::read_pem(uploaded.pem.as_bytes()).unwrap();
+                registrations::upload_certificate(tx, &application.client_id, &read)?;
+                Ok::<_, rusqlite::Error>(application.client_id)
+            })
+            .unwrap();
+        (dir, db, client_id, uploaded, other)
+    }
+
+    /// The codes `jwt` is refused with at `now` (none: it signs in).
+    fn refusal(db: &crate::db::Db, client_id: &str, jwt: &str, now: i64) -> &'static [u32] {
+        let audiences = [AUDIENCE.to_owned()];
+        match db
+            .read(|conn| check(conn, client_id, jwt, &audiences, now))
+            .unwrap()
+        {
+            Ok(()) => &[],
+            Err(refused) => refused.codes(),
+        }
+    }
+
+    fn assertion(issued: &Issued, client_id: &str, audience: &str) -> String {
+        certificate::client_assertion(&issued.private_key, &issued.der, client_id, audience, NOW)
+            .unwrap()
+    }
+
+    #[test]
+    fn an_assertion_signed_with_an_uploaded_certificate_signs_in_for_its_ten_minutes_and_the_skew()
+    {
+        let (_dir, db, client_id, uploaded, _) = application();
+        let jwt = assertion(&uploaded, &client_id, AUDIENCE);
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW), &[] as &[u32]);
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW + 899_000), &[] as &[u32]);
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW + 1_000_000), &[700024]);
+    }
+
+    #[test]
+    fn a_certificate_not_uploaded_or_expired_is_refused() {
+        let (_dir, db, client_id, uploaded, other) = application();
+        let jwt = assertion(&other, &client_id, AUDIENCE);
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW), &[700027]);
+        let late = NOW + certificate::VALIDITY_DAYS * 86_400_000;
+        let jwt = certificate::client_assertion(
+            &uploaded.private_key,
+            &uploaded.der,
+            &client_id,
+            AUDIENCE,
+            late,
+        )
+        .unwrap();
+        assert_eq!(refusal(&db, &client_id, &jwt, late), &[700027]);
+    }
+
+    #[test]
+    fn a_signature_by_another_key_than_the_named_certificates_is_refused() {
+        let (_dir, db, client_id, uploaded, other) = application();
+        let genuine = assertion(&uploaded, &client_id, AUDIENCE);
+        let forged = assertion(&other, &client_id, AUDIENCE);
+        // The uploaded certificate's header and claims, with the other key's signature.
+        let (input, _) = genuine.rsplit_once('.').unwrap();
+        let (_, signature) = forged.rsplit_once('.').unwrap();
+        let jwt = format!("{input}.{signature}");
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW), &[700027]);
+    }
+
+    #[test]
+    fn another_application_or_audience_is_refused() {
+        let (_dir, db, client_id, uploaded, _) = application();
+        let jwt = assertion(&uploaded, "another-app", AUDIENCE);
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW), &[700021]);
+        let jwt = assertion(&uploaded, &client_id, "https://elsewhere.example/token");
+        assert_eq!(refusal(&db, &client_id, &jwt, NOW), &[50027]);
+        assert_eq!(refusal(&db, &client_id, "not.a-jwt", NOW), &[50027]);
+    }
+}

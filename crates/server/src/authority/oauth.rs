@@ -34,6 +34,12 @@ impl OAuthError {
         }
     }
 
+    /// Microsoft's `error_codes`, for the tests of the grants that answer them.
+    #[cfg(test)]
+    pub(super) fn codes(&self) -> &'static [u32] {
+        self.codes
+    }
+
     pub(super) fn missing(parameter: &str) -> Self {
         Self::new(
             "invalid_request",

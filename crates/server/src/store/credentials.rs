@@ -161,6 +161,17 @@ pub fn due(
     rows.collect()
 }
 
+/// Makes organization `id`'s own credential, if it has one that signs in, due for a check at
+/// the scheduler's next pass (a backup of it failed).
+pub fn check_soon(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE organization_credentials SET checked_at = NULL
+         WHERE organization_id = ?1 AND problem IS NULL",
+        [id],
+    )?;
+    Ok(())
+}
+
 /// Records what a check of organization `id`'s credential found at `now`: a problem makes the
 /// organization need re-authorization, and its end (the admin fixed it in Entra) lifts that.
 /// Whether anything the API shows changed.
