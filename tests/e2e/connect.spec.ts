@@ -1,12 +1,13 @@
 // Connecting a Microsoft 365 organization, as an administrator does it: Xopero's steps with
 // the development sign-in authority in a second tab, and every way the sign-in can end.
 import type { BrowserContext, Locator, Page } from "@playwright/test";
-import { createServer, request as forward, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test, expect, holdClock, XmsServer } from "./server";
+import { forwardTo } from "./proxy";
 import { logIn, signIn } from "./sign-in";
 import { expectAccessible } from "./axe";
 import { STATUS, expectStatus } from "./tiles";
@@ -448,17 +449,7 @@ class SignInService {
   }
 
   async comeBack(to: string): Promise<void> {
-    const target = new URL(to);
-    this.server = createServer((incoming, answer) => {
-      const onward = forward(
-        { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-        (response) => {
-          answer.writeHead(response.statusCode!, response.headers);
-          response.pipe(answer);
-        },
-      );
-      incoming.pipe(onward);
-    });
+    this.server = createServer((incoming, answer) => forwardTo(to, incoming, answer));
     await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
   }
 

@@ -33,7 +33,7 @@ export interface Organization {
 export const CLOCK_START = Date.parse("2026-12-01T09:00:00Z");
 
 /** The reference server's development API token, which the shell page is given too. */
-const API_TOKEN = "xms-development-token";
+export const API_TOKEN = "xms-development-token";
 
 export class XmsServer {
   url = "";

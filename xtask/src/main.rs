@@ -3,7 +3,7 @@
 //! - `cargo xtask dev [--port N] [--data-dir DIR] [server options…]` builds the module and runs
 //!   the reference server with it.
 //! - `cargo xtask test` runs every check and prints one summary.
-//! - `cargo xtask dist` builds the module into a versioned folder a host can serve.
+//! - `cargo xtask dist` builds the module into its npm package, as a folder and packed.
 //! - `cargo xtask bench [--check]` measures the module's performance against its budgets.
 //! - `cargo xtask openapi` writes the server's OpenAPI document to `docs/openapi.json`.
 //! - `cargo xtask module` is trunk's build hook, which builds the module split into chunks.
@@ -12,6 +12,7 @@ mod bench;
 mod cycles;
 mod layers;
 mod module;
+mod package;
 mod tools;
 
 use std::{
@@ -205,35 +206,18 @@ fn module_version() -> Result<String, String> {
 fn dist() -> Result<ExitCode, String> {
     tools::ensure_build_tools()?;
     build_module()?;
+    let version = module_version()?;
     let out = target_dir()
         .join("dist")
-        .join(format!("xms-m365-{}", module_version()?));
-    if out.exists() {
-        std::fs::remove_dir_all(&out)
-            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
-    }
-    let built = root().join("dist");
-    copy_tree(&built.join("snippets"), &out.join("snippets"))?;
-    let entries =
-        std::fs::read_dir(&built).map_err(|e| format!("cannot read {}: {e}", built.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", built.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // What the build hook writes (see module.rs); the rest is the reference shell's.
-        if ["xms-m365", "__wasm_split", "split_", "chunk_"]
-            .iter()
-            .any(|prefix| name.starts_with(prefix))
-        {
-            std::fs::copy(entry.path(), out.join(&name))
-                .map_err(|e| format!("cannot copy {name}: {e}"))?;
-        }
-    }
-    for name in ["embed-example.html", "embed-example.js"] {
-        let from = root().join("embed").join(name);
-        std::fs::copy(&from, out.join(name))
-            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
-    }
-    println!("xtask: the module for hosts is in {}", out.display());
+        .join(format!("xms-m365-{version}"));
+    package::assemble(&root().join("dist"), &root().join("embed"), &out, &version)?;
+    let tarball = package::pack(&out, &target_dir().join("dist"))?;
+    println!(
+        "xtask: the package {} {version} is in {} and packed as {}",
+        package::NAME,
+        out.display(),
+        tarball.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -354,15 +338,37 @@ fn test() -> Result<ExitCode, String> {
             // is pinned in webdriver.json).
             .env("TZ", "UTC"))
     });
+    // The host program compiles against the package's declarations, as an integrator's does.
+    stage("TypeScript host (tsc --strict)", &mut || {
+        run(Command::new("npx").args(["tsc", "--noEmit", "-p", "tests/host"]))
+    });
     let built = stage("module build (release)", &mut || {
         build_module()?;
         run(cargo().args(["build", "--package", "xms-server"]))
     });
+    // The package the end-to-end tests install into a host page of their own.
+    let mut tarball = None;
+    stage("npm package (npm pack)", &mut || {
+        if !built {
+            return Err("not run: the module did not build".to_owned());
+        }
+        let out = target_dir().join("package").join("xms-m365");
+        package::assemble(
+            &root().join("dist"),
+            &root().join("embed"),
+            &out,
+            &module_version()?,
+        )?;
+        tarball = Some(package::pack(&out, &target_dir().join("package"))?);
+        Ok(())
+    });
+    let tarball = tarball.unwrap_or_default();
     // Both start the server the native tests built with the module just built.
     let with_module = |command: &mut Command| {
         run(command
             .env("XMS_SERVER_BIN", target_dir().join("debug/xms-server"))
-            .env("XMS_STATIC_DIR", root().join("dist")))
+            .env("XMS_STATIC_DIR", root().join("dist"))
+            .env("XMS_PACKAGE", &tarball))
     };
     for (name, command) in [
         (
