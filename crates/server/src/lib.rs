@@ -48,9 +48,16 @@ pub mod versioning;
 
 use std::path::Path;
 
-use axum::{Router, extract::DefaultBodyLimit};
-use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
-use xms_m365_contract::paths;
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::{HeaderName, HeaderValue},
+};
+use tower_http::{
+    catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+use xms_m365_contract::{API_VERSION, paths};
 
 pub use state::{AppState, Options};
 
@@ -66,7 +73,12 @@ pub fn app(state: AppState, authority: authority::Authority, static_dir: Option<
         // extractor limit stops one that streams without declaring its length.
         .layer(RequestBodyLimitLayer::new(error::MAX_BODY_BYTES))
         .layer(DefaultBodyLimit::max(error::MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn(error::json_errors));
+        .layer(axum::middleware::from_fn(error::json_errors))
+        // Every answer, errors included, says which API version XMS serves.
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("xms-api-version"),
+            HeaderValue::from_static(API_VERSION),
+        ));
     let router = Router::new()
         .nest(paths::API_BASE, api)
         .merge(authority::router(authority));

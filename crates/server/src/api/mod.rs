@@ -46,7 +46,7 @@ use axum::{
 };
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::{router::OpenApiRouter, routes};
-use xms_m365_contract::{ErrorCode, paths};
+use xms_m365_contract::{API_VERSION, ErrorCode, paths};
 
 use crate::{
     db::run_blocking,
@@ -128,6 +128,7 @@ pub fn router(state: AppState) -> Router {
 /// The OpenAPI 3 document of the API.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, _, mut document) = parts();
+    API_VERSION.clone_into(&mut document.info.version);
     // After the routes' paths and schemas are in: each touches those.
     for modifier in [
         &BearerAuth as &dyn Modify,
@@ -193,8 +194,10 @@ fn unknown_organization(id: &str) -> AppError {
 #[openapi(
     info(
         title = "XMS Microsoft 365 module API",
-        description = "The API between the Microsoft 365 module of XMS and XMS. Every error \
-                       answers with `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`, \
+        description = "The API between the Microsoft 365 module of XMS and XMS. Every answer \
+                       names the API version XMS serves in its `XMS-API-Version` header (this \
+                       document's `info.version`); a client works with the same major version \
+                       and at least the minor it was built for. Every error answers with `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`, \
                        plus `\"fields\": [{\"field\": \"...\", \"message\": \"...\"}]` for \
                        `validation_failed`."
     ),
