@@ -140,38 +140,6 @@ pub fn job_cancel_path(id: &JobId) -> String {
     format!("{}/{}/cancel", paths::JOBS, id.0)
 }
 
-/// The version of the API this contract describes, `major.minor`. XMS sends the version it
-/// serves with every answer, in [`API_VERSION_HEADER`]; a client built from this contract
-/// works with an XMS of the same major version (the path's: `/api/v1`) and at least its minor.
-/// A change a client may rely on raises the minor; one that breaks clients, the major.
-pub const API_VERSION: &str = "1.0";
-
-/// The answer header that names the API version XMS serves.
-pub const API_VERSION_HEADER: &str = "XMS-API-Version";
-
-/// Whether an XMS serving API version `served` serves what a client needing `needed` asks
-/// for: the same major version, and a minor at least as high.
-pub fn api_version_fits(served: &str, needed: &str) -> bool {
-    // Compared as digit strings (length, then text), without arithmetic: light enough for
-    // the module's first load.
-    fn number(digits: &str) -> Option<(usize, &str)> {
-        let significant = digits.trim_start_matches('0');
-        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then_some((significant.len(), significant))
-    }
-    type Number<'a> = (usize, &'a str);
-    fn parse(version: &str) -> Option<(Number<'_>, Number<'_>)> {
-        let (major, minor) = version.trim().split_once('.')?;
-        Some((number(major)?, number(minor)?))
-    }
-    match (parse(served), parse(needed)) {
-        (Some((served_major, served_minor)), Some((major, minor))) => {
-            served_major == major && served_minor >= minor
-        }
-        _ => false,
-    }
-}
-
 /// Where the API lives on an XMS server, and the paths of its resources below that base.
 pub mod paths {
     /// The prefix XMS serves the API under.
@@ -196,22 +164,4 @@ pub mod paths {
     pub const JOBS: &str = "/jobs";
     /// The OpenAPI 3 document describing this contract.
     pub const OPENAPI: &str = "/openapi.json";
-}
-
-#[cfg(test)]
-mod version_tests {
-    use super::api_version_fits;
-
-    #[test]
-    fn a_later_minor_fits_and_another_major_or_nonsense_does_not() {
-        assert!(api_version_fits("1.0", "1.0"));
-        assert!(api_version_fits("1.4", "1.2"));
-        assert!(!api_version_fits("1.1", "1.2"));
-        assert!(!api_version_fits("2.0", "1.0"));
-        assert!(!api_version_fits("1", "1.0"));
-        assert!(!api_version_fits("", "1.0"));
-        assert!(!api_version_fits("1.x", "1.0"));
-        assert!(!api_version_fits("1.", "1.0"));
-        assert!(api_version_fits("1.10", "1.9"));
-    }
 }

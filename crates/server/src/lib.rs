@@ -57,7 +57,7 @@ use tower_http::{
     catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
-use xms_m365_contract::{API_VERSION, paths};
+use xms_m365_contract::paths;
 
 pub use state::{AppState, Options};
 
@@ -77,7 +77,7 @@ pub fn app(state: AppState, authority: authority::Authority, static_dir: Option<
         // Every answer, errors included, says which API version XMS serves.
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("xms-api-version"),
-            HeaderValue::from_static(API_VERSION),
+            HeaderValue::from_static(api::API_VERSION),
         ));
     let router = Router::new()
         .nest(paths::API_BASE, api)

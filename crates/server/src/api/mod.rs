@@ -46,7 +46,7 @@ use axum::{
 };
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::{router::OpenApiRouter, routes};
-use xms_m365_contract::{API_VERSION, ErrorCode, paths};
+use xms_m365_contract::{ErrorCode, paths};
 
 use crate::{
     db::run_blocking,
@@ -68,6 +68,12 @@ mod settings;
 mod users;
 pub mod versioned;
 mod workers;
+
+/// The version of the API XMS serves, `major.minor`, named in every answer's `XMS-API-Version`
+/// header and in the document's `info.version`. A client works with the same major version
+/// (the path's: `/api/v1`) and at least the minor it was built for; a change a client may rely
+/// on raises the minor, one that breaks clients the major.
+pub const API_VERSION: &str = "1.0";
 
 /// The routes that need the API token or a session, and those that do not (starting a
 /// session is signing in: only the API token will do, and its handler checks it), with the
